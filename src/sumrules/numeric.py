@@ -1,0 +1,115 @@
+"""mpmath helpers: local precision, agreement in digits, quadrature with an error estimate.
+
+Precision is always set locally (``with precision(dps):``); the global
+``mpmath.mp.dps`` is never left changed.
+
+>>> import mpmath
+>>> before = mpmath.mp.dps
+>>> with precision(40):
+...     mpmath.mp.dps
+40
+>>> mpmath.mp.dps == before
+True
+>>> agreement_digits(1, 1 + 1e-12) > 11.9
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import mpmath
+
+__all__ = [
+    "MAX_DPS",
+    "MIN_DPS",
+    "Quadrature",
+    "agreement_digits",
+    "precision",
+    "quad",
+    "validate_dps",
+]
+
+MIN_DPS = 10
+MAX_DPS = 1000
+
+
+def validate_dps(dps: object, name: str = "dps") -> int:
+    """Return ``dps`` as an int, or raise ValueError naming the argument.
+
+    >>> validate_dps(30)
+    30
+    >>> validate_dps(3)
+    Traceback (most recent call last):
+    ...
+    ValueError: dps must be an integer in [10, 1000], got 3
+    """
+    if isinstance(dps, bool) or not isinstance(dps, int) or not MIN_DPS <= dps <= MAX_DPS:
+        raise ValueError(f"{name} must be an integer in [{MIN_DPS}, {MAX_DPS}], got {dps!r}")
+    return dps
+
+
+@contextmanager
+def precision(dps: int) -> Iterator[None]:
+    """Set mpmath's working precision to ``dps`` digits inside the block only."""
+    validate_dps(dps)
+    with mpmath.workdps(dps):
+        yield
+
+
+def agreement_digits(a: object, b: object) -> float:
+    """Number of significant decimal digits on which ``a`` and ``b`` agree.
+
+    Relative to the larger magnitude; ``inf`` when they are equal, 0 when they
+    differ by more than their size.
+
+    >>> agreement_digits(2, 2)
+    inf
+    >>> round(agreement_digits(1.0, 1.001), 1)
+    3.0
+    >>> agreement_digits(1, -1)
+    0.0
+    """
+    x, y = mpmath.mpmathify(a), mpmath.mpmathify(b)
+    diff = abs(x - y)
+    if diff == 0:
+        return math.inf
+    scale = max(abs(x), abs(y))
+    if scale == 0:
+        return 0.0
+    return max(0.0, float(-mpmath.log10(diff / scale)))
+
+
+@dataclass(frozen=True)
+class Quadrature:
+    """A quadrature value with mpmath's error estimate and the precision used."""
+
+    value: mpmath.mpf
+    error: mpmath.mpf
+    dps: int
+
+    @property
+    def digits(self) -> float:
+        """Estimated correct significant digits (capped at the working precision)."""
+        if self.error == 0:
+            return float(self.dps)
+        if self.value == 0:
+            return 0.0
+        return min(float(self.dps), max(0.0, float(-mpmath.log10(abs(self.error / self.value)))))
+
+
+def quad(f: Callable[[mpmath.mpf], mpmath.mpf], points: Sequence[object], dps: int) -> Quadrature:
+    """Integrate ``f`` over consecutive ``points`` at ``dps`` digits, with an error estimate.
+
+    >>> q = quad(lambda x: mpmath.exp(-x), [0, mpmath.inf], 30)
+    >>> mpmath.nstr(q.value, 20)
+    '1.0'
+    >>> q.digits > 25
+    True
+    """
+    with precision(dps + 5):
+        value, error = mpmath.quad(f, list(points), error=True)
+    return Quadrature(mpmath.mpf(value), mpmath.mpf(error), dps)
