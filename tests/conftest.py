@@ -29,3 +29,11 @@ def _restore_mpmath_precision() -> Iterator[None]:
     leaked = mpmath.mp.prec != prec
     mpmath.mp.prec = prec
     assert not leaked, "a test changed mpmath's global precision"
+
+
+@pytest.fixture(scope="session")
+def full_ledger():
+    """The whole ledger at the default precision, computed once per test session."""
+    from sumrules.ledger import verify
+
+    return verify()
