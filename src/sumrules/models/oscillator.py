@@ -1,0 +1,619 @@
+"""Isotropic 3D harmonic oscillator: the expansion of Eq. (16) evaluated exactly.
+
+With q along z, P = p_z q/m and h = H - E0; only the z-mode is excited from
+|0⟩, so h = ω a†a on the states involved. Ladder operators (ħ = 1):
+z = (a + a†)/√(2mω), p_z = i√(mω/2)(a† - a). With y = Q²/(2mω),
+P = iω√y (a† - a) and P + h = ω[i√y (a† - a) + a†a]: m drops out.
+
+Independent route (MODELS.md): |⟨n|e^{iqz}|0⟩|² = e^{-y}yⁿ/n! (Poisson), so
+R = Σ_n p_n(y)/(T - nω); expanding about A = T - yω gives
+⟨0|(P + h)^k|0⟩ = ω^k E[(n - y)^k], the central moments of Poisson(y).
+
+>>> expansion_coefficient(4, y=Y, omega=OMEGA)
+omega**4*(3*y**2 + y)
+>>> sp.expand(poisson_central_moment(4) - (3*Y**2 + Y))
+0
+>>> line_weighted_integral(3, -1, m=M, omega=OMEGA)
+1/3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+import sympy as sp
+from sympy.functions.combinatorial.numbers import stirling
+
+from ..derivation import Derivation, Step
+from ..resolvent import T_SYM, M, class_words, weighted_sum
+
+__all__ = [
+    "OMEGA",
+    "Y",
+    "expansion_coefficient",
+    "expansion_coefficient_ladder",
+    "expansion_weighted_prediction",
+    "line_averaged_integral",
+    "line_strength",
+    "line_strength_ladder_series",
+    "line_weighted_integral",
+    "model_input_checks",
+    "phi_from_coefficient",
+    "poisson_central_moment",
+    "poisson_central_moment_touchard",
+    "resolvent_expansion_steps",
+    "resolvent_series_coefficient",
+    "weight_minus_two_steps",
+    "word_expectation",
+    "word_expectation_3d",
+]
+
+Y = sp.Symbol("y", positive=True)
+OMEGA = sp.Symbol("omega", positive=True)
+
+Poly = list[int]  # integer coefficients by degree
+
+
+def _check_int(value: object, name: str, minimum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be an integer, got {value!r}")  # noqa: TRY004
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
+    return value
+
+
+def _check_positive(value: object, name: str) -> sp.Expr:
+    expr = sp.sympify(value)
+    if expr.is_positive is not True:
+        raise ValueError(f"{name} must be positive, got {value!r}")
+    return expr
+
+
+def _poly_expr(coeffs: Sequence[int], y: sp.Expr) -> sp.Expr:
+    return sp.Add(*(c * y**i for i, c in enumerate(coeffs) if c))
+
+
+# ---------------------------------------------------------------------------
+# Model inputs: line strengths
+
+
+def line_strength(n: int | sp.Symbol, y: sp.Expr = Y) -> sp.Expr:
+    """|⟨n_z|e^{iqz}|0⟩|² = e^{-y} yⁿ/n!, the strength of the line at T = nω.
+
+    ``n`` may be a nonnegative integer sympy symbol (for sums over lines).
+
+    >>> line_strength(2)
+    y**2*exp(-y)/2
+    """
+    if not (isinstance(n, sp.Symbol) and n.is_integer and n.is_nonnegative):
+        _check_int(n, "n", 0)
+    return sp.exp(-y) * y**n / sp.factorial(n)
+
+
+def line_strength_ladder_series(n: int, order: int, y: sp.Expr = Y) -> sp.Expr:
+    """|⟨n|e^{iqz}|0⟩|² through y^order from the ladder operators: e^{iqz} = e^{i√y (a + a†)}.
+
+    Works in the basis e_j = (a†)^j|0⟩ (so a† e_j = e_{j+1}, a e_j = j e_{j-1},
+    ⟨n|e_j⟩ = √n! δ_nj), summing the exponential series term by term.
+
+    >>> line_strength_ladder_series(1, 3)
+    y**3/2 - y**2 + y
+    """
+    _check_int(n, "n", 0)
+    _check_int(order, "order", 0)
+    s = sp.Symbol("s", positive=True)  # s = sqrt(y)
+    top = 2 * order + n + 1
+    vec: dict[int, int] = {0: 1}  # (a + a†)^j e_0
+    amp = sp.Integer(0)  # coefficient of e_n in e^{i s (a + a†)} e_0
+    fact = 1
+    for j in range(top + 1):
+        if j:
+            fact *= j
+        amp += (sp.I * s) ** j / fact * vec.get(n, 0)
+        nxt: dict[int, int] = {}
+        for level, c in vec.items():
+            nxt[level + 1] = nxt.get(level + 1, 0) + c
+            if level:
+                nxt[level - 1] = nxt.get(level - 1, 0) + level * c
+        vec = nxt
+    strength = sp.expand(amp * sp.conjugate(amp) * sp.factorial(n))
+    poly = sp.Poly(strength, s)
+    out = sp.Integer(0)
+    for (deg,), coeff in poly.terms():
+        if deg % 2:
+            raise ArithmeticError("odd power of sqrt(y) in a line strength")
+        if deg // 2 <= order:
+            out += coeff * y ** (deg // 2)
+    return sp.expand(out)
+
+
+def model_input_checks(
+    strength: Callable[[sp.Symbol | int, sp.Expr], sp.Expr] = line_strength,
+) -> Derivation:
+    """Completeness, the f-sum rule and the ladder-operator series, for the given line strengths.
+
+    Passing a wrong ``strength`` is the negative control: some step must fail.
+
+    >>> model_input_checks().ok
+    True
+    >>> model_input_checks(lambda n, y: y**n / sp.factorial(n)).ok
+    False
+    """
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    q2 = sp.Symbol("Q^2", positive=True)
+    total = sp.simplify(sp.summation(strength(n, Y), (n, 0, sp.oo)))
+    fsum = sp.simplify(sp.summation(n * OMEGA * strength(n, Y), (n, 0, sp.oo)))
+    ladder_ok = all(
+        sp.expand(sp.series(strength(k, Y), Y, 0, 6).removeO() - line_strength_ladder_series(k, 5))
+        == 0
+        for k in range(5)
+    )
+    return Derivation(
+        "Oscillator inputs: line strengths",
+        [
+            Step.checked(
+                sp.Sum(sp.Symbol("p_n"), (n, 0, sp.oo)), total, "summation", predicate=lambda: True
+            ),
+            Step.checked(total, 1, "completeness: sum over n of |<n|e^{iqz}|0>|^2 = <0|0>"),
+            Step.checked(
+                sp.Sum(n * OMEGA * sp.Symbol("p_n"), (n, 0, sp.oo)),
+                q2 / (2 * M),
+                "f-sum (Bethe) rule: sum_n (E_n - E0) p_n = Q^2/2m, with y = Q^2/(2 m omega)",
+                predicate=lambda: sp.simplify(fsum - Y * OMEGA) == 0,
+            ),
+            Step.checked(
+                r"\sum_{j} \frac{(i\sqrt{y})^j}{j!}\langle n|(a + a^\dagger)^j|0\rangle",
+                r"p_n(y) + O(y^6)",
+                "ladder operators, series of exp(iqz) for n <= 4 through y^5",
+                method="exact series comparison",
+                predicate=lambda: ladder_ok,
+            ),
+        ],
+    )
+
+
+def line_weighted_integral(n: int, j: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) -> sp.Expr:
+    """∫_0^∞ p_n(Q²/2mω) Q^{2j} dQ² = (2mω)^{j+1} Γ(n + j + 1)/n!, or oo when n + j + 1 ≤ 0.
+
+    >>> line_weighted_integral(2, 1), line_weighted_integral(1, -2)
+    (12*m**2*omega**2, oo)
+    """
+    _check_int(n, "n", 0)
+    _check_int(j, "j")
+    m = _check_positive(m, "m")
+    omega = _check_positive(omega, "omega")
+    if n + j + 1 <= 0:
+        return sp.oo
+    return (2 * m * omega) ** (j + 1) * sp.factorial(n + j) / sp.factorial(n)
+
+
+def line_averaged_integral(
+    j: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA, T: sp.Expr = T_SYM
+) -> sp.Expr:
+    """F_j(T) with line_weighted_integral(n, j) = ω F_j(nω): the weighted integral per unit T.
+
+    F_j = (2m)^{j+1} Π_{i=1}^{j}(T + iω) for j ≥ 0 and (2m)^{j+1}/Π_{i=0}^{|j|-1}(T - iω)
+    for j < 0 (free electron: ω → 0, F_j = (2m)^{j+1} T^j).
+
+    >>> line_averaged_integral(-1), line_averaged_integral(1)
+    (1/T, 4*m**2*(T + omega))
+    """
+    _check_int(j, "j")
+    m = _check_positive(m, "m")
+    omega = _check_positive(omega, "omega")
+    if j >= 0:
+        return (2 * m) ** (j + 1) * sp.Mul(*(T + i * omega for i in range(1, j + 1)))
+    return (2 * m) ** (j + 1) / sp.Mul(*(T - i * omega for i in range(-j)))
+
+
+# ---------------------------------------------------------------------------
+# The expansion coefficients <0|(P + h)^k|0>
+
+
+def expansion_coefficient_ladder(
+    k: int, *, y: sp.Expr = Y, omega: sp.Expr = OMEGA, m: sp.Expr = M
+) -> sp.Expr:
+    """⟨0|(P + h)^k|0⟩ from the textbook operators as (k+1)×(k+1) sympy matrices.
+
+    p_z = i√(mω/2)(a† - a), h = ω a†a, P = p_z Q/m with Q = √(2mωy). Starting
+    from |0⟩, k steps reach level ≤ k, so the truncation is exact.
+
+    >>> expansion_coefficient_ladder(3)
+    omega**3*y
+    """
+    _check_int(k, "k", 0)
+    dim = k + 1
+    a = sp.zeros(dim, dim)
+    for level in range(1, dim):
+        a[level - 1, level] = sp.sqrt(level)
+    ad = a.T
+    p_z = sp.I * sp.sqrt(m * omega / 2) * (ad - a)
+    h = omega * ad * a
+    q = sp.sqrt(2 * m * omega * y)
+    x = p_z * q / m + h
+    vec = sp.zeros(dim, 1)
+    vec[0] = 1
+    for _ in range(k):
+        vec = (x * vec).applyfunc(sp.expand)
+    return sp.factor_terms(sp.expand(vec[0]))
+
+
+_STATES: list[list[Poly]] = [[[1]]]  # X^k e_0 in the basis e_n, coefficients polynomials in t
+
+
+def _advance(state: list[Poly]) -> list[Poly]:
+    """Apply X = t(a† - a) + a†a, t = i√y, in the basis e_n = (a†)ⁿ|0⟩."""
+    new: list[Poly] = [[] for _ in range(len(state) + 1)]
+
+    def add(target: Poly, poly: Poly, factor: int, shift: int) -> None:
+        need = len(poly) + shift
+        if len(target) < need:
+            target.extend([0] * (need - len(target)))
+        for deg, c in enumerate(poly):
+            if c:
+                target[deg + shift] += factor * c
+
+    for level, poly in enumerate(state):
+        if not any(poly):
+            continue
+        add(new[level + 1], poly, 1, 1)  # t a† e_n = t e_{n+1}
+        if level:
+            add(new[level - 1], poly, -level, 1)  # -t a e_n = -t n e_{n-1}
+            add(new[level], poly, level, 0)  # a†a e_n = n e_n
+    return new
+
+
+def _clear_caches() -> None:
+    """Forget the cached ladder states and coefficients (for timing from a cold start)."""
+    del _STATES[1:]
+    _coefficients.cache_clear()
+    _central_moment_coeffs.cache_clear()
+
+
+@cache
+def _coefficients(k: int) -> tuple[int, ...]:
+    """Integer coefficients c_u of y^u in ⟨0|X^k|0⟩."""
+    while len(_STATES) <= k:
+        _STATES.append(_advance(_STATES[-1]))
+    poly = _STATES[k][0]
+    if any(c for deg, c in enumerate(poly) if deg % 2):
+        raise ArithmeticError("odd power of sqrt(y) in <0|X^k|0>")
+    return tuple(c * (-1) ** (deg // 2) for deg, c in enumerate(poly) if deg % 2 == 0)
+
+
+def expansion_coefficient(k: int, *, y: sp.Expr = Y, omega: sp.Expr = OMEGA) -> sp.Expr:
+    """Exact ⟨0|(P + h)^k|0⟩ for the oscillator: ω^k times a polynomial in y = Q²/(2mω).
+
+    Ladder operators in the basis e_n = (a†)ⁿ|0⟩, where every matrix element is an
+    integer: (P + h)/ω = t(a† - a) + a†a with t = i√y, t² = -y. Cached, O(k³).
+    Cross-checked against :func:`expansion_coefficient_ladder` (sympy matrices) and
+    the Poisson central moments.
+
+    >>> expansion_coefficient(6, y=2, omega=1)
+    222
+    """
+    _check_int(k, "k", 0)
+    return sp.sympify(omega) ** k * _poly_expr(_coefficients(k), sp.sympify(y))
+
+
+# ---------------------------------------------------------------------------
+# The independent route: Poisson central moments
+
+
+@cache
+def _central_moment_coeffs(k: int) -> tuple[int, ...]:
+    """μ_k by μ_{k+1} = y(k μ_{k-1} + dμ_k/dy), μ_0 = 1, μ_1 = 0."""
+    if k == 0:
+        return (1,)
+    if k == 1:
+        return (0,)
+    prev2 = list(_central_moment_coeffs(k - 2))
+    prev1 = list(_central_moment_coeffs(k - 1))
+    deriv = [i * c for i, c in enumerate(prev1)][1:]
+    inner = [0] * max(len(prev2), len(deriv))
+    for i, c in enumerate(prev2):
+        inner[i] += (k - 1) * c
+    for i, c in enumerate(deriv):
+        inner[i] += c
+    return (0, *inner)  # multiply by y
+
+
+def poisson_central_moment(k: int, y: sp.Expr = Y) -> sp.Expr:
+    """E[(n - y)^k] for n ~ Poisson(y), by the recurrence μ_{k+1} = y(k μ_{k-1} + dμ_k/dy).
+
+    >>> poisson_central_moment(3), poisson_central_moment(5)
+    (y, 10*y**2 + y)
+    """
+    _check_int(k, "k", 0)
+    return _poly_expr(_central_moment_coeffs(k), sp.sympify(y))
+
+
+def poisson_central_moment_touchard(k: int, y: sp.Expr = Y) -> sp.Expr:
+    """E[(n - y)^k] = Σ_j C(k, j)(-y)^{k-j} E[n^j], raw moments E[n^j] = Σ_i S(j, i) y^i.
+
+    >>> poisson_central_moment_touchard(4)
+    3*y**2 + y
+    """
+    _check_int(k, "k", 0)
+    total = sp.Integer(0)
+    for j in range(k + 1):
+        raw = sp.Add(*(stirling(j, i) * y**i for i in range(j + 1)))
+        total += sp.binomial(k, j) * (-y) ** (k - j) * raw
+    return sp.expand(total)
+
+
+def resolvent_series_coefficient(k: int, *, y: sp.Expr = Y, omega: sp.Expr = OMEGA) -> sp.Expr:
+    """Coefficient of A^{-k-1} in R = Σ_n p_n/(T - nω) expanded about A = T - yω: ω^k μ_k(y)."""
+    return sp.sympify(omega) ** k * poisson_central_moment(k, y)
+
+
+def resolvent_expansion_steps(order: int = 6) -> Derivation:
+    """R = Σ_n p_n/(T - nω) = Σ_k ω^k μ_k(y) A^{-k-1}: the Poisson route, checked to ``order``.
+
+    >>> resolvent_expansion_steps(4).ok
+    True
+    """
+    _check_int(order, "order", 0)
+    a, n, tt = sp.symbols("A n T")
+    kk = sp.Symbol("k", integer=True, nonnegative=True)
+    geometric = sp.Add(*((n - Y) ** j * OMEGA**j / a ** (j + 1) for j in range(order + 1)))
+    exact = 1 / (a - (n - Y) * OMEGA)
+    remainder = ((n - Y) * OMEGA) ** (order + 1) / (a ** (order + 1) * (a - (n - Y) * OMEGA))
+    agree = all(
+        sp.expand(expansion_coefficient(k) - resolvent_series_coefficient(k)) == 0
+        for k in range(order + 1)
+    )
+    return Derivation(
+        "Oscillator: the resolvent expanded about A = T - Q^2/2m",
+        [
+            Step.checked(
+                1 / (tt - n * OMEGA),
+                exact.subs(a, tt - Y * OMEGA),
+                "T - n omega = A - (n - y) omega with A = T - y omega",
+            ),
+            Step.checked(
+                exact,
+                geometric + remainder,
+                f"finite geometric series with remainder, through k = {order}",
+            ),
+            Step.definition(
+                r"\sum_n p_n(y)\,(n - y)^k",
+                r"\mu_k(y)",
+                "central moment of the Poisson distribution p_n(y)",
+            ),
+            Step.checked(
+                sp.Symbol(r"\langle 0|(P + h)^k|0\rangle"),
+                OMEGA**kk * sp.Function("mu_k")(Y),
+                f"ladder operators vs Poisson central moments, k <= {order}",
+                method="exact polynomial comparison",
+                predicate=lambda: agree,
+            ),
+        ],
+    )
+
+
+# ---------------------------------------------------------------------------
+# Words and classes in the oscillator
+
+
+def _apply_word_1d(word: str) -> int:
+    """⟨0|word(D, N)|0⟩ with D = a† - a, N = a†a, exactly, in the basis e_n."""
+    vec: dict[int, int] = {0: 1}
+    for letter in reversed(word):
+        nxt: dict[int, int] = {}
+        for level, c in vec.items():
+            if letter == "P":
+                nxt[level + 1] = nxt.get(level + 1, 0) + c
+                if level:
+                    nxt[level - 1] = nxt.get(level - 1, 0) - level * c
+            elif letter == "h":
+                if level:
+                    nxt[level] = nxt.get(level, 0) + level * c
+            else:
+                raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")
+        vec = {lv: c for lv, c in nxt.items() if c}
+    return vec.get(0, 0)
+
+
+def word_expectation(word: str, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) -> sp.Expr:
+    """⟨0|word(p_z, h)|0⟩ in the oscillator (P → p_z, h = H - E0), exact.
+
+    >>> word_expectation("PP"), word_expectation("PhP"), word_expectation("PPPP")
+    (m*omega/2, m*omega**2/2, 3*m**2*omega**2/4)
+    """
+    if not isinstance(word, str):
+        raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")  # noqa: TRY004
+    value = _apply_word_1d(word)
+    n_p = word.count("P")
+    return sp.expand(
+        value * (sp.I * sp.sqrt(m * omega / 2)) ** n_p * sp.sympify(omega) ** word.count("h")
+    )
+
+
+def word_expectation_3d(
+    word: str,
+    q: Sequence[sp.Expr],
+    *,
+    m: sp.Expr = M,
+    omegas: Sequence[sp.Expr] = (OMEGA, OMEGA, OMEGA),
+) -> sp.Expr:
+    """⟨0|word(q·p/m, h)|0⟩ for a 3D oscillator with frequencies ``omegas`` and any vector q.
+
+    For the isotropic oscillator this equals (Q²)^u ⟨0|word(p_z, h)|0⟩/m^{2u}
+    (rotational invariance, Eq. 17); an anisotropic one is the negative control.
+
+    >>> qx, qz = sp.symbols("q_x q_z", real=True)
+    >>> sp.factor(word_expectation_3d("PP", (qx, 0, qz)))
+    omega*(q_x**2 + q_z**2)/(2*m)
+    """
+    if not isinstance(word, str) or not set(word) <= {"P", "h"}:
+        raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")
+    if len(q) != 3 or len(omegas) != 3:
+        raise ValueError("q and omegas must have three components")
+    Level = tuple[int, int, int]
+    vec: dict[Level, sp.Expr] = {(0, 0, 0): sp.Integer(1)}
+    coef = [sp.I * sp.sqrt(m * w / 2) * qi / m for w, qi in zip(omegas, q, strict=True)]
+    for letter in reversed(word):
+        nxt: dict[Level, sp.Expr] = {}
+        for levels, c in vec.items():
+            if letter == "P":
+                for axis in range(3):
+                    up = list(levels)
+                    up[axis] += 1
+                    key = (up[0], up[1], up[2])
+                    nxt[key] = nxt.get(key, 0) + coef[axis] * c
+                    if levels[axis]:
+                        down = list(levels)
+                        down[axis] -= 1
+                        key = (down[0], down[1], down[2])
+                        nxt[key] = nxt.get(key, 0) - coef[axis] * levels[axis] * c
+            else:
+                energy = sum(w * n for w, n in zip(omegas, levels, strict=True))
+                if energy != 0:
+                    nxt[levels] = nxt.get(levels, 0) + energy * c
+        vec = {lv: sp.expand(c) for lv, c in nxt.items() if sp.expand(c) != 0}
+    return sp.expand(vec.get((0, 0, 0), sp.Integer(0)))
+
+
+def phi_from_coefficient(u: int, w: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) -> sp.Expr:
+    """Φ_{u,w} of Eq. (17) read off :func:`expansion_coefficient`: c_{k,u} ω^k/(2mω)^u, k = w - 1.
+
+    Equals Σ over the words of the class of ⟨0|word(p_z, h)|0⟩/m^{2u}.
+
+    >>> phi_from_coefficient(1, 3), phi_from_coefficient(2, 5)
+    (omega/(2*m), 3*omega**2/(4*m**2))
+    """
+    _check_int(u, "u", 0)
+    _check_int(w, "w", 1)
+    coeffs = _coefficients(w - 1)
+    c = coeffs[u] if u < len(coeffs) else 0
+    return c * sp.sympify(omega) ** (w - 1) / (2 * m * omega) ** u
+
+
+def _phi_from_words(u: int, w: int, m: sp.Expr, omega: sp.Expr) -> sp.Expr:
+    return sp.Add(*(word_expectation(wd, m=m, omega=omega) for wd in class_words(u, w))) / m ** (
+        2 * u
+    )
+
+
+def expansion_weighted_prediction(
+    j: int, order: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA, T: sp.Expr = T_SYM
+) -> sp.Expr:
+    """Term-by-term (1/π)∫ Im R Q^{2j} dQ² through ``order`` with the oscillator's Φ_{u,w}.
+
+    To be compared with :func:`line_averaged_integral` (exact for j ≥ -1 from
+    order 2j on; for j ≤ -2 as a series in ω).
+
+    >>> expansion_weighted_prediction(1, 2)
+    4*T*m**2 + 4*m**2*omega
+    """
+    return weighted_sum(
+        order, j, m=m, T=T, phi=lambda u, w: phi_from_coefficient(u, w, m=m, omega=omega)
+    )
+
+
+def _geometric_ok() -> bool:
+    x = sp.Symbol("x", positive=True)
+    n = sp.Symbol("n", integer=True, nonnegative=True)
+    value = sp.summation(x**n, (n, 0, sp.oo))
+    if not isinstance(value, sp.Piecewise):
+        return bool(sp.simplify(value - 1 / (1 - x)) == 0)
+    expr, cond = value.args[0]
+    return bool(sp.simplify(expr - 1 / (1 - x)) == 0 and cond == (x < 1))
+
+
+def weight_minus_two_steps(order: int = 10) -> Derivation:
+    """Weight Q^{-4} in the oscillator: the dipole line diverges, the expansion resums to a pole there.
+
+    >>> weight_minus_two_steps(6).ok
+    True
+    """
+    _check_int(order, "order", 2)
+    eps = sp.Symbol("epsilon", positive=True)
+    nn = sp.Symbol("n", integer=True, nonnegative=True)
+    line1 = sp.integrate(line_strength(1, Y) / Y**2, (Y, eps, sp.oo))
+    exact_avg = line_averaged_integral(-2)
+    prediction = expansion_weighted_prediction(-2, order)
+    resummed = 1 / (2 * M * T_SYM**2) + (OMEGA / (2 * M)) * sp.Sum(
+        OMEGA**nn * T_SYM ** (-nn - 3), (nn, 0, sp.oo)
+    )
+    geometric = 1 / (2 * M * T_SYM**2) + (OMEGA / (2 * M)) / (T_SYM**2 * (T_SYM - OMEGA))
+    return Derivation(
+        "Oscillator, weight Q^(-4): divergence of the dipole line vs the expansion",
+        [
+            Step.checked(
+                sp.Integral(line_strength(1, Y) / Y**2, (Y, eps, sp.oo)),
+                sp.expint(1, eps),
+                "line n = 1 (the only dipole line), Q^2 = 2 m omega y; E_1 diverges like -ln(eps)",
+                method="d/d(eps) E_1 = -e^(-eps)/eps; sympy integral = E_1 at eps = 1/10 (30 digits); "
+                "limit eps -> 0+ is oo",
+                predicate=lambda: (
+                    sp.simplify(sp.diff(sp.expint(1, eps), eps) + sp.exp(-eps) / eps) == 0
+                    and abs(
+                        sp.N(
+                            line1.subs(eps, sp.Rational(1, 10)) - sp.expint(1, sp.Rational(1, 10)),
+                            30,
+                        )
+                    )
+                    < 1e-25
+                    and sp.limit(sp.expint(1, eps), eps, 0, "+") == sp.oo
+                ),
+            ),
+            Step.checked(
+                r"\int_0^\infty p_n\,\frac{dQ^2}{Q^4}",
+                1 / (2 * M * OMEGA * nn * (nn - 1)),
+                "lines n >= 2: finite",
+                method="sympy integrate vs Gamma formula, n = 2..5",
+                predicate=lambda: all(
+                    sp.simplify(
+                        sp.integrate(line_strength(k, Y) / Y**2, (Y, 0, sp.oo)) / (2 * M * OMEGA)
+                        - line_weighted_integral(k, -2)
+                    )
+                    == 0
+                    and line_weighted_integral(k, -2) == 1 / (2 * M * OMEGA * k * (k - 1))
+                    for k in range(2, 6)
+                ),
+            ),
+            Step.checked(
+                r"\frac{1}{\omega}\int_0^\infty p_n\,\frac{dQ^2}{Q^4}\Big|_{T = n\omega}",
+                exact_avg,
+                "per unit T at the line T = n omega",
+                predicate=lambda: all(
+                    sp.simplify(
+                        line_weighted_integral(k, -2) / OMEGA - exact_avg.subs(T_SYM, k * OMEGA)
+                    )
+                    == 0
+                    for k in range(2, 6)
+                ),
+            ),
+            Step.checked(
+                rf"\text{{term-by-term through order {order}}}",
+                prediction,
+                f"agrees with the series of the exact result in omega through omega^{order - 1}",
+                method="exact series comparison",
+                predicate=lambda: (
+                    sp.expand(sp.series(prediction - exact_avg, OMEGA, 0, order).removeO()) == 0
+                ),
+            ),
+            Step.checked(
+                resummed,
+                geometric,
+                "all orders: u = 0 gives 1/(2mT^2), u = 1 gives <p_z h^n p_z> = (m omega/2) omega^n",
+                method="sympy summation of x^n (x = omega/T < 1) and the words P h^n P, n <= 8",
+                predicate=lambda: (
+                    _geometric_ok()
+                    and all(
+                        word_expectation("P" + "h" * k + "P") == M * OMEGA ** (k + 1) / 2
+                        for k in range(9)
+                    )
+                ),
+            ),
+            Step.checked(
+                geometric,
+                exact_avg,
+                "the resummed expansion equals the exact lines n >= 2 and has its pole at "
+                "T = omega, the dipole line whose integral diverges",
+            ),
+        ],
+    )
