@@ -1,0 +1,180 @@
+"""Free electron at rest: S(T, Q²) = δ(T − Q²/2m) and R(T, Q²) = 1/(T − Q²/2m − i0).
+
+The δ-function is integrated by an explicit change of variable, u = T − Q²/(2m),
+never by sympy's ``DiracDelta`` (which gives 0 or 1/2 when the root sits at an
+interval end): the root Q₀² = 2mT must lie strictly inside the interval, else
+ValueError. A second, independent route smears the δ into a Lorentzian of width
+ε, (1/π) ε/(u² + ε²) = (1/π) Im 1/(u − iε), and integrates numerically.
+
+>>> import sympy
+>>> T, m = sympy.symbols("T m", positive=True)
+>>> sum_rule_ratios(T=T, m=m)
+(1, 1)
+>>> integrate_delta(1 / Q2, T=T, m=m)
+1/T
+>>> resolvent(T, 0, m=m)
+1/T
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import mpmath
+import sympy
+
+from sumrules.numeric import precision, validate_dps
+
+__all__ = [
+    "Q2",
+    "dispersion_integral",
+    "integrate_delta",
+    "lorentzian_integral",
+    "resolvent",
+    "structure_factor",
+    "sum_rule_ratios",
+]
+
+#: The integration variable Q² (a positive symbol).
+Q2 = sympy.Symbol("Q2", positive=True)
+
+
+def _positive(x: object, name: str) -> sympy.Expr:
+    """Sympify ``x`` and require it to be positive (a number > 0 or a positive symbol)."""
+    try:
+        v = sympy.sympify(x)
+    except (sympy.SympifyError, TypeError):
+        raise ValueError(f"{name} must be a positive number or symbol, got {x!r}") from None
+    if not isinstance(v, sympy.Expr) or v.is_positive is not True:
+        raise ValueError(f"{name} must be a positive number or symbol, got {x!r}")
+    return v
+
+
+def _less(a: sympy.Expr, b: sympy.Expr) -> bool:
+    """True when a < b is provable (infinite ends handled), False otherwise."""
+    if a == b:
+        return False
+    if a == -sympy.oo or b == sympy.oo:
+        return True
+    if a == sympy.oo or b == -sympy.oo:
+        return False
+    return sympy.simplify(b - a).is_positive is True
+
+
+def structure_factor(T: object = 1, Q2_value: object = Q2, *, m: object = 1) -> sympy.Expr:
+    """S(T, Q²) = δ(T − Q²/(2m)) as a sympy ``DiracDelta`` (for display only).
+
+    >>> structure_factor(1, m=1)
+    DiracDelta(1 - Q2/2)
+    """
+    return sympy.DiracDelta(sympy.sympify(T) - sympy.sympify(Q2_value) / (2 * sympy.sympify(m)))
+
+
+def integrate_delta(
+    weight: object,
+    *,
+    T: object = 1,
+    m: object = 1,
+    lower: object = 0,
+    upper: object = sympy.oo,
+) -> sympy.Expr:
+    """∫_lower^upper w(Q²) δ(T − Q²/2m) dQ² by the substitution u = T − Q²/(2m).
+
+    With Q² = 2m(T − u) and dQ² = −2m du the integral becomes
+    2m ∫ w(2m(T − u)) δ(u) du over u ∈ (T − upper/2m, T − lower/2m), which is
+    2m·w(2mT) when 0 is strictly inside that interval and 0 when it is outside.
+    ``weight`` is a sympy expression in :data:`Q2` (or a callable of Q²).
+    A root at an interval end is ambiguous and raises ValueError.
+
+    >>> integrate_delta(1, T=3, m=2)
+    4
+    >>> integrate_delta(Q2, T=3, m=2, lower=20)
+    0
+    """
+    T_, m_ = _positive(T, "T"), _positive(m, "m")
+    lo, hi = sympy.sympify(lower), sympy.sympify(upper)
+    root = 2 * m_ * T_
+    if _less(root, lo) or _less(hi, root):
+        return sympy.Integer(0)
+    if not (_less(lo, root) and _less(root, hi)):
+        raise ValueError(
+            f"lower/upper: cannot decide that the root Q2 = 2 m T = {root} lies strictly inside "
+            f"({lo}, {hi}); a root at an interval end is ambiguous"
+        )
+    w = weight(Q2) if callable(weight) else sympy.sympify(weight)
+    u = sympy.Symbol("u", real=True)
+    substituted = sympy.sympify(w).subs(Q2, 2 * m_ * (T_ - u))
+    # |dQ²/du| = 2m; the δ(u) picks the value at u = 0 (strictly interior, checked above).
+    return sympy.simplify(2 * m_ * substituted.subs(u, 0))
+
+
+def sum_rule_ratios(*, T: object = 1, m: object = 1) -> tuple[sympy.Expr, sympy.Expr]:
+    """(T ∫ S dQ²/Q², (1/2m) ∫ S dQ²) over Q² ∈ (0, ∞) for the free electron, exactly.
+
+    >>> sum_rule_ratios(T=sympy.Rational(1, 3), m=5)
+    (1, 1)
+    """
+    T_, m_ = _positive(T, "T"), _positive(m, "m")
+    r_nmm = sympy.simplify(T_ * integrate_delta(1 / Q2, T=T_, m=m_))
+    r_ew = sympy.simplify(integrate_delta(1, T=T_, m=m_) / (2 * m_))
+    return r_nmm, r_ew
+
+
+def resolvent(T: object, P2: object, *, m: object = 1, eps: object = 0) -> sympy.Expr:
+    """R(T, P²) = 1/(T − P²/(2m) − iε) (ε = 0 gives the real function off the pole).
+
+    >>> resolvent(1, -2)
+    1/2
+    """
+    m_ = _positive(m, "m")
+    return 1 / (sympy.sympify(T) - sympy.sympify(P2) / (2 * m_) - sympy.I * sympy.sympify(eps))
+
+
+def dispersion_integral(T: object, P2: object, *, m: object = 1) -> sympy.Expr:
+    """(1/π) ∫_0^∞ Im R(T, Q²) dQ²/(Q² − P²) with (1/π) Im R = δ(T − Q²/2m), for P² < 0.
+
+    Equals 2m/(2mT − P²) = R(T, P²): the unsubtracted dispersion relation holds
+    exactly for the free electron.
+
+    >>> dispersion_integral(1, -2)
+    1/2
+    """
+    P2_ = sympy.sympify(P2)
+    if P2_.is_negative is not True and P2_ != 0:
+        raise ValueError(f"P2 must be a non-positive number or symbol, got {P2!r}")
+    return integrate_delta(1 / (Q2 - P2_), T=T, m=m)
+
+
+def lorentzian_integral(
+    weight: Callable[[mpmath.mpf], mpmath.mpf],
+    *,
+    T: object = 1,
+    m: object = 1,
+    eps: object = "1e-8",
+    dps: int = 30,
+) -> mpmath.mpf:
+    """(1/π) ∫_0^∞ w(Q²) Im[1/(T − Q²/2m − iε)] dQ², a nascent-δ route (numeric).
+
+    Tends to 2m·w(2mT) as ε → 0 (with a correction of order ε for smooth w).
+
+    >>> v = lorentzian_integral(lambda x: 1 / x, T=1, m=1, eps="1e-12", dps=20)
+    >>> abs(v - 1) < 1e-10
+    True
+    """
+    validate_dps(dps)
+    with precision(dps + 10):
+        T_, m_, e_ = mpmath.mpf(T), mpmath.mpf(m), mpmath.mpf(eps)
+        if not (T_ > 0 and m_ > 0 and e_ > 0):
+            raise ValueError("T, m and eps must be positive")
+        root = 2 * m_ * T_
+        width = 2 * m_ * e_
+
+        def f(x: mpmath.mpf) -> mpmath.mpf:
+            u = T_ - x / (2 * m_)
+            return weight(x) * e_ / (u * u + e_ * e_) / mpmath.pi
+
+        cuts = [root - 1000 * width, root - width, root, root + width, root + 1000 * width]
+        pts = [mpmath.mpf(0), *[c for c in cuts if c > 0], mpmath.inf]
+        value = mpmath.quad(f, pts)
+    with precision(dps):
+        return +value

@@ -1,0 +1,107 @@
+"""Free electron: S = δ(T − Q²/2m), R = 1/(T − Q²/2m − i0), the sum rules exactly 1."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sumrules.models import free
+
+POSITIVE = st.fractions(min_value=sympy.Rational(1, 1000), max_value=1000).filter(lambda x: x > 0)
+
+
+def test_ratios_are_exactly_one_symbolically() -> None:
+    T, m = sympy.symbols("T m", positive=True)
+    assert free.sum_rule_ratios(T=T, m=m) == (1, 1)
+
+
+@given(T=POSITIVE, m=POSITIVE)
+def test_ratios_are_exactly_one_for_rational_inputs(T: object, m: object) -> None:
+    r_nmm, r_ew = free.sum_rule_ratios(T=T, m=m)
+    assert r_nmm == 1 and r_ew == 1
+    assert isinstance(r_nmm, sympy.Integer)
+
+
+def test_delta_integral_by_substitution() -> None:
+    T, m = sympy.symbols("T m", positive=True)
+    Q2 = free.Q2
+    assert free.integrate_delta(Q2**3, T=T, m=m) == 16 * m**4 * T**3
+    assert free.integrate_delta(sympy.exp(-Q2), T=2, m=3) == 6 * sympy.exp(-12)
+    # the root Q² = 2mT = 12 lies outside (0, 10) and inside (10, oo)
+    assert free.integrate_delta(1, T=2, m=3, upper=10) == 0
+    assert free.integrate_delta(1, T=2, m=3, lower=10) == 6
+
+
+def test_delta_at_an_interval_end_is_refused() -> None:
+    """sympy's DiracDelta gives a convention-dependent value here; we refuse."""
+    with pytest.raises(ValueError, match="lower/upper"):
+        free.integrate_delta(1, T=2, m=3, upper=12)
+    with pytest.raises(ValueError, match="lower/upper"):
+        free.integrate_delta(1, T=sympy.Symbol("T", positive=True), m=1, lower=5)
+
+
+def test_sympy_diracdelta_agrees_in_the_interior_only() -> None:
+    """Independent route: sympy's own DiracDelta integral, where it is reliable (root inside)."""
+    T, m = sympy.Rational(3, 2), sympy.Rational(1, 2)
+    x = free.Q2
+    via_sympy = sympy.integrate(free.structure_factor(T, x, m=m) / x, (x, 0, sympy.oo))
+    assert sympy.simplify(via_sympy - free.integrate_delta(1 / x, T=T, m=m)) == 0
+
+
+def test_negative_control_wrong_mass() -> None:
+    """δ(T − Q²/m) (a factor 2 lost in the kinetic energy): r_nmm survives, r_ew does not."""
+    T, m = sympy.symbols("T m", positive=True)
+    Q2 = free.Q2
+    r_nmm = T * free.integrate_delta(1 / Q2, T=T, m=m / 2)
+    r_ew = free.integrate_delta(1, T=T, m=m / 2) / (2 * m)
+    assert sympy.simplify(r_nmm) == 1  # Eq. (12) does not see the mass
+    assert sympy.simplify(r_ew) == sympy.Rational(1, 2)  # Eq. (15) does
+
+
+@pytest.mark.parametrize(("weight", "expected"), [(lambda x: 1 / x, 1), (lambda x: x * 0 + 1, 2)])
+def test_lorentzian_route(weight: object, expected: int) -> None:
+    with mpmath.workdps(30):
+        v = free.lorentzian_integral(weight, T=1, m=1, eps="1e-14", dps=25)  # type: ignore[arg-type]
+        assert abs(v - expected) < 1e-10
+
+
+def test_lorentzian_negative_control_large_width() -> None:
+    v = free.lorentzian_integral(lambda x: 1 / x, T=1, m=1, eps="0.3", dps=20)
+    assert abs(v - 1) > 1e-2
+
+
+def test_dispersion_relation_holds_for_the_free_electron() -> None:
+    T, m = sympy.symbols("T m", positive=True)
+    p2 = sympy.Symbol("p2", positive=True)
+    P2 = -p2
+    assert sympy.simplify(free.dispersion_integral(T, P2, m=m) - free.resolvent(T, P2, m=m)) == 0
+    assert free.resolvent(T, 0, m=m) == 1 / T
+    # Eq. (10): R → −2m/Q² at large |Q²|
+    assert sympy.limit(P2 * free.resolvent(T, P2, m=m), p2, sympy.oo) == -2 * m
+
+
+def test_imaginary_part_is_the_nascent_delta() -> None:
+    """(1/π) Im R(T − iε) is a Lorentzian of unit area in T − Q²/2m."""
+    u, eps = sympy.symbols("u epsilon", positive=True)
+    im = sympy.im(free.resolvent(u, 0, eps=eps)) / sympy.pi
+    assert sympy.simplify(im - eps / (sympy.pi * (u**2 + eps**2))) == 0
+    assert sympy.integrate(eps / (sympy.pi * (u**2 + eps**2)), (u, -sympy.oo, sympy.oo)) == 1
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: free.sum_rule_ratios(T=0), "T must be a positive"),
+        (lambda: free.sum_rule_ratios(T=1, m=-1), "m must be a positive"),
+        (lambda: free.sum_rule_ratios(T="x y z +"), "T must be"),
+        (lambda: free.dispersion_integral(1, 3), "P2 must be"),
+        (lambda: free.lorentzian_integral(lambda x: x, eps=0), "must be positive"),
+        (lambda: free.lorentzian_integral(lambda x: x, dps=3), "dps must be"),
+    ],
+)
+def test_bad_input(call: object, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        call()  # type: ignore[operator]
