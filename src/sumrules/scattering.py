@@ -62,9 +62,11 @@ __all__ = [
     "integrate_free_response",
     "integrate_free_response_numeric",
     "m",
+    "matching_conventions",
     "max_recoil_energy",
     "minimal_heaviest_neutrino_mass_ev",
     "mu",
+    "mu_B",
     "neutrino_mass_for_moment",
     "nmm_dsigma_dT",
     "nmm_dsigma_dT_cm2_per_kev",
@@ -87,6 +89,7 @@ __all__ = [
 Convention = Literal["heaviside-lorentz", "gaussian"]
 
 E, T, m, mu, e, G_F, Q2, D = sp.symbols("E T m mu e G_F Q2 D", positive=True)
+mu_B = sp.Symbol("mu_B", positive=True)  # the Bohr magneton as a symbol in printed formulas
 g_V, g_A = sp.symbols("g_V g_A", real=True)
 _c, _s = sp.symbols("c s", real=True)  # cos and sin of the neutrino scattering angle
 _kx, _kz = sp.symbols("k_x k_z", real=True)
@@ -163,17 +166,31 @@ def _lab_frame() -> tuple[list[sp.Expr], ...]:
     return k, kp, p, pp
 
 
+def _reduce_angle(poly: sp.Expr) -> sp.Expr:
+    """A polynomial in (s, c) with s^2 -> 1 - c^2; odd powers of s must cancel."""
+    out = sp.Integer(0)
+    for (i, j), coeff in sp.Poly(sp.expand(poly), _s, _c).terms():
+        if i % 2:
+            raise AssertionError("odd power of sin(theta) survived: a Lorentz-scalar check failed")
+        out += coeff * (1 - _c**2) ** (i // 2) * _c**j
+    return sp.expand(out)
+
+
 def _on_shell(expr: sp.Expr) -> sp.Expr:
-    """Eliminate the angle: s^2 = 1 - c^2, then c from the elastic kinematics."""
-    expr = sp.expand(sp.expand(expr).subs(_s**2, 1 - _c**2))
-    if expr.has(_s):
-        raise AssertionError("odd power of sin(theta) survived: a Lorentz-scalar check failed")
-    return sp.simplify(expr.subs(_c, 1 - m * T / (E * (E - T))))
+    """Eliminate the angle: s^2 = 1 - c^2, then c from the elastic kinematics.
+
+    Numerator and denominator are reduced separately as polynomials in (s, c) and the
+    result is put over a common denominator by ``cancel`` (much faster than ``simplify``).
+    """
+    num, den = sp.fraction(expr)
+    c0 = 1 - m * T / (E * (E - T))
+    return sp.factor(sp.cancel(_reduce_angle(num).subs(_c, c0) / _reduce_angle(den).subs(_c, c0)))
 
 
 # --------------------------------------------------------------------------------------------
 # Kinematics
 # --------------------------------------------------------------------------------------------
+@functools.cache
 def two_body_dsigma_dT_factor() -> sp.Expr:
     """dsigma/dT = |M|^2 x this, for nu e -> nu e on an electron at rest (massless nu).
 
@@ -187,6 +204,7 @@ def two_body_dsigma_dT_factor() -> sp.Expr:
     return sp.simplify(dt_dT / (16 * sp.pi * s_minus**2))
 
 
+@functools.cache
 def static_target_phase_space() -> sp.Expr:
     """d^2 sigma/(dT dQ^2) = sum_n |M_n|^2 delta(T - E_n + E_0) x this (infinitely heavy target).
 
@@ -267,7 +285,7 @@ def nmm_dsigma_dT() -> sp.Expr:
     >>> sp.factor(nmm_dsigma_dT())
     e**2*mu**2*(E - T)/(4*pi*E*T)
     """
-    return sp.simplify(nmm_squared_amplitude() * two_body_dsigma_dT_factor())
+    return sp.factor(sp.cancel(nmm_squared_amplitude() * two_body_dsigma_dT_factor()))
 
 
 def unit_charge_squared(convention: Convention) -> sp.Expr:
@@ -296,16 +314,53 @@ def express_in_convention(expr: sp.Expr, convention: Convention) -> sp.Expr:
     >>> express_in_convention(nmm_dsigma_dT(), "heaviside-lorentz")
     alpha*mu**2*(E - T)/(E*T)
     """
+    return sp.factor(
+        sp.simplify(sp.sympify(expr).subs(_convention_subs(convention), simultaneous=True))
+    )
+
+
+def _convention_subs(convention: Convention) -> dict[sp.Symbol, sp.Expr]:
     alpha = sp.Symbol("alpha", positive=True)
     if convention == "heaviside-lorentz":
-        subs = {e: sp.sqrt(4 * sp.pi * alpha)}
-    elif convention == "gaussian":
-        subs = {e: sp.sqrt(4 * sp.pi * alpha), mu: sp.sqrt(4 * sp.pi) * mu}
-    else:
-        raise ValueError(
-            f"convention must be 'heaviside-lorentz' or 'gaussian', got {convention!r}"
-        )
-    return sp.factor(sp.simplify(sp.sympify(expr).subs(subs, simultaneous=True)))
+        return {e: sp.sqrt(4 * sp.pi * alpha)}
+    if convention == "gaussian":
+        return {e: sp.sqrt(4 * sp.pi * alpha), mu: sp.sqrt(4 * sp.pi) * mu}
+    raise ValueError(f"convention must be 'heaviside-lorentz' or 'gaussian', got {convention!r}")
+
+
+def matching_conventions(printed: object, derived: object) -> tuple[Convention, ...]:
+    """The unit conventions in which ``printed`` equals ``derived``.
+
+    ``printed`` is written with ``alpha``, ``mu``, ``mu_B`` (the Bohr magneton, replaced by
+    :func:`bohr_magneton` of each convention) and the kinematic symbols; ``derived`` is a
+    result with propagator -g/q^2 and charge ``e`` (rewritten by :func:`express_in_convention`).
+
+    >>> alpha = sp.Symbol("alpha", positive=True)
+    >>> matching_conventions(alpha * mu**2 * (1 / T - 1 / E), nmm_dsigma_dT())
+    ('heaviside-lorentz',)
+    >>> second = sp.pi * alpha**2 / m**2 * (mu / mu_B) ** 2 * (1 / T - 1 / E)
+    >>> matching_conventions(second, nmm_dsigma_dT())
+    ('heaviside-lorentz', 'gaussian')
+    """
+    out: list[Convention] = []
+    conventions: tuple[Convention, ...] = ("heaviside-lorentz", "gaussian")
+    for conv in conventions:
+        lhs = sp.sympify(printed).subs(mu_B, bohr_magneton(conv))
+        rhs = sp.sympify(derived).subs(_convention_subs(conv), simultaneous=True)
+        diff = sp.cancel(sp.expand(lhs - rhs))
+        if diff == 0 or (not _clearly_nonzero(diff) and sp.simplify(diff) == 0):
+            out.append(conv)
+    return tuple(out)
+
+
+def _clearly_nonzero(expr: sp.Expr) -> bool:
+    """True if ``expr`` is visibly nonzero at a sample point of its (positive) symbols."""
+    symbols = sorted(expr.free_symbols, key=str)
+    point = {s: sp.Rational(7 + 3 * k, 5 + 2 * k) for k, s in enumerate(symbols)}
+    value = sp.N(expr.subs(point), 30)
+    if not (value.is_number and value.is_finite):
+        return False  # a pole at the sample point: let simplify decide
+    return bool(abs(value) > sp.Float("1e-20"))
 
 
 def bohr_magneton(convention: Convention) -> sp.Expr:
@@ -412,8 +467,8 @@ def weak_dsigma_dT(*, antineutrino: bool) -> sp.Expr:
     >>> sp.simplify(d - vogel_engel_dsigma_dT(g_V, -g_A))
     0
     """
-    return sp.simplify(
-        weak_squared_amplitude(antineutrino=antineutrino) * two_body_dsigma_dT_factor()
+    return sp.factor(
+        sp.cancel(weak_squared_amplitude(antineutrino=antineutrino) * two_body_dsigma_dT_factor())
     )
 
 
@@ -595,7 +650,7 @@ def _q_frame_on_shell(expr: sp.Expr) -> sp.Expr:
     expr = sp.expand(sp.expand(expr).subs(_kx**2, E**2 - _kz**2))
     if expr.has(_kx):
         raise AssertionError("odd power of k_x survived")
-    return sp.factor(sp.simplify(expr.subs(_kz, kz)))
+    return sp.factor(sp.cancel(sp.expand(expr.subs(_kz, kz))))
 
 
 @functools.cache

@@ -1,0 +1,119 @@
+"""The text.* claims: verdicts, key numbers, controls, and that the verdicts are computed."""
+
+from __future__ import annotations
+
+import mpmath
+
+from sumrules.latex import text_to_latex
+from sumrules.ledger import ClaimResult, all_claims, verify
+from sumrules.paper import sentences as sn
+
+MINE = {
+    "text.sm-moment": ("qualified", 1),
+    "text.gemma-limit": ("qualified", 1),
+    "text.ge-kalpha": ("qualified", 2),
+    "text.recoil": ("verified", 3),
+    "text.compton-peak": ("verified", 7),
+    "text.dipole-validity": ("verified", 13),
+    "text.ge-product": ("qualified", 13),
+    "text.ew-lower-region": ("verified", 15),
+}
+
+
+def run(claim_id: str) -> ClaimResult:
+    result = verify([claim_id])[claim_id]
+    assert result.error is None, result.error
+    return result
+
+
+def assert_latex_safe(r: ClaimResult) -> None:
+    texts = [r.summary, r.notes, r.title]
+    texts += [x for e in r.evidence for x in (e.method, e.route, e.statement, e.value, e.precision)]
+    texts += [x for c in r.controls for x in (c.description, c.detail)]
+    texts += [d.title for d in r.derivations]
+    texts += [x for d in r.derivations for s in d.steps for x in (s.justification, s.method)]
+    for text in texts:
+        text_to_latex(text)
+
+
+def test_all_sentence_claims():
+    ledger = verify(list(MINE))
+    anchors = {c.id: c.anchor for c in all_claims()}
+    assert {r.id for r in ledger.results} == set(MINE)
+    for r in ledger.results:
+        verdict, anchor = MINE[r.id]
+        assert r.error is None, (r.id, r.error)
+        assert r.verdict == verdict, (r.id, r.summary)
+        assert anchors[r.id] == anchor
+        assert len({e.route for e in r.evidence}) >= 2
+        assert r.controls and all(c.caught for c in r.controls), r.id
+        assert r.printed.startswith("``")
+        assert all(ord(ch) < 128 for ch in r.printed), r.id
+        assert_latex_safe(r)
+
+
+def test_sm_moment_numbers_and_flip(monkeypatch):
+    r = run("text.sm-moment")
+    assert "3.2e-19 (m_ν/eV) μ_B" in r.summary and "1.61e-20" in r.summary
+    assert "0.0312 eV" in r.summary
+    monkeypatch.setattr(sn, "PRINTED_SM_MOMENT", "2e-20")
+    assert run("text.sm-moment").verdict == "verified"
+    monkeypatch.setattr(sn, "PRINTED_SM_MOMENT", "1e-22")
+    assert run("text.sm-moment").verdict == "refuted"
+
+
+def test_gemma_limit_implications_and_flip(monkeypatch):
+    r = run("text.gemma-limit")
+    assert "cited, not checkable here" in r.summary
+    assert "24.6× the EW rate" in r.summary and "2.46× at 10 keV" in r.summary
+    monkeypatch.setattr(sn, "PRINTED_GEMMA_LIMIT", "2.9e-11")
+    assert run("text.gemma-limit").verdict == "corrected"
+
+
+def test_ge_kalpha_moseley_and_flip(monkeypatch):
+    r = run("text.ge-kalpha")
+    assert "9.806 keV" in r.summary and "0.85%" in r.summary
+    monkeypatch.setattr(sn, "PRINTED_GE_KALPHA", "8.0")
+    assert run("text.ge-kalpha").verdict == "refuted"
+
+
+def test_recoil_numbers_and_flip(monkeypatch):
+    r = run("text.recoil")
+    assert "7.47e-5 keV" in r.summary
+    monkeypatch.setattr(sn, "RECOIL_THRESHOLD_KEV", "1e-4")
+    assert run("text.recoil").verdict == "refuted"
+
+
+def test_compton_peak_flip(monkeypatch):
+    r = run("text.compton-peak")
+    assert "1022.0 (T = 1 keV)" in r.summary
+    original = sn._peak_band_deviation
+
+    def dipole_only(t: mpmath.mpf, dps: int, *, dipole_only: bool = False) -> mpmath.mpf:
+        return original(t, dps, dipole_only=True)
+
+    monkeypatch.setattr(sn, "_peak_band_deviation", dipole_only)
+    assert run("text.compton-peak").verdict == "refuted"  # a model with no non-dipole part
+
+
+def test_dipole_validity_numbers_and_flip(monkeypatch):
+    r = run("text.dipole-validity")
+    assert "0.65% at threshold" in r.summary and "6.9% at T = 2 I" in r.summary
+    monkeypatch.setattr(sn, "PRINTED_T_OVER_EPS", ("1.0001", "10"))
+    assert run("text.dipole-validity").verdict == "qualified"
+
+
+def test_ge_product_numbers_and_flip(monkeypatch):
+    r = run("text.ge-product")
+    assert "0.00642" in r.summary
+    model = next(e for e in r.evidence if e.route == "model:hydrogenic K shell")
+    assert "2.39e+6" in model.statement and "2.24e+6" in model.statement
+    monkeypatch.setattr(sn, "PRINTED_GE_NATURAL", "7e-3")
+    assert run("text.ge-product").verdict == "corrected"
+
+
+def test_ew_lower_region_factor_and_flip(monkeypatch):
+    r = run("text.ew-lower-region")
+    assert "T/(4m_e)" in r.summary and "0.25·T/m" in r.summary
+    monkeypatch.setattr(sn, "PRINTED_EW_EXTRA_POWER", 2)
+    assert run("text.ew-lower-region").verdict == "corrected"
