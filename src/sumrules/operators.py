@@ -29,6 +29,7 @@ __all__ = [
     "conjugated_hamiltonian_action",
     "conjugation_identity_control",
     "conjugation_identity_steps",
+    "shift_coefficients",
     "shifted_hamiltonian_action",
 ]
 
@@ -64,6 +65,7 @@ def _hamiltonian(momenta: list[_Op]) -> _Op:
     return act
 
 
+@cache
 def conjugated_hamiltonian_action(sign: int = 1) -> sp.Expr:
     """e^{-i s q·r} H(p, r) e^{i s q·r} f for s = ``sign`` (the paper's Eq. 16 has s = +1).
 
@@ -89,6 +91,28 @@ def _expanded_shift_action() -> sp.Expr:
     h = _hamiltonian([_p(i) for i in range(3)])
     pq = sum(_Q[i] * _p(i)(_F) for i in range(3))
     return sp.expand(h(_F) + _Q2 / (2 * _M) * _F + pq / _M)
+
+
+@cache
+def shift_coefficients(sign: int = 1) -> tuple[sp.Expr, sp.Expr]:
+    """(a, b) with e^{-i s q·r} H e^{i s q·r} f = [H + a Q²/m + b (q·p)/m] f, s = ``sign``.
+
+    Read off the conjugated action on a generic f(x, y, z) and V(r) (coefficients of
+    q_x² f and of q_x ∂_x f), then confirmed by rebuilding the whole action; raises
+    ArithmeticError if the action is not of that form. Eq. (16) needs (1/2, 1).
+
+    >>> shift_coefficients(1), shift_coefficients(-1)
+    ((1/2, 1), (1/2, -1))
+    """
+    conj = conjugated_hamiltonian_action(sign)
+    h_f = _hamiltonian([_p(i) for i in range(3)])(_F)
+    shift = sp.expand(conj - h_f)
+    a = sp.simplify(shift.coeff(_Q[0], 2) * _M / _F)
+    b = sp.simplify(shift.coeff(_Q[0], 1).coeff(sp.Derivative(_F, _X[0])) * _M / (-sp.I))
+    pq = sum(_Q[i] * _p(i)(_F) for i in range(3))
+    if not _is_zero(shift - a * _Q2 / _M * _F - b * pq / _M):
+        raise ArithmeticError("the conjugated Hamiltonian is not H + a Q^2/m + b q.p/m")
+    return a, b
 
 
 def _is_zero(expr: sp.Expr) -> bool:

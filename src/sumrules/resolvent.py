@@ -62,7 +62,6 @@ __all__ = [
     "low_q_divergence_steps",
     "naive_classes",
     "naive_words",
-    "pole_integral_vanishes",
     "power_counting_proof",
     "reduced_resolvent_steps",
     "satisfies_power_counting",
@@ -225,10 +224,21 @@ def naive_words(k: int) -> dict[str, int]:
     {'PP': 1, 'Ph': 1, 'hP': 1, 'hh': 1}
     """
     _check_int(k, "k", 0)
+    return dict(_naive_words(k))
+
+
+@cache
+def _naive_words(k: int) -> tuple[tuple[str, int], ...]:
+    """naive_words as a sorted tuple, cached (sympy's expand is the slow part: ~0.2 s at k = 12).
+
+    Only the hints needed for a polynomial are used (multinomial and mul); the
+    default ones (power_base, power_exp, log, deep) cost four times as much.
+    """
     p, h = sp.symbols("P h", commutative=False)
     letter = {p: "P", h: "h"}
     out: dict[str, int] = {}
-    for term in sp.Add.make_args(sp.expand((p + h) ** k)):
+    expanded = sp.expand((p + h) ** k, deep=False, power_base=False, power_exp=False, log=False)
+    for term in sp.Add.make_args(expanded):
         commutative, factors = term.args_cnc()
         coeff = sp.Mul(*commutative)
         word = ""
@@ -236,7 +246,7 @@ def naive_words(k: int) -> dict[str, int]:
             base, exp = factor.as_base_exp()
             word += letter[base] * int(exp)
         out[word] = out.get(word, 0) + int(coeff)
-    return dict(sorted(out.items()))
+    return tuple(sorted(out.items()))
 
 
 def naive_classes(
@@ -323,7 +333,11 @@ def expansion_terms(
     [(1, 7, 1), (2, 7, 6), (3, 7, 1)]
     """
     _check_int(order, "order", 0)
-    left, right, parity = _rule_flags(rules)
+    return _expansion_terms(order, *_rule_flags(rules))
+
+
+@cache
+def _expansion_terms(order: int, left: bool, right: bool, parity: bool) -> tuple[TermClass, ...]:
     terms = []
     for k in range(order + 1):
         for n_p, count in _closed_form_counts(k, left, right, parity).items():
@@ -344,7 +358,11 @@ def expansion_terms_dp(
     True
     """
     _check_int(order, "order", 0)
-    left, right, parity = _rule_flags(rules)
+    return _expansion_terms_dp(order, *_rule_flags(rules))
+
+
+@cache
+def _expansion_terms_dp(order: int, left: bool, right: bool, parity: bool) -> tuple[TermClass, ...]:
     terms = [TermClass(0, 1, 1)]
     states: Counter[tuple[int, str, str]] = Counter()
     for k in range(1, order + 1):
@@ -469,14 +487,17 @@ def power_counting_proof(order: int = 400) -> Derivation:
 # Term-by-term integrals
 
 
-def pole_integral_vanishes(s: int | Fraction, w: int) -> bool:
-    """Integer form of the zero condition of (1/π)∫ Im[(Q²)^s A^{-w}] dQ²: 0 ≤ s ≤ w - 2.
+def _vanishes_fast(s: int | Fraction, w: int) -> bool:
+    """Zero condition of (1/π)∫ Im[(Q²)^s A^{-w}] dQ² for plain integers: 0 ≤ s ≤ w - 2.
+
+    The fast path of :func:`sumrules.kernel.pole_integral_vanishes` (no sympy), used
+    in the loops over hundreds of classes; tested against :func:`sumrules.kernel.pole_integral`.
 
     The integral is ∝ the falling factorial s(s-1)…(s-w+2), which vanishes iff
     one of its factors is zero. Note s ≥ 0 is needed: the printed remark after
     Eq. (19) ("zero at w ≥ s + 2") omits it; e.g. s = -1, w = 3 gives T^{-3}.
 
-    >>> pole_integral_vanishes(2, 4), pole_integral_vanishes(2, 3), pole_integral_vanishes(-1, 3)
+    >>> _vanishes_fast(2, 4), _vanishes_fast(2, 3), _vanishes_fast(-1, 3)
     (True, False, False)
     """
     _check_int(w, "w", 1)
@@ -497,9 +518,7 @@ def contributing_terms(
     [(0, 1), (1, 3)]
     """
     _check_int(j, "j")
-    return tuple(
-        t for t in expansion_terms(order, rules=rules) if not pole_integral_vanishes(t.u + j, t.w)
-    )
+    return tuple(t for t in expansion_terms(order, rules=rules) if not _vanishes_fast(t.u + j, t.w))
 
 
 @dataclass(frozen=True)
@@ -696,7 +715,10 @@ def _zero_condition_matches_kernel() -> bool:
     for s in range(-8, 9):
         for w in range(1, 11):
             value = _pole_integral(s, w, M, T_SYM)
-            if (sp.simplify(value) == 0) != pole_integral_vanishes(s, w):
+            zero = value.is_zero
+            if zero is None:  # undecided by assumptions: fall back to simplify
+                zero = sp.simplify(value) == 0
+            if bool(zero) != _vanishes_fast(s, w):
                 return False
     return True
 

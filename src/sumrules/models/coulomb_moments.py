@@ -48,6 +48,7 @@ __all__ = [
     "momentum_space_pz_moment",
     "pointwise_valid",
     "pz_h_pz_by_commutator",
+    "pz_hh_pz_by_commutator",
     "state",
     "word_value",
 ]
@@ -245,6 +246,27 @@ def pz_h_pz_by_commutator() -> sp.Expr:
     if pointwise_angular != 0:
         raise ArithmeticError("angular average of 3cos^2 - 1 is not zero")
     return sp.Rational(1, 6) * 4 * sp.pi * psi0_sq
+
+
+def pz_hh_pz_by_commutator(r_min: sp.Expr = R_MIN) -> sp.Expr:
+    """⟨p_z h² p_z⟩ over r > r_min as ‖h p_z ψ‖² = ⟨(∂_z V)²⟩ = ⟨z²/r⁶⟩ (m = 1), closed form.
+
+    Since hψ = 0, h p_z ψ = [H, p_z]ψ = i(∂_z V)ψ = i(z/r³)ψ, so no second
+    derivative of a singular state is taken. Angular average of cos²θ is 1/3:
+    (4/3) ∫_{r_min}^∞ e^{-2r} r^{-2} dr = (4/3)[e^{-2a}/a - 2 E_1(2a)] ~ 4/(3a), a = r_min
+    (checked by differentiation; it diverges as a → 0, the word P h h P of order 4).
+
+    >>> a = sp.Symbol("a", positive=True)
+    >>> sp.simplify(sp.diff(pz_hh_pz_by_commutator(a), a) + sp.Rational(4, 3) * sp.exp(-2*a) / a**2)
+    0
+    >>> sp.limit(pz_hh_pz_by_commutator(a), a, 0, "+")
+    oo
+    """
+    a = sp.sympify(r_min)
+    if a.is_positive is not True:
+        raise ValueError(f"r_min must be positive, got {r_min!r}")
+    angular = 2 * sp.pi * _angular(2) / sp.pi  # |ψ|² = e^{-2r}/π, ∫dφ = 2π, ∫c² dc
+    return angular * (sp.exp(-2 * a) / a - 2 * sp.expint(1, 2 * a))
 
 
 @dataclass(frozen=True)
