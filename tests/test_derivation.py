@@ -45,8 +45,18 @@ def test_text_to_latex_escapes_every_special_character(text):
     out = text_to_latex(text)
     # No unescaped special character survives outside the math we inserted.
     stripped = out
-    for token in (r"\&", r"\%", r"\$", r"\#", r"\_", r"\{", r"\}", r"\textbackslash{}",
-                  r"\textasciitilde{}", r"\textasciicircum{}"):
+    for token in (
+        r"\&",
+        r"\%",
+        r"\$",
+        r"\#",
+        r"\_",
+        r"\{",
+        r"\}",
+        r"\textbackslash{}",
+        r"\textasciitilde{}",
+        r"\textasciicircum{}",
+    ):
         stripped = stripped.replace(token, "")
     for ch in "&%#_~":
         assert ch not in stripped

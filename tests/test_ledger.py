@@ -31,7 +31,7 @@ def make(outcome_fn) -> Claim:
 
 
 def outcome(**kw) -> Outcome:
-    base = dict(verdict="verified", summary="ok", evidence=GOOD, controls=CAUGHT)
+    base = {"verdict": "verified", "summary": "ok", "evidence": GOOD, "controls": CAUGHT}
     base.update(kw)
     return Outcome(**base)
 
@@ -44,13 +44,13 @@ def test_good_outcome_is_accepted():
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        (dict(verdict="true"), "not one of"),
-        (dict(evidence=GOOD[:1]), "fewer than two independent routes"),
-        (dict(evidence=[GOOD[0], Evidence("sympy again", "symbolic", "same")]), "fewer than two"),
-        (dict(controls=[]), "no negative control"),
-        (dict(controls=[Control("wrong power", False)]), "negative control not caught"),
+        ({"verdict": "true"}, "not one of"),
+        ({"evidence": GOOD[:1]}, "fewer than two independent routes"),
+        ({"evidence": [GOOD[0], Evidence("sympy again", "symbolic", "same")]}, "fewer than two"),
+        ({"controls": []}, "no negative control"),
+        ({"controls": [Control("wrong power", False)]}, "negative control not caught"),
         (
-            dict(derivations=[Derivation("d", [Step("1", "2", "bogus", "by eye", False)])]),
+            {"derivations": [Derivation("d", [Step("1", "2", "bogus", "by eye", False)])]},
             "derivation step failed",
         ),
     ],

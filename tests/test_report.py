@@ -13,8 +13,7 @@ PROOFS = Path(__file__).resolve().parents[1] / "proofs"
 def test_committed_proof_book_is_up_to_date(full_ledger):
     files = proof_book_files(full_ledger)
     committed = {
-        str(p.relative_to(PROOFS)): p.read_text(encoding="utf-8")
-        for p in PROOFS.rglob("*.tex")
+        str(p.relative_to(PROOFS)): p.read_text(encoding="utf-8") for p in PROOFS.rglob("*.tex")
     }
     assert set(files) == set(committed), "proofs/ is stale: run `sumrules report --out proofs`"
     for rel, text in files.items():

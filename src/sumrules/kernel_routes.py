@@ -58,7 +58,7 @@ def _integer(value: object, name: str) -> int:
     """``value`` as an int; bools, floats (even 2.0) and anything non-integral are rejected."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         msg = f"{name} must be an integer, got {value!r}"
-        raise ValueError(msg)  # noqa: TRY004 - house rule: bad input is a ValueError
+        raise ValueError(msg)
     return int(value)
 
 
@@ -73,7 +73,7 @@ def _positive(value: object, name: str) -> sp.Expr:
     """An exact positive sympy number, or a sympy expression known to be positive."""
     bad = f"{name} must be a positive exact number or symbol, got {value!r}"
     if isinstance(value, bool):
-        raise ValueError(bad)  # noqa: TRY004 - house rule: bad input is a ValueError
+        raise ValueError(bad)
     if isinstance(value, numbers.Integral | Fraction) and not isinstance(value, sp.Basic):
         expr: sp.Expr = sp.Rational(value)  # type: ignore[arg-type]
     elif isinstance(value, sp.Expr):
@@ -81,7 +81,7 @@ def _positive(value: object, name: str) -> sp.Expr:
         if expr.atoms(sp.Float):
             raise ValueError(f"{name} must be exact (no floats), got {value!r}")
     else:
-        raise ValueError(bad)  # noqa: TRY004
+        raise ValueError(bad)
     if expr.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
         raise ValueError(f"{name} must be finite, got {value!r}")
     if expr.is_positive is not True:

@@ -53,6 +53,7 @@ PAPER_MODULES = (
     "sumrules.paper.free_electron",
     "sumrules.paper.dipole",
     "sumrules.paper.dispersion",
+    "sumrules.paper.sum_rules",
     "sumrules.paper.pole_integral",
     "sumrules.paper.one_electron",
     "sumrules.paper.sentences",
@@ -87,7 +88,7 @@ class Evidence:
 
     def to_json(self, *, timings: bool = True) -> dict[str, Any]:
         agreement: float | str | None = self.agreement
-        if agreement is not None and math.isinf(agreement):
+        if self.agreement is not None and math.isinf(self.agreement):
             agreement = "exact"
         out: dict[str, Any] = {
             "method": self.method,

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import mpmath
+import sympy as sp
 
 __all__ = [
     "MAX_DPS",
@@ -72,15 +73,29 @@ def agreement_digits(a: object, b: object) -> float:
     3.0
     >>> agreement_digits(1, -1)
     0.0
+    >>> import sympy
+    >>> agreement_digits(sympy.Rational(1, 3), mpmath.mpf(1) / 3) > 15  # not capped at 15 digits
+    True
     """
-    x, y = mpmath.mpmathify(a), mpmath.mpmathify(b)
-    diff = abs(x - y)
-    if diff == 0:
-        return math.inf
-    scale = max(abs(x), abs(y))
-    if scale == 0:
-        return 0.0
-    return max(0.0, float(-mpmath.log10(diff / scale)))
+    with mpmath.workdps(max(mpmath.mp.dps, _AGREEMENT_DPS)):
+        x, y = _to_mp(a), _to_mp(b)
+        diff = abs(x - y)
+        if diff == 0:
+            return math.inf
+        scale = max(abs(x), abs(y))
+        if scale == 0:
+            return 0.0
+        return max(0.0, float(-mpmath.log10(diff / scale)))
+
+
+_AGREEMENT_DPS = 120
+
+
+def _to_mp(value: object) -> mpmath.mpf | mpmath.mpc:
+    """Convert at the current precision; exact sympy numbers are evaluated, not rounded to 15 digits."""
+    if isinstance(value, sp.Basic):
+        return mpmath.mpmathify(sp.N(value, mpmath.mp.dps))
+    return mpmath.mpmathify(value)
 
 
 @dataclass(frozen=True)

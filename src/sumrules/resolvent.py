@@ -89,7 +89,7 @@ def _pole_integral(s: int, w: int, m: sp.Expr, t: sp.Expr) -> sp.Expr:
 
 def _check_int(value: object, name: str, minimum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer, got {value!r}")  # noqa: TRY004
+        raise ValueError(f"{name} must be an integer, got {value!r}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
     return value

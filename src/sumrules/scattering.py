@@ -799,7 +799,7 @@ def _exact(x: object, name: str) -> sp.Expr:
     if isinstance(x, sp.Basic):
         return x
     if isinstance(x, bool):  # house rule: bad input is a ValueError naming the argument
-        raise ValueError(f"{name} must be a number, got {x!r}")  # noqa: TRY004
+        raise ValueError(f"{name} must be a number, got {x!r}")
     if isinstance(x, Fraction):
         return sp.Rational(x.numerator, x.denominator)
     if isinstance(x, int | float | str | mpmath.mpf):

@@ -53,7 +53,7 @@ Route = Literal["si", "pdg"]
 def _num(x: object, name: str) -> mpmath.mpf:
     """Convert ``x`` (int, float, str, Fraction, mpf) to mpf, or raise ValueError naming it."""
     if isinstance(x, bool):  # house rule: bad input is a ValueError naming the argument
-        raise ValueError(f"{name} must be a real number, got {x!r}")  # noqa: TRY004
+        raise ValueError(f"{name} must be a real number, got {x!r}")
     try:
         frac = isinstance(x, Fraction)
         v = mpmath.mpf(x.numerator) / x.denominator if frac else mpmath.mpf(x)  # type: ignore

@@ -62,7 +62,7 @@ Poly = list[int]  # integer coefficients by degree
 
 def _check_int(value: object, name: str, minimum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer, got {value!r}")  # noqa: TRY004
+        raise ValueError(f"{name} must be an integer, got {value!r}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
     return value
@@ -525,7 +525,7 @@ def word_expectation(word: str, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) -> sp
     (m*omega/2, m*omega**2/2, 3*m**2*omega**2/4)
     """
     if not isinstance(word, str):
-        raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")  # noqa: TRY004
+        raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")
     value = _apply_word_1d(word)
     n_p = word.count("P")
     return sp.expand(

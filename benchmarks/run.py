@@ -1,0 +1,98 @@
+"""Run the benchmarks and print each figure as a ratio measured side by side in one run.
+
+Usage::
+
+    python benchmarks/run.py                 # every benchmark
+    python benchmarks/run.py kernel ledger   # a selection
+
+Benchmarks: kernel (pole_integral vs sympy's plain integrate + limit), resolvent (fast
+expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rule_ratios at
+30 and 50 digits vs double-precision quadrature), ledger (the full ``sumrules verify``).
+Timings are wall-clock on this machine; the figures that matter are the ratios.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _kernel() -> None:
+    from bench_kernel import bench_pole_integral
+
+    r = bench_pole_integral()
+    print(
+        f"pole_integral, {r['n_cases']} cases ({r['grid']}): {r['pole_integral_s']:.4f} s; "
+        f"sympy integrate+limit: {r['sympy_total_s']:.1f} s"
+        f"{' (extrapolated)' if r['extrapolated'] else ''}"
+        f"{' (lower bound: time-outs)' if r['lower_bound'] else ''}"
+    )
+    print(f"  ratio sympy/pole_integral = {r['ratio']:.0f}x")
+    print(
+        f"  sympy's plain route wrong in {r['sympy_wrong']} of {r['sympy_cases_checked']} checked "
+        f"cases (w = 3: {r['sympy_w3_wrong']} of {r['sympy_w3_cases_run']}); "
+        f"errors {len(r['sympy_errors'])}, time-outs {len(r['sympy_timed_out'])}"
+    )
+    print(f"  {r['note']}")
+
+
+def _resolvent() -> None:
+    from bench_resolvent import bench_fast_route, bench_fast_vs_naive, bench_oscillator
+
+    for title, result in (
+        ("fast route through order 400 (target <= 1 s)", bench_fast_route()),
+        ("order 12: fast vs naive sympy (target >= 100x)", bench_fast_vs_naive()),
+        ("oscillator coefficients through k = 60 (target <= 2 s)", bench_oscillator()),
+    ):
+        print(f"{title}:")
+        for key, value in result.items():
+            print(f"  {key}: {value}")
+
+
+def _hydrogen() -> None:
+    from bench_hydrogen import main
+
+    main()
+
+
+def _ledger() -> None:
+    from sumrules.ledger import verify
+
+    start = time.perf_counter()
+    ledger = verify()
+    wall = time.perf_counter() - start
+    slow = sorted(ledger.results, key=lambda r: -r.seconds)[:5]
+    print(
+        f"sumrules verify, {len(ledger.results)} claims at 30 digits: {wall:.1f} s wall (target <= 30 s)"
+    )
+    print("  slowest five: " + ", ".join(f"{r.id} {r.seconds:.2f} s" for r in slow))
+    print(f"  controls run {ledger.controls_run}, caught {ledger.controls_caught}")
+
+
+BENCHMARKS: dict[str, Callable[[], Any]] = {
+    "kernel": _kernel,
+    "resolvent": _resolvent,
+    "hydrogen": _hydrogen,
+    "ledger": _ledger,
+}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+        return 2
+    for name in names:
+        print(f"== {name} ==", flush=True)
+        BENCHMARKS[name]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
