@@ -97,15 +97,20 @@ def claim_latex(r: ClaimResult) -> str:
     """One claim's section of the proof book."""
     parts = [
         f"\\section*{{\\texttt{{{text_to_latex(r.id)}}}: {text_to_latex(r.title)}}}",
-        f"\\addcontentsline{{toc}}{{section}}{{\\texttt{{{text_to_latex(r.id)}}} "
-        f"--- {text_to_latex(r.title)}}}",
+        (
+            f"\\addcontentsline{{toc}}{{section}}{{\\texttt{{{text_to_latex(r.id)}}} "
+            f"--- {text_to_latex(r.title)}}}"
+        ),
         f"\\label{{claim:{r.id}}}",
         "\\paragraph{As printed.}",
         _printed(r),
         f"\\paragraph{{Verdict: \\textsc{{{r.verdict}}}.}} {text_to_latex(r.summary)}",
     ]
     if r.corrected:
-        parts += ["\\paragraph{Corrected statement.}", f"\\begin{{gather*}}\n{r.corrected}\n\\end{{gather*}}"]
+        parts += [
+            "\\paragraph{Corrected statement.}",
+            f"\\begin{{gather*}}\n{r.corrected}\n\\end{{gather*}}",
+        ]
     if r.notes:
         parts.append(f"\\paragraph{{Notes.}} {text_to_latex(r.notes)}")
     for d in r.derivations:
