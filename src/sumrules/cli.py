@@ -1,18 +1,22 @@
-"""Command line: ``sumrules verify | report``.
+"""Command line: ``sumrules verify | report | hydrogen | plot``.
 
 Exit codes: 0 when every claim was checked (a "refuted" verdict is a
 finding, not a failure); 1 when a check could not be carried out or two
-methods disagree; 2 for bad usage.
+methods disagree; 2 for bad usage (including bad numbers for ``hydrogen`` and a
+missing matplotlib for ``plot``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from . import __version__
 from .ledger import Claim, ClaimResult, Ledger, verify
@@ -41,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("verify", help="run the claims and print the ledger")
-    v.add_argument("--only", nargs="+", metavar="ID", help="claim ids (an id includes its sub-claims)")
+    v.add_argument(
+        "--only", nargs="+", metavar="ID", help="claim ids (an id includes its sub-claims)"
+    )
     v.add_argument("--dps", type=_dps, default=30, help="decimal digits for numerics (default 30)")
     v.add_argument("--json", action="store_true", help="print the ledger as JSON")
 
@@ -49,7 +55,130 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="proofs", help="output folder (default: proofs)")
     r.add_argument("--only", nargs="+", metavar="ID", help="claim ids")
     r.add_argument("--dps", type=_dps, default=30, help="decimal digits for numerics (default 30)")
+
+    h = sub.add_parser(
+        "hydrogen",
+        help="sum-rule ratios r_nmm, r_ew of a hydrogen-like 1s atom",
+        description="r_nmm = T ∫ S dQ²/Q² and r_ew = (1/2m) ∫ S dQ² per electron (atomic "
+        "units); both are 1 if Eqs. (12) and (15) hold. Without --T or --T-over-I: the table "
+        "at T/I = 1.001, 1.1, 1.5, 2, 5, 10, 100.",
+    )
+    h.add_argument("--T", nargs="+", metavar="T", dest="T", help="energy transfers in hartree")
+    h.add_argument(
+        "--T-over-I",
+        nargs="+",
+        metavar="X",
+        dest="T_over_I",
+        help="energy transfers in units of the ionization energy I = Z²/2",
+    )
+    h.add_argument("--Z", default="1", help="nuclear charge (default 1)")
+    h.add_argument("--dps", default="30", help="decimal digits (default 30)")
+    h.add_argument("--json", action="store_true", help="print JSON")
+
+    pl = sub.add_parser("plot", help="write the figures (PNG and PDF; needs the plot extra)")
+    pl.add_argument("--out", default="figures", help="output folder (default: figures)")
     return p
+
+
+def _error_line(message: str) -> None:
+    """One unwrapped line on stderr."""
+    sys.stderr.write(f"sumrules: error: {' '.join(message.split())}\n")
+
+
+def _hydrogen_rows(args: argparse.Namespace) -> tuple[Any, int, list[Any]]:
+    """Validate the hydrogen arguments and compute the rows; ValueError with a one-line reason."""
+    import mpmath
+
+    from .models import hydrogen as hyd
+    from .numeric import validate_dps
+
+    try:
+        dps = int(args.dps)
+    except ValueError:
+        raise ValueError(
+            f"--dps must be an integer in [{MIN_DPS}, {MAX_DPS}], got {args.dps!r}"
+        ) from None
+    validate_dps(dps, "--dps")
+    ion = hyd.ionization_energy(Z=args.Z, dps=dps)
+    values: list[tuple[str, object]] = [("T", t) for t in args.T or []]
+    values += [("T/I", x) for x in args.T_over_I or []]
+    if not values:
+        values = [("T/I", x) for x in ("1.001", "1.1", "1.5", "2", "5", "10", "100")]
+    rows = []
+    for kind, v in values:
+        try:
+            with mpmath.workdps(dps + 10):
+                x = mpmath.mpmathify(v)
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"--{'T' if kind == 'T' else 'T-over-I'} values must be numbers, got {v!r}"
+            ) from None
+        if kind == "T/I":
+            if not x > 1:
+                raise ValueError(
+                    f"--T-over-I must exceed 1 (T above the ionization threshold), got {v!r}"
+                )
+            with mpmath.workdps(dps + 10):
+                t: object = x * ion
+        else:
+            t = v
+        rows.append(hyd.sum_rule_ratios_detailed(t, Z=args.Z, dps=dps))
+    return ion, dps, rows
+
+
+def _hydrogen(args: argparse.Namespace, err: Console) -> int:
+    import mpmath
+
+    try:
+        ion, dps, rows = _hydrogen_rows(args)
+    except ValueError as exc:
+        _error_line(str(exc))
+        return 2
+
+    def s(x: object) -> str:
+        return mpmath.nstr(x, dps)
+
+    records = []
+    for d in rows:
+        with mpmath.workdps(dps + 10):
+            ratio = d.T / ion
+        records.append(
+            {
+                "T": s(d.T),
+                "T_over_I": s(ratio),
+                "r_nmm": s(d.r_nmm),
+                "r_ew": s(d.r_ew),
+                "closed_form": s(d.closed_form),
+                "digits": round(d.digits, 1),
+            }
+        )
+    if args.json:
+        doc = {"Z": s(rows[0].Z), "ionization_energy": s(ion), "dps": dps, "rows": records}
+        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+        return 0
+    table = Table(
+        title=f"hydrogen-like 1s, Z = {s(rows[0].Z)}, I = {s(ion)} hartree: per-electron "
+        "sum-rule ratios (1 if Eqs. (12) and (15) held)",
+    )
+    for col in ("T (hartree)", "T/I", "r_nmm = T∫S dQ²/Q²", "r_ew = ∫S dQ²/2m", "digits"):
+        table.add_column(col, justify="right")
+    for r in records:
+        table.add_row(r["T"], r["T_over_I"], r["r_nmm"], r["r_ew"], f"{r['digits']:.0f}")
+    Console(width=200).print(table)
+    return 0
+
+
+def _plot(args: argparse.Namespace, err: Console) -> int:
+    from .plots import PLOT_EXTRA_MESSAGE, write_figures
+
+    try:
+        paths = write_figures(args.out)
+    except ModuleNotFoundError:
+        _error_line(PLOT_EXTRA_MESSAGE)
+        return 2
+    for path in paths:
+        err.print(f"wrote {path}", markup=False, highlight=False)
+    return 0
 
 
 def _run(only: Sequence[str] | None, dps: int, err: Console) -> Ledger:
@@ -76,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     err = Console(stderr=True)
+    if args.command == "hydrogen":
+        return _hydrogen(args, err)
+    if args.command == "plot":
+        return _plot(args, err)
     try:
         ledger = _run(args.only, args.dps, err)
     except ValueError as exc:

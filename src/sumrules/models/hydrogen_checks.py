@@ -678,7 +678,9 @@ def _continuum_pv(c: _Continuum, x: mpmath.mpf) -> mpmath.mpf:
     pts = _continuum_points(kt, x, z)
     inner = [p for p in pts if p <= 2 * kt]
     outer = [2 * kt, *[p for p in pts if p > 2 * kt], mpmath.inf]
-    near = mpmath.quad(lambda k: (g(k) - gk) / (kt - k), inner)
+    # a tanh-sinh node may round onto the split point k′ = k_T itself (seen at P² = 1e-12):
+    # the integrand is finite there and the node's weight negligible, so it contributes 0
+    near = mpmath.quad(lambda k: (g(k) - gk) / (kt - k) if k != kt else k * 0, inner)
     far = mpmath.quad(lambda k: g(k) / (kt - k), outer)
     return near + far
 
@@ -777,7 +779,7 @@ def dispersion_integral(T: object, P2: object, *, Z: object = 1, dps: int = 30) 
             gp = g(p)
             inner = sorted({mpmath.mpf(0), p, 2 * p, *[v for v in pts[1:-1] if v < 2 * p]})
             outer = [2 * p, *[v for v in pts[1:-1] if v > 2 * p], mpmath.inf]
-            pv = mpmath.quad(lambda q: (g(q) - gp) / (q - p), inner)
+            pv = mpmath.quad(lambda q: (g(q) - gp) / (q - p) if q != p else q * 0, inner)
             pv += mpmath.quad(lambda q: g(q) / (q - p), outer)
             value = mpmath.mpc(pv, mpmath.pi * c.density(p))
     with precision(dps):

@@ -1,0 +1,226 @@
+"""Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios and the structure function.
+
+The data are computed with mpmath and need no matplotlib; drawing imports matplotlib lazily
+and renders with the Agg canvas on a :class:`matplotlib.figure.Figure` (no pyplot, no global
+state). The files are byte-stable: no creation date and no software version in the metadata.
+
+>>> data = ratio_data(points=12, dps=15)
+>>> round(data.closed[0], 3), data.points_T_over_I[0]
+(0.957, 1.001)
+>>> curves = structure_data(T_over_I=(2,), points=5, dps=15)
+>>> curves[0].compton_Q2, round(curves[0].kinematic_Q2 * 1e5, 3)
+(2.0, 5.325)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import mpmath
+
+from .constants import ALPHA
+from .models import hydrogen as hyd
+from .numeric import precision, validate_dps
+
+__all__ = [
+    "PLOT_EXTRA_MESSAGE",
+    "RatioData",
+    "StructureCurve",
+    "ratio_data",
+    "ratio_figure",
+    "structure_data",
+    "structure_figure",
+    "write_figures",
+]
+
+#: What to tell a user without matplotlib.
+PLOT_EXTRA_MESSAGE = "install the plot extra: pip install 'sumrules[plot]'"
+#: T/I of the quadrature points in the ratio figure.
+QUADRATURE_T_OVER_I = ("1.001", "1.1", "1.5", "2", "5", "10", "100", "1000", "10000")
+#: The paper's size of the corrections, δ < 0.7 × 10⁻³ (after Eq. (13)).
+PAPER_DELTA_BOUND = 0.7e-3
+
+
+@dataclass(frozen=True)
+class RatioData:
+    """r(T) = r_nmm = r_ew of hydrogen (Z = 1) against T/I, with Eq. (13)'s δ and the large-T law."""
+
+    T_over_I: list[float]
+    closed: list[float]
+    deviation: list[float]
+    delta: list[float]
+    large_T_law: list[float]
+    points_T_over_I: list[float]
+    points_r: list[float]
+
+
+@dataclass(frozen=True)
+class StructureCurve:
+    """S(T, Q²) of hydrogen (1/hartree) against Q² (bohr⁻²) at one T, with the marked Q²."""
+
+    T: float
+    T_over_I: float
+    Q2: list[float]
+    S: list[float]
+    compton_Q2: float
+    kinematic_Q2: float
+
+
+def ratio_data(*, points: int = 120, dps: int = 20) -> RatioData:
+    """Closed form on a grid T/I = 1 + 10^s, s ∈ [−4, 4]; quadrature at QUADRATURE_T_OVER_I."""
+    validate_dps(dps)
+    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+        raise ValueError(f"points must be an integer >= 2, got {points!r}")
+    with precision(dps):
+        xs = [1 + mpmath.mpf(10) ** (-4 + 8 * mpmath.mpf(j) / (points - 1)) for j in range(points)]
+        closed = [hyd.exact_sum_rule_ratio(x / 2, dps=dps) for x in xs]
+        delta = [hyd.low_q_fraction(x / 2, dps=dps) for x in xs]
+        law = [16 / (15 * mpmath.pi) * (1 / x) ** mpmath.mpf(2.5) for x in xs]
+        pts = [mpmath.mpf(x) for x in QUADRATURE_T_OVER_I]
+        pts_r = [hyd.sum_rule_ratios(x / 2, dps=dps)[0] for x in pts]
+        return RatioData(
+            T_over_I=[float(x) for x in xs],
+            closed=[float(r) for r in closed],
+            deviation=[float(1 - r) for r in closed],
+            delta=[float(d) for d in delta],
+            large_T_law=[float(v) for v in law],
+            points_T_over_I=[float(x) for x in pts],
+            points_r=[float(r) for r in pts_r],
+        )
+
+
+def structure_data(
+    T_over_I: Sequence[object] = ("1.1", 2, 5, 20), *, points: int = 240, dps: int = 15
+) -> list[StructureCurve]:
+    """S(T, Q²) on a log grid Q² ∈ [10⁻⁷, 10⁴] at each T/I (Z = 1, m = 1, α from CODATA)."""
+    validate_dps(dps)
+    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+        raise ValueError(f"points must be an integer >= 2, got {points!r}")
+    curves = []
+    with precision(dps):
+        alpha = ALPHA.mpf()
+        q2s = [mpmath.mpf(10) ** (-7 + 11 * mpmath.mpf(j) / (points - 1)) for j in range(points)]
+        for x in T_over_I:
+            ratio = mpmath.mpf(x)
+            if not ratio > 1:
+                raise ValueError(f"T_over_I must exceed 1, got {x!r}")
+            t = ratio / 2
+            s = [hyd.continuum_density(t, mpmath.sqrt(q2), dps=dps) for q2 in q2s]
+            curves.append(
+                StructureCurve(
+                    T=float(t),
+                    T_over_I=float(ratio),
+                    Q2=[float(q) for q in q2s],
+                    S=[float(v) for v in s],
+                    compton_Q2=float(2 * t),
+                    kinematic_Q2=float((alpha * t) ** 2),
+                )
+            )
+    return curves
+
+
+def _figure_class() -> Any:
+    """matplotlib's Figure with an Agg canvas attached; ModuleNotFoundError without the extra."""
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
+        raise ModuleNotFoundError(PLOT_EXTRA_MESSAGE) from exc
+
+    def make(**kw: Any) -> Any:
+        fig = Figure(**kw)
+        FigureCanvasAgg(fig)
+        return fig
+
+    return make
+
+
+def ratio_figure(data: RatioData | None = None) -> Any:
+    """Two panels: r(T/I) with the paper's r = 1 and 1 − δ; |1 − r| against δ and the large-T law."""
+    d = data or ratio_data()
+    fig = _figure_class()(figsize=(7.0, 7.6), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    top.plot(d.T_over_I, d.closed, color="C0", label="hydrogen 1s, closed form")
+    top.plot(d.points_T_over_I, d.points_r, "o", color="C1", ms=5, label="quadrature (tanh-sinh)")
+    top.axhline(1.0, color="k", ls="--", lw=1, label="paper, Eq. (12): r = 1")
+    top.plot(
+        d.T_over_I,
+        [1 - v for v in d.delta],
+        color="C2",
+        ls=":",
+        lw=1.5,
+        label="paper, 1 − δ of Eq. (13)",
+    )
+    top.set_xscale("log")
+    top.set_xlim(1.0, 1.0e4)
+    top.set_ylabel(r"$r = T\int S\,dQ^2/Q^2 = \frac{1}{2m}\int S\,dQ^2$")
+    top.set_title("Sum rules (12), (15) per electron: hydrogen 1s")
+    top.legend(loc="lower right", fontsize=8)
+    top.grid(True, which="both", alpha=0.3)
+
+    bottom.loglog(d.T_over_I, d.deviation, color="C0", label=r"$1 - r$ (hydrogen)")
+    bottom.loglog(
+        d.T_over_I, d.delta, color="C2", ls=":", lw=1.5, label=r"$\delta$ of Eq. (13), hydrogen"
+    )
+    bottom.loglog(
+        d.T_over_I, d.large_T_law, color="C3", ls="-.", lw=1, label=r"$(16/15\pi)(I/T)^{5/2}$"
+    )
+    bottom.axhline(
+        PAPER_DELTA_BOUND,
+        color="k",
+        ls="--",
+        lw=1,
+        label=r"paper's bound $\delta < 0.7\times10^{-3}$",
+    )
+    bottom.set_xlabel(r"$T/I$")
+    bottom.set_ylabel("relative deviation")
+    bottom.set_ylim(1e-12, 1.0)
+    bottom.legend(loc="lower left", fontsize=8)
+    bottom.grid(True, which="both", alpha=0.3)
+    return fig
+
+
+def structure_figure(curves: Sequence[StructureCurve] | None = None) -> Any:
+    """S(T, Q²) against Q² with the Compton peak Q² = 2mT and the lower limit Q² = (αT)²."""
+    cs = list(curves) if curves is not None else structure_data()
+    fig = _figure_class()(figsize=(7.0, 4.8), layout="constrained")
+    ax = fig.subplots()
+    for i, c in enumerate(cs):
+        color = f"C{i}"
+        ax.loglog(c.Q2, c.S, color=color, label=f"T = {c.T_over_I:g} I")
+        ax.axvline(c.compton_Q2, color=color, ls="--", lw=0.8)
+        ax.axvline(c.kinematic_Q2, color=color, ls=":", lw=0.8)
+    ax.plot([], [], color="gray", ls="--", lw=0.8, label=r"Compton peak $Q^2 = 2mT$")
+    ax.plot([], [], color="gray", ls=":", lw=0.8, label=r"kinematic limit $Q^2 = (\alpha T)^2$")
+    ax.set_xlabel(r"$Q^2$ (bohr$^{-2}$)")
+    ax.set_ylabel(r"$S(T, Q^2) = \frac{1}{\pi}\,\mathrm{Im}\,R$ (1/hartree)")
+    ax.set_ylim(1e-9, 10.0)
+    ax.set_title("Hydrogen 1s: structure function at fixed T (atomic units, m = 1)")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(True, which="both", alpha=0.3)
+    return fig
+
+
+def _save(fig: Any, base: Path) -> list[Path]:
+    pdf, png = base.with_suffix(".pdf"), base.with_suffix(".png")
+    fig.savefig(pdf, format="pdf", metadata={"CreationDate": None, "Producer": None})
+    fig.savefig(png, format="png", dpi=120, metadata={"Software": None})
+    return [pdf, png]
+
+
+def write_figures(out: str | Path, *, dps: int = 20, points: int = 120) -> list[Path]:
+    """Write ratios.{pdf,png} and structure_factor.{pdf,png} under ``out``; return the paths.
+
+    ``points``: grid size of the ratio curve (the structure curves use twice as many).
+    """
+    validate_dps(dps)
+    _figure_class()  # fail fast without matplotlib, before the (slow) data
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = _save(ratio_figure(ratio_data(points=points, dps=dps)), out / "ratios")
+    curves = structure_data(points=2 * points, dps=min(dps, 15))
+    paths += _save(structure_figure(curves), out / "structure_factor")
+    return paths

@@ -1,0 +1,63 @@
+"""Figures: data without matplotlib; files (PDF, PNG) written, non-empty and byte-stable."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from sumrules import plots
+from sumrules.cli import main
+
+
+def test_ratio_data_small_grid() -> None:
+    d = plots.ratio_data(points=6, dps=15)
+    assert len(d.T_over_I) == len(d.closed) == len(d.delta) == 6
+    assert abs(d.closed[0] - 0.957) < 1e-3 and d.closed == sorted(d.closed)
+    assert all(0 < x < 1 for x in d.delta)
+    assert abs(d.points_r[3] - 0.98743934701) < 1e-10  # quadrature at T/I = 2
+
+
+def test_structure_data_marks() -> None:
+    (c,) = plots.structure_data(T_over_I=(5,), points=8, dps=15)
+    assert c.compton_Q2 == 5.0 and c.T == 2.5
+    assert abs(c.kinematic_Q2 - (2.5 / 137.035999084) ** 2) < 1e-12
+    assert all(s >= 0 for s in c.S)
+
+
+@pytest.mark.parametrize(("kw", "name"), [({"points": 1}, "points"), ({"dps": 3}, "dps")])
+def test_bad_arguments(kw: dict[str, int], name: str) -> None:
+    with pytest.raises(ValueError, match=name):
+        plots.ratio_data(**kw)
+
+
+def test_missing_matplotlib_exits_2(monkeypatch, tmp_path, capsys) -> None:
+    def missing() -> None:
+        raise ModuleNotFoundError(plots.PLOT_EXTRA_MESSAGE)
+
+    monkeypatch.setattr(plots, "_figure_class", missing)
+    assert main(["plot", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "sumrules: error: install the plot extra: pip install 'sumrules[plot]'"
+    assert not list(tmp_path.iterdir())
+
+
+def test_figures_written_and_byte_stable(tmp_path) -> None:
+    pytest.importorskip("matplotlib", reason="the figures need the plot extra (matplotlib)")
+    first = plots.write_figures(tmp_path / "a", points=8, dps=15)
+    second = plots.write_figures(tmp_path / "b", points=8, dps=15)
+    names = sorted(p.name for p in first)
+    assert names == ["ratios.pdf", "ratios.png", "structure_factor.pdf", "structure_factor.png"]
+    for a, b in zip(first, second, strict=True):
+        assert a.stat().st_size > 1000
+        assert a.read_bytes() == b.read_bytes(), a.name
+    assert b"CreationDate" not in first[0].read_bytes()
+
+
+def test_plot_command(monkeypatch, tmp_path, capsys) -> None:
+    pytest.importorskip("matplotlib", reason="the figures need the plot extra (matplotlib)")
+    monkeypatch.setattr(plots, "write_figures", functools.partial(plots.write_figures, points=6))
+    assert main(["plot", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "ratios.pdf").stat().st_size > 0
+    assert (tmp_path / "structure_factor.png").stat().st_size > 0
+    assert "wrote" in capsys.readouterr().err
