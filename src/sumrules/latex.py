@@ -21,6 +21,9 @@ _SPECIAL = {
     "}": r"\}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    "<": r"$<$",
+    ">": r"$>$",
+    "|": r"$|$",
 }
 
 # Unicode symbols that appear in justifications and summaries, as LaTeX math.
