@@ -7,7 +7,8 @@ Usage::
 
 Benchmarks: kernel (pole_integral vs sympy's plain integrate + limit), resolvent (fast
 expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rule_ratios at
-30 and 50 digits vs double-precision quadrature), ledger (the full ``sumrules verify``).
+30 and 50 digits vs double-precision quadrature), certified (python-flint balls vs the mpmath
+estimate), ledger (the full ``sumrules verify``).
 Timings are wall-clock on this machine; the figures that matter are the ratios.
 """
 
@@ -60,6 +61,12 @@ def _hydrogen() -> None:
     main()
 
 
+def _certified() -> None:
+    from bench_certified import main
+
+    main()
+
+
 def _ledger() -> None:
     from sumrules.ledger import verify
 
@@ -78,6 +85,7 @@ BENCHMARKS: dict[str, Callable[[], Any]] = {
     "kernel": _kernel,
     "resolvent": _resolvent,
     "hydrogen": _hydrogen,
+    "certified": _certified,
     "ledger": _ledger,
 }
 

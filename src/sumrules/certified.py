@@ -67,6 +67,7 @@ __all__ = [
     "enclose",
     "exact_rational",
     "flint_available",
+    "require_flint",
     *_LAZY,
 ]
 
@@ -94,6 +95,11 @@ def _flint() -> ModuleType:
     except ImportError as exc:
         raise MissingExtra() from exc
     return flint
+
+
+def require_flint() -> None:
+    """Raise :class:`MissingExtra` (naming the extra) unless python-flint is installed."""
+    _flint()
 
 
 def flint_available() -> bool:

@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     v.add_argument("--dps", type=_dps, default=30, help="decimal digits for numerics (default 30)")
     v.add_argument("--json", action="store_true", help="print the ledger as JSON")
+    v.add_argument(
+        "--certified",
+        action="store_true",
+        help="add certified interval enclosures where available (needs the flint extra)",
+    )
 
     r = sub.add_parser("report", help="write the LaTeX proof book")
     r.add_argument("--out", default="proofs", help="output folder (default: proofs)")
@@ -74,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     h.add_argument("--Z", default="1", help="nuclear charge (default 1)")
     h.add_argument("--dps", default="30", help="decimal digits (default 30)")
     h.add_argument("--json", action="store_true", help="print JSON")
+    h.add_argument(
+        "--certified",
+        action="store_true",
+        help="also certified enclosures (python-flint balls; needs the flint extra)",
+    )
 
     pl = sub.add_parser("plot", help="write the figures (PNG and PDF; needs the plot extra)")
     pl.add_argument("--out", default="figures", help="output folder (default: figures)")
@@ -126,6 +136,29 @@ def _hydrogen_rows(args: argparse.Namespace) -> tuple[Any, int, list[Any]]:
     return ion, dps, rows
 
 
+def _certified_record(d: Any, dps: int) -> dict[str, Any]:
+    """Certified balls at the row's T; the quadrature must agree with them to its own rounding."""
+    import mpmath
+
+    from .certified import contains
+    from .models import hydrogen as hyd
+
+    b_nmm, b_ew = hyd.sum_rule_ratios(d.T, Z=d.Z, dps=dps, certified=True)
+    tol = mpmath.mpf(10) ** (1 - dps)
+    inside = contains(b_nmm.ball, d.r_nmm, rel_tol=tol) and contains(b_ew.ball, d.r_ew, rel_tol=tol)
+    if not inside:
+        raise ArithmeticError(
+            f"certified ball and quadrature disagree at T = {mpmath.nstr(d.T, 15)}: "
+            f"ball {mpmath.nstr(b_nmm.mid, dps)} ± {mpmath.nstr(b_nmm.rad, 3)}, "
+            f"quadrature {mpmath.nstr(d.r_nmm, dps)}"
+        )
+    return {
+        "certified_r_nmm": f"{mpmath.nstr(b_nmm.mid, dps + 2)} ± {mpmath.nstr(b_nmm.rad, 2)}",
+        "certified_r_ew": f"{mpmath.nstr(b_ew.mid, dps + 2)} ± {mpmath.nstr(b_ew.rad, 2)}",
+        "certified_digits": round(min(b_nmm.digits, b_ew.digits), 1),
+    }
+
+
 def _hydrogen(args: argparse.Namespace, err: Console) -> int:
     import mpmath
 
@@ -137,6 +170,19 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
 
     def s(x: object) -> str:
         return mpmath.nstr(x, dps)
+
+    certified: list[dict[str, Any]] = []
+    if args.certified:
+        from .certified import MissingExtra
+
+        try:
+            certified = [_certified_record(d, dps) for d in rows]
+        except MissingExtra as exc:
+            _error_line(str(exc))
+            return 2
+        except ArithmeticError as exc:
+            _error_line(str(exc))
+            return 1
 
     records = []
     for d in rows:
@@ -152,6 +198,8 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
                 "digits": round(d.digits, 1),
             }
         )
+    for record, extra in zip(records, certified, strict=False):
+        record.update(extra)
     if args.json:
         doc = {"Z": s(rows[0].Z), "ionization_energy": s(ion), "dps": dps, "rows": records}
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
@@ -162,9 +210,15 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
     )
     for col in ("T (hartree)", "T/I", "r_nmm = T∫S dQ²/Q²", "r_ew = ∫S dQ²/2m", "digits"):
         table.add_column(col, justify="right")
+    if certified:
+        table.add_column("certified r_nmm (ball)", justify="right")
+        table.add_column("certified digits", justify="right")
     for r in records:
-        table.add_row(r["T"], r["T_over_I"], r["r_nmm"], r["r_ew"], f"{r['digits']:.0f}")
-    Console(width=200).print(table)
+        cells = [r["T"], r["T_over_I"], r["r_nmm"], r["r_ew"], f"{r['digits']:.0f}"]
+        if certified:
+            cells += [r["certified_r_nmm"], f"{r['certified_digits']:.1f}"]
+        table.add_row(*cells)
+    Console(width=240).print(table)
     return 0
 
 
@@ -181,7 +235,7 @@ def _plot(args: argparse.Namespace, err: Console) -> int:
     return 0
 
 
-def _run(only: Sequence[str] | None, dps: int, err: Console) -> Ledger:
+def _run(only: Sequence[str] | None, dps: int, err: Console, *, certified: bool = False) -> Ledger:
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -197,7 +251,7 @@ def _run(only: Sequence[str] | None, dps: int, err: Console) -> Ledger:
             else:
                 progress.advance(task)
 
-        return verify(only, dps=dps, progress=tick)
+        return verify(only, dps=dps, progress=tick, certified=certified)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,8 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _hydrogen(args, err)
     if args.command == "plot":
         return _plot(args, err)
+    from .certified import MissingExtra
+
     try:
-        ledger = _run(args.only, args.dps, err)
+        ledger = _run(args.only, args.dps, err, certified=getattr(args, "certified", False))
+    except MissingExtra as exc:
+        _error_line(str(exc))
+        return 2
     except ValueError as exc:
         err.print(f"sumrules: error: {exc}", markup=False, highlight=False)
         return 2

@@ -132,9 +132,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Context:
-    """What a check may depend on: the working precision in decimal digits."""
+    """What a check may depend on: the working precision in decimal digits, and whether
+    certified interval enclosures (python-flint, the ``flint`` extra) are to be added."""
 
     dps: int = 30
+    certified: bool = False
 
 
 CheckFunction = Callable[[Context], Outcome]
@@ -303,7 +305,9 @@ def _audit(outcome: Outcome) -> str | None:
         return f"verdict {outcome.verdict!r} is not one of {VERDICTS}"
     disagreeing = [e for e in outcome.evidence if not e.agrees]
     if disagreeing:
-        return "routes disagree: " + "; ".join(f"{e.method} gives {e.value}" for e in disagreeing)
+        return "routes disagree: " + "; ".join(
+            f"{e.method} gives {e.value or e.statement}" for e in disagreeing
+        )
     if len({e.route for e in outcome.evidence}) < 2:
         return "fewer than two independent routes of evidence"
     if not outcome.controls:
@@ -317,13 +321,13 @@ def _audit(outcome: Outcome) -> str | None:
     return None
 
 
-def run_claim(c: Claim, dps: int) -> ClaimResult:
+def run_claim(c: Claim, dps: int, *, certified: bool = False) -> ClaimResult:
     """Run one claim's check, audit the outcome, retry once at doubled precision on disagreement."""
     start = time.perf_counter()
     tried: list[str] = []
     for attempt_dps in (dps, min(2 * dps, MAX_DPS)):
         try:
-            outcome = c.check(Context(dps=attempt_dps))
+            outcome = c.check(Context(dps=attempt_dps, certified=certified))
         except Disagreement as exc:
             vals = ", ".join(f"{k} = {v}" for k, v in exc.values.items())
             tried.append(f"at {attempt_dps} digits: {exc} ({vals})" if vals else str(exc))
@@ -359,6 +363,7 @@ def verify(
     *,
     dps: int = 30,
     progress: Callable[[Claim, ClaimResult | None], None] | None = None,
+    certified: bool = False,
 ) -> Ledger:
     """Run the claims (all, or those named in ``ids``) at ``dps`` digits and return the ledger.
 
@@ -366,14 +371,20 @@ def verify(
     ``"eq19.general"``). ``progress`` is called before (with None) and after
     each claim. A check that raises :class:`Disagreement` is retried once at
     twice the precision; if the routes still disagree the claim's verdict is
-    ``"error"`` and both values are shown.
+    ``"error"`` and both values are shown. With ``certified=True`` the claims
+    that have a certified route (python-flint balls) add it as evidence; that
+    needs the ``flint`` extra (:class:`sumrules.certified.MissingExtra` otherwise).
     """
     dps = validate_dps(dps)
+    if certified:
+        from .certified import require_flint
+
+        require_flint()
     results = []
     for c in _select(ids):
         if progress:
             progress(c, None)
-        result = run_claim(c, dps)
+        result = run_claim(c, dps, certified=certified)
         results.append(result)
         if progress:
             progress(c, result)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import mpmath
 import sympy
@@ -420,19 +421,31 @@ def _ratios_log_gauss_legendre(c: _Continuum, dps: int) -> tuple[mpmath.mpf, mpm
     return 2 * c.T * i_nmm, i_ew
 
 
-def sum_rule_ratios(T: object, *, Z: object = 1, dps: int = 30) -> tuple[mpmath.mpf, mpmath.mpf]:
+def sum_rule_ratios(
+    T: object, *, Z: object = 1, dps: int = 30, certified: bool = False
+) -> tuple[Any, Any]:
     """(r_nmm, r_ew) = (T ∫_0^∞ S dQ²/Q², (1/2m) ∫_0^∞ S dQ²) at fixed T (hartree).
 
     Both are 1 if Eqs. (12) and (15) held per electron. Computed by tanh-sinh
     quadrature in q (dQ² = 2q dq) split at the Bethe ridge q = k = √(2T − Z²)
     and at k ± Z, k ± 4Z, k ± 16Z, … (< k/2), at ``dps`` + 10 working digits; see
     :func:`sum_rule_ratios_detailed` for the error estimates and the cross-checks.
+    With ``certified=True`` the two values are :class:`sumrules.certified.Certified`
+    balls (python-flint, the ``flint`` extra) with a proven enclosure instead.
 
     >>> r_nmm, r_ew = sum_rule_ratios("0.75", Z=1, dps=15)
     >>> print(mpmath.nstr(r_nmm, 12), mpmath.nstr(r_ew, 12))
     0.978492448601 0.978492448601
     """
     validate_dps(dps)
+    if certified:
+        from ..certified_hydrogen import certified_sum_rule_ratios
+
+        with precision(dps + _GUARD):
+            z = _charge(Z)
+            _energy(T, z)  # the same input checks as the quadrature
+        ratios = certified_sum_rule_ratios(T, Z=Z, digits=dps)
+        return ratios.r_nmm, ratios.r_ew
     with precision(dps + _GUARD):
         z = _charge(Z)
         c = _Continuum(_energy(T, z), z)

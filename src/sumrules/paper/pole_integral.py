@@ -193,6 +193,8 @@ def pole_integral_formula(ctx: Context) -> Outcome:
             f"the printed formula is compared with it at all {n} grid points",
         ),
     ]
+    if ctx.certified:
+        evidence.append(_certified_evidence(ctx, controls))
     n_bad = len(printed_bad)
     if not printed_bad:
         return Outcome(
@@ -224,6 +226,30 @@ def pole_integral_formula(ctx: Context) -> Outcome:
         [example, induction, a_derivation],
         corrected=CORRECTED_EQ19,
         notes=notes,
+    )
+
+
+def _certified_evidence(ctx: Context, controls: list[Control]) -> Evidence:
+    """python-flint balls for the pole integral on the grid; their controls join ``controls``."""
+    from ..certified import certified_pole_integral_grid, pole_integral_negative_controls
+
+    rows, seconds = timed(certified_pole_integral_grid, digits=ctx.dps)
+    controls.extend(
+        Control(f"certified: {c.description}", c.caught, c.detail)
+        for c in pole_integral_negative_controls(3, 2, digits=ctx.dps)
+    )
+    worst = min(r.ball.digits for r in rows if r.exact != 0)
+    bad = [(r.s, r.w) for r in rows if not r.certified]
+    return Evidence(
+        "certified: acb.integral on a rectangle above the pole (python-flint)",
+        "certified",
+        f"the exact value lies in the ball at {len(rows) - len(bad)} of {len(rows)} points "
+        f"(s −3..8, w 1..9); certified to {worst:.0f} digits"
+        + (f"; NOT contained at {bad[:3]}" if bad else ""),
+        precision=f"{ctx.dps} dps certified",
+        agreement=worst,
+        agrees=not bad,
+        seconds=seconds,
     )
 
 

@@ -193,6 +193,41 @@ def _oscillator_lines(power: int) -> tuple[list[sp.Expr], list[sp.Expr]]:
 # Eq. (12)
 
 
+#: Where the certified (python-flint) route encloses the hydrogen ratios.
+CERTIFIED_T_OVER_I = ("1.001", "2", "100")
+
+
+def certified_hydrogen_evidence(ctx: Context, controls: list[Control]) -> Evidence:
+    """Certified balls for r_nmm, r_ew at CERTIFIED_T_OVER_I; the quadrature and the closed
+    form must lie inside (to the quadrature's own rounding); controls join ``controls``."""
+    from ..certified_hydrogen import compare_with_references, hydrogen_negative_controls
+
+    checks, seconds = timed(
+        lambda: [
+            compare_with_references(mpmath.mpf(x) / 2, digits=ctx.dps) for x in CERTIFIED_T_OVER_I
+        ]
+    )
+    controls.extend(
+        Control(f"certified: {c.description}", c.caught, c.detail)
+        for c in hydrogen_negative_controls(50, digits=ctx.dps)
+    )
+    digits = min(c.certified.digits for c in checks)
+    return Evidence(
+        "certified: acb.integral on analytic pieces + proven tail bound (python-flint)",
+        "certified",
+        "balls at T/I = "
+        + ", ".join(
+            f"{x}: {mpmath.nstr(c.certified.r_nmm.mid, 25)} ± {mpmath.nstr(c.certified.r_nmm.rad, 2)}"
+            for x, c in zip(CERTIFIED_T_OVER_I, checks, strict=True)
+        )
+        + "; closed form inside every ball, quadrature consistent",
+        precision=f"certified to {digits:.1f} digits",
+        agreement=min(c.closed_form_agreement for c in checks),
+        agrees=all(c.passed for c in checks),
+        seconds=seconds,
+    )
+
+
 @claim("eq12", title="The sum rule with the weight 1/Q² (magnetic moment)", printed=PRINTED_EQ12)
 def nmm_sum_rule(ctx: Context) -> Outcome:
     """r_nmm = T (1/π)∫ Im R dQ²/Q² per electron: free electron, oscillator lines, hydrogen."""
@@ -344,6 +379,8 @@ def nmm_sum_rule(ctx: Context) -> Outcome:
         "failure found here is of the full integral itself. Figure: r(T) from threshold to "
         "T = 10⁴I (closed form and quadrature), with the paper's r = 1 and 1 − δ."
     )
+    if ctx.certified:
+        evidence.append(certified_hydrogen_evidence(ctx, controls))
     return Outcome(
         verdict,
         summary,
@@ -858,6 +895,8 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
         "level near threshold. The asymptotic form Eq. (10) holds on the physical axis, but "
         "the dispersion relation that would connect it to ∫ Im R dQ² does not."
     )
+    if ctx.certified:
+        evidence.append(certified_hydrogen_evidence(ctx, controls))
     return Outcome(verdict, summary, evidence, controls, [derivation], notes=notes)
 
 
