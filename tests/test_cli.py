@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from claimtools import run_cli as run
 
 from sumrules.cli import main
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sumrules", *args], capture_output=True, text=True, timeout=600
-    )
 
 
 def test_verify_only_eq19_json():

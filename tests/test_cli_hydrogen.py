@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import mpmath
 import pytest
+from claimtools import run_cli as run
 
 from sumrules.cli import main
 from sumrules.models import hydrogen as hyd
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sumrules", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def test_json_through_subprocess() -> None:

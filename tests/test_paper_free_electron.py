@@ -5,35 +5,14 @@ from __future__ import annotations
 import mpmath
 import pytest
 import sympy as sp
+from claimtools import assert_latex_safe, routes, run
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sumrules.latex import text_to_latex
-from sumrules.ledger import ClaimResult, verify
 from sumrules.paper import free_electron as fe
 from sumrules.scattering import G_F, Q2, E, T, m, matching_conventions, mu, mu_B, nmm_dsigma_dT
 
 alpha = fe.alpha
-
-
-def run(claim_id: str) -> ClaimResult:
-    result = verify([claim_id])[claim_id]
-    assert result.error is None, result.error
-    return result
-
-
-def routes(r: ClaimResult) -> set[str]:
-    return {e.route for e in r.evidence}
-
-
-def assert_latex_safe(r: ClaimResult) -> None:
-    texts = [r.summary, r.notes, r.title]
-    texts += [x for e in r.evidence for x in (e.method, e.route, e.statement, e.value, e.precision)]
-    texts += [x for c in r.controls for x in (c.description, c.detail)]
-    texts += [d.title for d in r.derivations]
-    texts += [x for d in r.derivations for s in d.steps for x in (s.justification, s.method)]
-    for text in texts:
-        text_to_latex(text)  # raises on a character the proof book cannot typeset
 
 
 # --------------------------------------------------------------------------------------------

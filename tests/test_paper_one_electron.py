@@ -14,10 +14,10 @@ from pathlib import Path
 import mpmath
 import pytest
 import sympy as sp
+from claimtools import assert_latex_safe
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sumrules.latex import text_to_latex
 from sumrules.ledger import ClaimResult, Ledger, verify
 from sumrules.models import coulomb_moments as cm
 from sumrules.models import oscillator as osc
@@ -45,16 +45,6 @@ def ledger() -> Ledger:
 
 def run(claim_id: str) -> ClaimResult:
     return verify([claim_id])[claim_id]
-
-
-def assert_latex_safe(r: ClaimResult) -> None:
-    texts = [r.summary, r.notes, r.title]
-    texts += [x for e in r.evidence for x in (e.method, e.route, e.statement, e.value, e.precision)]
-    texts += [x for c in r.controls for x in (c.description, c.detail)]
-    texts += [d.title for d in r.derivations]
-    texts += [x for d in r.derivations for s in d.steps for x in (s.justification, s.method)]
-    for text in texts:
-        text_to_latex(text)  # raises on a character the proof book cannot typeset
 
 
 # --------------------------------------------------------------------------------------------

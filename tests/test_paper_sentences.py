@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import mpmath
+from claimtools import assert_latex_safe, run
 
-from sumrules.latex import text_to_latex
-from sumrules.ledger import ClaimResult, all_claims, verify
+from sumrules.ledger import all_claims, verify
 from sumrules.paper import sentences as sn
 
 MINE = {
@@ -18,22 +18,6 @@ MINE = {
     "text.ge-product": ("qualified", 13),
     "text.ew-lower-region": ("verified", 15),
 }
-
-
-def run(claim_id: str) -> ClaimResult:
-    result = verify([claim_id])[claim_id]
-    assert result.error is None, result.error
-    return result
-
-
-def assert_latex_safe(r: ClaimResult) -> None:
-    texts = [r.summary, r.notes, r.title]
-    texts += [x for e in r.evidence for x in (e.method, e.route, e.statement, e.value, e.precision)]
-    texts += [x for c in r.controls for x in (c.description, c.detail)]
-    texts += [d.title for d in r.derivations]
-    texts += [x for d in r.derivations for s in d.steps for x in (s.justification, s.method)]
-    for text in texts:
-        text_to_latex(text)
 
 
 def test_all_sentence_claims():
