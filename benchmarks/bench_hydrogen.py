@@ -58,11 +58,11 @@ def double_precision_ratios(T: float, method: str = "scipy") -> tuple[float, flo
                 "scipy is not installed in this environment; the QUADPACK comparison needs it"
             ) from exc
         a = sum(
-            quad(lambda q: s(q) / q if q else 0.0, lo, hi, epsabs=0, epsrel=1e-14, limit=200)[0]
+            quad(lambda q: s(q) / q if q else 0.0, lo, hi, epsabs=0, epsrel=2e-14, limit=200)[0]
             for lo, hi in itertools.pairwise(pts)
         )
         b = sum(
-            quad(lambda q: s(q) * q, lo, hi, epsabs=0, epsrel=1e-14, limit=200)[0]
+            quad(lambda q: s(q) * q, lo, hi, epsabs=0, epsrel=2e-14, limit=200)[0]
             for lo, hi in itertools.pairwise(pts)
         )
         return 2 * T * a, b

@@ -110,7 +110,9 @@ class Derivation:
         return [step for step in self.steps if step.passed is False]
 
     def to_latex(self) -> str:
-        body = "\n".join(f"\\paragraph{{Step {i}.}}\n{s.to_latex()}" for i, s in enumerate(self.steps, 1))
+        body = "\n".join(
+            f"\\paragraph{{Step {i}.}}\n{s.to_latex()}" for i, s in enumerate(self.steps, 1)
+        )
         return f"\\subsubsection*{{{text_to_latex(self.title)}}}\n{body}"
 
     def to_markdown(self) -> str:
@@ -118,5 +120,7 @@ class Derivation:
         return f"**{self.title}**\n\n{body}"
 
     def _repr_latex_(self) -> str:
-        lines = [f"\\text{{{s.justification}}}:\\quad {s.lhs} {s.relation} {s.rhs}" for s in self.steps]
+        lines = [
+            f"\\text{{{s.justification}}}:\\quad {s.lhs} {s.relation} {s.rhs}" for s in self.steps
+        ]
         return "$\\begin{gathered}" + r" \\ ".join(lines) + r"\end{gathered}$"

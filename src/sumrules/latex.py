@@ -127,7 +127,9 @@ def text_to_latex(text: str) -> str:
         elif ord(ch) < 128:
             out.append(ch)
         else:
-            raise ValueError(f"text_to_latex: no LaTeX form for {ch!r} (U+{ord(ch):04X}) in {text!r}")
+            raise ValueError(
+                f"text_to_latex: no LaTeX form for {ch!r} (U+{ord(ch):04X}) in {text!r}"
+            )
     return "".join(out)
 
 
@@ -141,5 +143,7 @@ def math_to_latex(text: str) -> str:
         elif ord(ch) < 128:
             out.append(ch)
         else:
-            raise ValueError(f"math_to_latex: no LaTeX form for {ch!r} (U+{ord(ch):04X}) in {text!r}")
+            raise ValueError(
+                f"math_to_latex: no LaTeX form for {ch!r} (U+{ord(ch):04X}) in {text!r}"
+            )
     return "".join(out).replace(" ^", "^").replace(" _", "_")
