@@ -3,7 +3,9 @@
 Exit codes: 0 when every claim was checked (a "refuted" verdict is a
 finding, not a failure); 1 when a check could not be carried out or two
 methods disagree; 2 for bad usage (including bad numbers for ``hydrogen`` and a
-missing matplotlib for ``plot``).
+missing matplotlib for ``plot``, and an unwritable ``--out``), with one line on stderr.
+``verify --json --no-timings`` leaves out the timing fields: its output is byte-identical
+across runs.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -36,8 +38,22 @@ def _dps(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message (no usage block) and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        _error_line(f"{self.prog}: {message}")
+        raise SystemExit(2)
+
+
+def _out(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("--out must be a non-empty folder path")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="sumrules",
         description="Verify Voloshin, PRL 105, 201801 (2010), equation by equation.",
     )
@@ -51,13 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--dps", type=_dps, default=30, help="decimal digits for numerics (default 30)")
     v.add_argument("--json", action="store_true", help="print the ledger as JSON")
     v.add_argument(
+        "--no-timings",
+        action="store_true",
+        help="leave the timing fields out of --json (byte-identical output across runs)",
+    )
+    v.add_argument(
         "--certified",
         action="store_true",
         help="add certified interval enclosures where available (needs the flint extra)",
     )
 
     r = sub.add_parser("report", help="write the LaTeX proof book")
-    r.add_argument("--out", default="proofs", help="output folder (default: proofs)")
+    r.add_argument("--out", type=_out, default="proofs", help="output folder (default: proofs)")
     r.add_argument("--only", nargs="+", metavar="ID", help="claim ids")
     r.add_argument("--dps", type=_dps, default=30, help="decimal digits for numerics (default 30)")
 
@@ -86,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     pl = sub.add_parser("plot", help="write the figures (PNG and PDF; needs the plot extra)")
-    pl.add_argument("--out", default="figures", help="output folder (default: figures)")
+    pl.add_argument("--out", type=_out, default="figures", help="output folder (default: figures)")
     return p
 
 
@@ -124,10 +145,13 @@ def _hydrogen_rows(args: argparse.Namespace) -> tuple[Any, int, list[Any]]:
                 f"--{'T' if kind == 'T' else 'T-over-I'} values must be numbers, got {v!r}"
             ) from None
         if kind == "T/I":
-            if not x > 1:
+            if not (isinstance(x, mpmath.mpf) and mpmath.isfinite(x) and x > 1):
                 raise ValueError(
-                    f"--T-over-I must exceed 1 (T above the ionization threshold), got {v!r}"
+                    f"--T-over-I must exceed 1 (T above the ionization threshold) and be "
+                    f"finite, got {v!r}"
                 )
+            if x > hyd.MAX_T_OVER_I:
+                raise ValueError(f"--T-over-I must be at most {hyd.MAX_T_OVER_I:.0e}, got {v!r}")
             with mpmath.workdps(dps + 10):
                 t: object = x * ion
         else:
@@ -230,6 +254,9 @@ def _plot(args: argparse.Namespace, err: Console) -> int:
     except ModuleNotFoundError:
         _error_line(PLOT_EXTRA_MESSAGE)
         return 2
+    except OSError as exc:
+        _error_line(f"--out: cannot write to {args.out!r}: {exc.strerror or exc}")
+        return 2
     for path in paths:
         err.print(f"wrote {path}", markup=False, highlight=False)
     return 0
@@ -242,7 +269,8 @@ def _run(only: Sequence[str] | None, dps: int, err: Console, *, certified: bool 
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=True) as progress:
+    # no progress display off a terminal: stderr then carries only messages (one line each)
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("checking", total=None)
 
         def tick(c: Claim, result: ClaimResult | None) -> None:
@@ -271,15 +299,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error_line(str(exc))
         return 2
     except ValueError as exc:
-        err.print(f"sumrules: error: {exc}", markup=False, highlight=False)
+        _error_line(str(exc))
         return 2
     if args.command == "verify":
         if args.json:
-            sys.stdout.write(ledger_json(ledger) + "\n")
+            sys.stdout.write(ledger_json(ledger, timings=not args.no_timings) + "\n")
         else:
             print_ledger(ledger, Console())
     elif args.command == "report":
-        paths = write_proof_book(ledger, args.out)
+        try:
+            paths = write_proof_book(ledger, args.out)
+        except OSError as exc:
+            _error_line(f"--out: cannot write to {args.out!r}: {exc.strerror or exc}")
+            return 2
         err.print(f"wrote {len(paths)} files under {args.out}/", highlight=False)
     for r in ledger.results:
         if r.error:

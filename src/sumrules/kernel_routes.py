@@ -9,6 +9,10 @@ The integral is ``I(s, w) = lim_{ε→0+} (1/π) ∫_a^b Im[x^s (T − x/(2m) �
   differentiation), evaluated between ``a`` and ``b``, imaginary part, then ε → 0+;
 * :func:`pole_integral_numeric` — mpmath quadrature along a half-circle above the pole.
 
+Limits (documented, so that no call can hang or lose its digits silently): the exact closed
+form accepts ``|s| ≤ MAX_INDEX`` and ``w ≤ MAX_INDEX``; the three routes, which integrate,
+accept ``|s| ≤ MAX_ROUTE_INDEX`` and ``w ≤ MAX_ROUTE_INDEX``. Larger values raise ValueError.
+
 >>> pole_integral_distributional(1, 2, 1, 1)[0]
 -4
 >>> pole_integral_finite_eps(1, 2, 1, 1)
@@ -19,6 +23,7 @@ The integral is ``I(s, w) = lim_{ε→0+} (1/π) ∫_a^b Im[x^s (T − x/(2m) �
 
 from __future__ import annotations
 
+import math
 import numbers
 from dataclasses import dataclass
 from fractions import Fraction
@@ -30,6 +35,8 @@ import sympy as sp
 from .numeric import precision, validate_dps
 
 __all__ = [
+    "MAX_INDEX",
+    "MAX_ROUTE_INDEX",
     "KernelStep",
     "pole_integral_distributional",
     "pole_integral_finite_eps",
@@ -52,6 +59,11 @@ class KernelStep:
 
 
 # ---------------------------------------------------------------- validation (shared input rules)
+
+#: Largest |s| and w of the exact closed form (bounded time: well under a second).
+MAX_INDEX = 1000
+#: Largest |s| and w of the integrating routes A, B, C (bounded time, checked accuracy).
+MAX_ROUTE_INDEX = 64
 
 
 def _integer(value: object, name: str) -> int:
@@ -93,8 +105,15 @@ def _positive(value: object, name: str) -> sp.Expr:
     return expr
 
 
-def _inputs(s: object, w: object, m: object, T: object) -> tuple[int, int, sp.Expr, sp.Expr]:
-    return _integer(s, "s"), _order(w), _positive(m, "m"), _positive(T, "T")
+def _inputs(
+    s: object, w: object, m: object, T: object, limit: int = MAX_INDEX
+) -> tuple[int, int, sp.Expr, sp.Expr]:
+    s_, w_ = _integer(s, "s"), _order(w)
+    if abs(s_) > limit:
+        raise ValueError(f"s must satisfy |s| <= {limit}, got {s!r}")
+    if w_ > limit:
+        raise ValueError(f"w must be <= {limit}, got {w!r}")
+    return s_, w_, _positive(m, "m"), _positive(T, "T")
 
 
 # ---------------------------------------------------------------- route A: distributional
@@ -122,7 +141,7 @@ def pole_integral_distributional(
     >>> value, all(st.passed is not False for st in steps)
     (8, True)
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T)
+    s_, w_, m_, T_ = _inputs(s, w, m, T, MAX_ROUTE_INDEX)
     x = sp.Symbol("x", positive=True)
     eps = sp.Symbol("epsilon", positive=True)
     x0 = 2 * m_ * T_
@@ -248,7 +267,7 @@ def pole_integral_finite_eps(
     >>> pole_integral_finite_eps(-1, 2, 1, 2, a=1, b=100)
     1/4
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T)
+    s_, w_, m_, T_ = _inputs(s, w, m, T, MAX_ROUTE_INDEX)
     x0 = 2 * m_ * T_
     a_ = m_ * T_ if a is None else _positive(a, "a")
     b_ = 3 * m_ * T_ if b is None else _positive(b, "b")
@@ -326,26 +345,33 @@ def pole_integral_numeric(
     With ``−iε`` the pole sits at ``2mT − 2imε``, below the real axis, and the integrand is
     analytic in ``Re x > 0`` elsewhere, so the real segment from ``a = mT`` to ``b = 3mT`` can be
     deformed onto the half-circle above the pole, at distance ``mT`` from it; there ε → 0+ is
-    uniform. Quadrature at ``dps + 10`` digits; the result is rounded to ``dps``.
+    uniform. Quadrature at ``dps + 10 + ⌈(|s| + w) log10 2⌉`` digits (the integrand exceeds the
+    result by up to ``2^(|s| + w)``); the result is rounded to ``dps``.
 
     >>> from sumrules.numeric import agreement_digits
     >>> agreement_digits(pole_integral_numeric(2, 3, 1, 1), 8) > 28
     True
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T)
+    s_, w_, m_, T_ = _inputs(s, w, m, T, MAX_ROUTE_INDEX)
     dps = validate_dps(dps)
-    with precision(dps + 10):
+    # On the circle |x| ≤ (3/2)·2mT and |T − x/2m| = T/2: the integrand exceeds the result by up
+    # to ~2^(|s| + w), digits that cancel in the quadrature; carry them as guard digits.
+    guard = 10 + math.ceil((abs(s_) + w_) * math.log10(2))
+    with precision(dps + guard):
         mm, tt = _to_mpf(m_, "m", dps), _to_mpf(T_, "T", dps)
         x0, r = 2 * mm * tt, mm * tt
+        # mpmath's stopping rule is absolute: integrate (integrand / its size on the circle),
+        # of order 1, else m, T far from 1 stop the quadrature digits short
+        scale = x0**s_ * (tt / 2) ** (-w_) * r
 
         def f(theta: mpmath.mpf) -> mpmath.mpc:
             e = mpmath.expj(theta)
             z = x0 + r * e
-            return z**s_ * (tt - z / (2 * mm)) ** (-w_) * 1j * r * e
+            return (z / x0) ** s_ * ((tt - z / (2 * mm)) / (tt / 2)) ** (-w_) * 1j * e
 
         pi = mpmath.pi
         nodes = [pi, pi / 2, 0]  # θ from π (x = a) down to 0 (x = b)
         integral = mpmath.quad(f, nodes)
-        value = mpmath.im(integral) / pi
+        value = mpmath.im(integral) * scale / pi
     with precision(dps):
         return +value

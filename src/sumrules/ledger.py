@@ -286,9 +286,11 @@ def _select(ids: Iterable[str] | None) -> list[Claim]:
     claims = all_claims()
     if ids is None:
         return claims
+    if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
+        raise ValueError(f"ids must be a list of claim id strings (or None), got {ids!r}")
     ids = list(ids)
-    if isinstance(ids, str) or not all(isinstance(i, str) for i in ids):
-        raise ValueError("ids must be a list of claim id strings")
+    if not all(isinstance(i, str) for i in ids):
+        raise ValueError(f"ids must be a list of claim id strings (or None), got {ids!r}")
     chosen: list[Claim] = []
     for wanted in ids:
         match = [c for c in claims if c.id == wanted or c.id.startswith(wanted + ".")]

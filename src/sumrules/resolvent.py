@@ -41,6 +41,7 @@ from .derivation import Derivation, Step
 __all__ = [
     "GROUND_STATE_LEFT",
     "GROUND_STATE_RIGHT",
+    "MAX_ORDER",
     "PARITY",
     "Q2",
     "ROTATIONAL_COLLAPSE",
@@ -93,6 +94,17 @@ def _check_int(value: object, name: str, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
     return value
+
+
+#: Largest order of :func:`expansion_terms` (about order²/4 classes; ~3 s at the limit).
+MAX_ORDER = 1000
+
+
+def _check_order(order: object) -> int:
+    k = _check_int(order, "order", 0)
+    if k > MAX_ORDER:
+        raise ValueError(f"order must be <= {MAX_ORDER} (MAX_ORDER), got {order!r}")
+    return k
 
 
 def _check_word(word: object) -> str:
@@ -327,12 +339,12 @@ def expansion_terms(
     multiplicity binomial(k - 2, 2u - 2) (first and last letter P, 2u - 2 of the
     k - 2 inner letters P); k = 0 is the empty word (u = 0, w = 1); k = 1 has none.
     Passing a subset of :data:`VANISHING_RULES` gives the deliberately wrong
-    expansions used as negative controls.
+    expansions used as negative controls. ``order`` is at most :data:`MAX_ORDER`.
 
     >>> [(t.u, t.w, t.multiplicity) for t in expansion_terms(6) if t.k == 6]
     [(1, 7, 1), (2, 7, 6), (3, 7, 1)]
     """
-    _check_int(order, "order", 0)
+    _check_order(order)
     return _expansion_terms(order, *_rule_flags(rules))
 
 
@@ -357,7 +369,7 @@ def expansion_terms_dp(
     >>> expansion_terms_dp(30) == expansion_terms(30)
     True
     """
-    _check_int(order, "order", 0)
+    _check_order(order)
     return _expansion_terms_dp(order, *_rule_flags(rules))
 
 

@@ -45,6 +45,7 @@ from sumrules.constants import ALPHA
 from sumrules.numeric import agreement_digits, precision, validate_dps
 
 __all__ = [
+    "MAX_T_OVER_I",
     "LargeTLaw",
     "RatioRow",
     "SumRuleRatios",
@@ -102,6 +103,21 @@ def _energy(T: object, z: mpmath.mpf) -> mpmath.mpf:
         raise ValueError(
             f"T must exceed the ionization energy Z**2/2 = {mpmath.nstr(z * z / 2, 10)} hartree, "
             f"got {T!r}"
+        )
+    return t
+
+
+#: Largest T/I of the quadratures of :func:`sum_rule_ratios` (checked against the closed form;
+#: beyond ~1e34 the ridge q = k of width Z is lost and digits go silently).
+MAX_T_OVER_I = 10**30
+
+
+def _ratio_energy(T: object, z: mpmath.mpf) -> mpmath.mpf:
+    t = _energy(T, z)
+    if t > MAX_T_OVER_I * z * z / 2:
+        raise ValueError(
+            f"T must be at most {MAX_T_OVER_I:.0e} times the ionization energy Z**2/2 (the "
+            f"validated range of the quadrature), got {T!r}"
         )
     return t
 
@@ -351,26 +367,25 @@ def _ratios_tanh_sinh(
 ) -> tuple[mpmath.mpf, mpmath.mpf, mpmath.mpf, mpmath.mpf]:
     """(r_nmm, err, r_ew, err) by tanh-sinh in q; S is shared between the two integrands."""
     memo: dict[mpmath.mpf, mpmath.mpf] = {}  # local to this call (this T) only
+    z, two_t = c.Z, 2 * c.T
+    z2 = z * z
 
-    def s(q: mpmath.mpf) -> mpmath.mpf:
-        v = memo.get(q)
+    def s(u: mpmath.mpf) -> mpmath.mpf:
+        v = memo.get(u)
         if v is None:
-            v = memo[q] = c.density(q)
+            v = memo[u] = c.density(u * z)
         return v
 
-    # dQ² = 2q dq:  T ∫ S dQ²/Q² = 2T ∫ S dq/q,   (1/2) ∫ S dQ² = ∫ S q dq
-    i_nmm, e_nmm = mpmath.quad(
-        lambda q: s(q) / q if q else q, points, error=True, method="tanh-sinh"
+    # dQ² = 2q dq:  T ∫ S dQ²/Q² = 2T ∫ S dq/q,   (1/2) ∫ S dQ² = ∫ S q dq.  In u = q/Z with
+    # integrands of order 1: mpmath's stopping rule is absolute, and its infinite-interval map
+    # has unit scale, so unscaled integrals at Z ≫ 1 or T ≫ Z² stopped digits short.
+    nodes = [p / z for p in points]
+    r_nmm, e_nmm = mpmath.quad(
+        lambda u: two_t * s(u) / u if u else u, nodes, error=True, method="tanh-sinh"
     )
-    i_ew, e_ew = mpmath.quad(lambda q: s(q) * q, points, error=True, method="tanh-sinh")
+    r_ew, e_ew = mpmath.quad(lambda u: z2 * s(u) * u, nodes, error=True, method="tanh-sinh")
     floor = mpmath.mpf(10) ** (-mpmath.mp.dps)
-    two_t = 2 * c.T
-    return (
-        two_t * i_nmm,
-        max(two_t * e_nmm, floor),
-        i_ew,
-        max(e_ew, floor),
-    )
+    return r_nmm, max(e_nmm, floor), r_ew, max(e_ew, floor)
 
 
 def _ratios_log_gauss_legendre(c: _Continuum, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
@@ -416,9 +431,10 @@ def _ratios_log_gauss_legendre(c: _Continuum, dps: int) -> tuple[mpmath.mpf, mpm
             v = memo[t] = c.density(q)
         return v, mpmath.exp(2 * t)
 
-    i_nmm = mpmath.quad(lambda t: s_of(t)[0], nodes, method="gauss-legendre")
-    i_ew = mpmath.quad(lambda t: s_of(t)[0] * s_of(t)[1], nodes, method="gauss-legendre")
-    return 2 * c.T * i_nmm, i_ew
+    two_t = 2 * c.T  # inside the integrand: the value is of order 1 (absolute stopping rule)
+    r_nmm = mpmath.quad(lambda t: two_t * s_of(t)[0], nodes, method="gauss-legendre")
+    r_ew = mpmath.quad(lambda t: s_of(t)[0] * s_of(t)[1], nodes, method="gauss-legendre")
+    return r_nmm, r_ew
 
 
 def sum_rule_ratios(
@@ -430,6 +446,7 @@ def sum_rule_ratios(
     quadrature in q (dQ² = 2q dq) split at the Bethe ridge q = k = √(2T − Z²)
     and at k ± Z, k ± 4Z, k ± 16Z, … (< k/2), at ``dps`` + 10 working digits; see
     :func:`sum_rule_ratios_detailed` for the error estimates and the cross-checks.
+    ``T/I`` is limited to :data:`MAX_T_OVER_I` (ValueError beyond).
     With ``certified=True`` the two values are :class:`sumrules.certified.Certified`
     balls (python-flint, the ``flint`` extra) with a proven enclosure instead.
 
@@ -443,12 +460,12 @@ def sum_rule_ratios(
 
         with precision(dps + _GUARD):
             z = _charge(Z)
-            _energy(T, z)  # the same input checks as the quadrature
+            _ratio_energy(T, z)  # the same input checks as the quadrature
         ratios = certified_sum_rule_ratios(T, Z=Z, digits=dps)
         return ratios.r_nmm, ratios.r_ew
     with precision(dps + _GUARD):
         z = _charge(Z)
-        c = _Continuum(_energy(T, z), z)
+        c = _Continuum(_ratio_energy(T, z), z)
         r_nmm, _, r_ew, _ = _ratios_tanh_sinh(c, _points_primary(c.k, z))
     with precision(dps):
         return +r_nmm, +r_ew
@@ -548,7 +565,7 @@ def sum_rule_ratios_detailed(T: object, *, Z: object = 1, dps: int = 30) -> SumR
     validate_dps(dps)
     with precision(dps + _GUARD):
         z = _charge(Z)
-        t = _energy(T, z)
+        t = _ratio_energy(T, z)
         c = _Continuum(t, z)
         r_nmm, e_nmm, r_ew, e_ew = _ratios_tanh_sinh(c, _points_primary(c.k, z))
     with precision(dps + 20 + _GUARD):

@@ -20,6 +20,7 @@ omega**4*(3*y**2 + y)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from functools import cache
 
 import mpmath
@@ -31,6 +32,7 @@ from ..numeric import precision, validate_dps
 from ..resolvent import T_SYM, M, class_words, weighted_sum
 
 __all__ = [
+    "MAX_K",
     "OMEGA",
     "Y",
     "expansion_coefficient",
@@ -392,11 +394,45 @@ def expansion_coefficient(k: int, *, y: sp.Expr = Y, omega: sp.Expr = OMEGA) -> 
     Cross-checked against :func:`expansion_coefficient_ladder` (sympy matrices) and
     the Poisson central moments.
 
+    ``k`` ≤ :data:`MAX_K`; ``y`` ≥ 0 and ``omega`` > 0 exact numbers or sympy expressions
+    known to be so (declare symbols ``nonnegative=True``/``positive=True``); else ValueError.
+
     >>> expansion_coefficient(6, y=2, omega=1)
     222
+    >>> expansion_coefficient(2, y=-1, omega=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: y must be >= 0, got -1
     """
     _check_int(k, "k", 0)
-    return sp.sympify(omega) ** k * _poly_expr(_coefficients(k), sp.sympify(y))
+    if k > MAX_K:
+        raise ValueError(f"k must be <= {MAX_K} (MAX_K), got {k!r}")
+    y_ = _exact_parameter(y, "y", strict=False)
+    omega_ = _exact_parameter(omega, "omega", strict=True)
+    return omega_**k * _poly_expr(_coefficients(k), y_)
+
+
+#: Largest k of :func:`expansion_coefficient` (the cached ladder states grow like k³).
+MAX_K = 300
+
+
+def _exact_parameter(value: object, name: str, *, strict: bool) -> sp.Expr:
+    """An exact sympy value that is known positive (strict) or non-negative; else ValueError."""
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | sp.Expr):
+        raise ValueError(f"{name} must be an exact number or sympy expression, got {value!r}")
+    expr = sp.Rational(value) if isinstance(value, int | Fraction) else value
+    if expr.atoms(sp.Float):
+        raise ValueError(f"{name} must be exact (no floats), got {value!r}")
+    if expr.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    known = expr.is_positive if strict else expr.is_nonnegative
+    if known is not True:
+        bound = "> 0" if strict else ">= 0"
+        if expr.free_symbols and known is None:
+            kind = "positive=True" if strict else "nonnegative=True"
+            raise ValueError(f"{name} must be {bound}: declare its symbols {kind}, got {value!r}")
+        raise ValueError(f"{name} must be {bound}, got {value!r}")
+    return expr
 
 
 # ---------------------------------------------------------------------------
