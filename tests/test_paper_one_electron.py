@@ -337,6 +337,8 @@ def test_naive_words_is_cached_but_returns_a_copy() -> None:
 
 
 def test_digits_helper() -> None:
-    assert oe._digits(1, 1) == math.inf
-    assert 2.9 < oe._digits(1, 1.001) < 3.1
-    assert oe._digits(0, 1) == 0.0
+    """The claims use numeric.agreement_digits, also on complex resolvent values."""
+    assert oe.agreement_digits(1, 1) == math.inf
+    assert 2.9 < oe.agreement_digits(1, 1.001) < 3.1
+    assert oe.agreement_digits(0, 1) == 0.0
+    assert 2.9 < oe.agreement_digits(1 + 1j, 1.001 + 1j) < 3.5

@@ -32,6 +32,7 @@ __all__ = [
     "precision",
     "quad",
     "validate_dps",
+    "validate_int",
 ]
 
 MIN_DPS = 10
@@ -51,6 +52,27 @@ def validate_dps(dps: object, name: str = "dps") -> int:
     if isinstance(dps, bool) or not isinstance(dps, int) or not MIN_DPS <= dps <= MAX_DPS:
         raise ValueError(f"{name} must be an integer in [{MIN_DPS}, {MAX_DPS}], got {dps!r}")
     return dps
+
+
+def validate_int(value: object, name: str, minimum: int | None = None) -> int:
+    """Return ``value`` if it is an int (not a bool) and at least ``minimum``; else ValueError.
+
+    >>> validate_int(3, "k", 0)
+    3
+    >>> validate_int(-1, "k", 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: k must be >= 0, got -1
+    >>> validate_int(2.0, "k")
+    Traceback (most recent call last):
+    ...
+    ValueError: k must be an integer, got 2.0
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be an integer, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
+    return value
 
 
 @contextmanager

@@ -37,6 +37,7 @@ from itertools import combinations
 import sympy as sp
 
 from .derivation import Derivation, Step
+from .numeric import validate_int
 
 __all__ = [
     "GROUND_STATE_LEFT",
@@ -68,6 +69,7 @@ __all__ = [
     "satisfies_power_counting",
     "surviving",
     "surviving_classes_all_orders",
+    "validate_word",
     "weighted_sum",
     "weighted_term_integrals",
     "word_class",
@@ -88,26 +90,19 @@ def _pole_integral(s: int, w: int, m: sp.Expr, t: sp.Expr) -> sp.Expr:
     return sp.sympify(pole_integral(s, w, m=m, T=t))
 
 
-def _check_int(value: object, name: str, minimum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
-    return value
-
-
 #: Largest order of :func:`expansion_terms` (about order²/4 classes; ~3 s at the limit).
 MAX_ORDER = 1000
 
 
 def _check_order(order: object) -> int:
-    k = _check_int(order, "order", 0)
+    k = validate_int(order, "order", 0)
     if k > MAX_ORDER:
         raise ValueError(f"order must be <= {MAX_ORDER} (MAX_ORDER), got {order!r}")
     return k
 
 
-def _check_word(word: object) -> str:
+def validate_word(word: object) -> str:
+    """``word`` if it is a string over the letters P and h; else ValueError."""
     if not isinstance(word, str) or not set(word) <= _LETTERS:
         raise ValueError(f"word must be a string over the letters 'P' and 'h', got {word!r}")
     return word
@@ -127,7 +122,7 @@ class VanishingRule:
     kills: Callable[[str], bool]
 
     def __call__(self, word: str) -> bool:
-        return self.kills(_check_word(word))
+        return self.kills(validate_word(word))
 
 
 GROUND_STATE_RIGHT = VanishingRule(
@@ -180,7 +175,7 @@ def surviving(word: str, rules: Iterable[VanishingRule] = VANISHING_RULES) -> bo
     >>> surviving("PhP"), surviving("PPh"), surviving("PhPP"), surviving("")
     (True, False, False, True)
     """
-    _check_word(word)
+    validate_word(word)
     return not any(rule(word) for rule in rules)
 
 
@@ -190,7 +185,7 @@ def word_class(word: str) -> tuple[int, int]:
     >>> word_class("PhhP"), word_class("")
     ((1, 5), (0, 1))
     """
-    n_p = _check_word(word).count("P")
+    n_p = validate_word(word).count("P")
     if n_p % 2:
         raise ValueError(f"word must contain an even number of P, got {word!r}")
     return n_p // 2, len(word) + 1
@@ -235,7 +230,7 @@ def naive_words(k: int) -> dict[str, int]:
     >>> naive_words(2)
     {'PP': 1, 'Ph': 1, 'hP': 1, 'hh': 1}
     """
-    _check_int(k, "k", 0)
+    validate_int(k, "k", 0)
     return dict(_naive_words(k))
 
 
@@ -407,8 +402,8 @@ def class_words(u: int, w: int) -> Iterator[str]:
     >>> list(class_words(2, 6))
     ['PPPhP', 'PPhPP', 'PhPPP']
     """
-    _check_int(u, "u", 0)
-    _check_int(w, "w", 1)
+    validate_int(u, "u", 0)
+    validate_int(w, "w", 1)
     k = w - 1
     if u == 0:
         if k == 0:
@@ -448,7 +443,7 @@ def power_counting_proof(order: int = 400) -> Derivation:
     >>> power_counting_proof(50).ok
     True
     """
-    _check_int(order, "order", 0)
+    validate_int(order, "order", 0)
     k, n_p, n_h, u, w = sp.symbols("k n_P n_h u w", integer=True, nonnegative=True)
     w_expr = (n_p + n_h + 1).subs(n_p, 2 * u)
     terms = expansion_terms(order)
@@ -512,7 +507,7 @@ def _vanishes_fast(s: int | Fraction, w: int) -> bool:
     >>> _vanishes_fast(2, 4), _vanishes_fast(2, 3), _vanishes_fast(-1, 3)
     (True, False, False)
     """
-    _check_int(w, "w", 1)
+    validate_int(w, "w", 1)
     if isinstance(s, Fraction) and s.denominator != 1:
         return False
     s = int(s)
@@ -529,7 +524,7 @@ def contributing_terms(
     >>> [(t.u, t.w) for t in contributing_terms(400, 1)]
     [(0, 1), (1, 3)]
     """
-    _check_int(j, "j")
+    validate_int(j, "j")
     return tuple(t for t in expansion_terms(order, rules=rules) if not _vanishes_fast(t.u + j, t.w))
 
 
@@ -555,7 +550,7 @@ def weighted_term_integrals(
     >>> [(t.u, t.w, t.factor) for t in weighted_term_integrals(3, 1) if not t.vanishes]
     [(0, 1, 4*T*m**2), (1, 3, 8*m**3)]
     """
-    _check_int(j, "j")
+    validate_int(j, "j")
     out = []
     for term in expansion_terms(order):
         u = int(term.u)
@@ -598,7 +593,7 @@ def surviving_classes_all_orders(j: int) -> list[tuple[int, int, int | None]]:
     >>> surviving_classes_all_orders(1), surviving_classes_all_orders(-2)
     ([(0, 1, 1), (1, 3, 3)], [(0, 1, 1), (1, 3, None)])
     """
-    _check_int(j, "j")
+    validate_int(j, "j")
     u0 = max(-j, j + 1)
     out: list[tuple[int, int, int | None]] = [(0, 1, 1)]  # u = 0 occurs only at k = 0
     for u in range(1, u0):
@@ -619,7 +614,7 @@ def all_orders_vanishing_proof(j: int) -> Derivation:
     >>> [s.relation for s in all_orders_vanishing_proof(1).steps][-1]
     '<'
     """
-    _check_int(j, "j")
+    validate_int(j, "j")
     u, n_h, t = sp.symbols("u n_h t", integer=True, nonnegative=True)
     s_sym, w_sym = sp.symbols("s w", integer=True)
     s_expr = u + j

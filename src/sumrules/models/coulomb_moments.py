@@ -37,7 +37,7 @@ import mpmath
 import sympy as sp
 
 from ..numeric import precision
-from ..resolvent import Q2, surviving
+from ..resolvent import Q2, surviving, validate_word
 
 __all__ = [
     "CoulombOrder",
@@ -58,12 +58,6 @@ C = sp.Symbol("c", real=True)
 R_MIN = sp.Symbol("r_min", positive=True)
 
 MAX_ORDER = 8
-
-
-def _check_word(word: object) -> str:
-    if not isinstance(word, str) or not set(word) <= {"P", "h"}:
-        raise ValueError(f"word must be a string over the letters 'P' and 'h', got {word!r}")
-    return word
 
 
 def _p_z(g: sp.Expr) -> sp.Expr:
@@ -87,7 +81,7 @@ def state(word: str) -> sp.Expr:
     >>> state(""), state("P"), state("hP")
     (1, I*c, I*c/r**2)
     """
-    word = _check_word(word)
+    word = validate_word(word)
     if not word:
         return sp.Integer(1)
     inner = state(word[1:])
@@ -109,7 +103,7 @@ def pointwise_valid(word: str) -> bool:
     >>> pointwise_valid("hP"), pointwise_valid("PhP"), pointwise_valid("PPP")
     (True, False, True)
     """
-    word = _check_word(word)
+    word = validate_word(word)
     if not word:
         return True
     need = -1 if word[0] == "P" else 0
@@ -178,7 +172,7 @@ def word_value(word: str, split: int | None = None) -> CoulombWord:
     >>> word_value("PPhP").value, word_value("PhPh").value
     (0, 0)
     """
-    word = _check_word(word)
+    word = validate_word(word)
     k = len(word)
     j = k // 2 if split is None else split
     if not 0 <= j <= k:
@@ -207,7 +201,7 @@ def cutoff_integral_numeric(word: str, r_min: float, *, dps: int = 20) -> mpmath
     Independent of the monomial bookkeeping of :func:`word_value`; for a divergent
     word it grows like its :attr:`CoulombWord.leading` term.
     """
-    word = _check_word(word)
+    word = validate_word(word)
     j = len(word) // 2
     left = state(word[:j][::-1])
     right = state(word[j:])

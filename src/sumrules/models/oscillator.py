@@ -28,7 +28,7 @@ import sympy as sp
 from sympy.functions.combinatorial.numbers import stirling
 
 from ..derivation import Derivation, Step
-from ..numeric import precision, validate_dps
+from ..numeric import precision, validate_dps, validate_int
 from ..resolvent import T_SYM, M, class_words, weighted_sum
 
 __all__ = [
@@ -62,14 +62,6 @@ OMEGA = sp.Symbol("omega", positive=True)
 Poly = list[int]  # integer coefficients by degree
 
 
-def _check_int(value: object, name: str, minimum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
-    return value
-
-
 def _check_positive(value: object, name: str) -> sp.Expr:
     expr = sp.sympify(value)
     if expr.is_positive is not True:
@@ -94,7 +86,7 @@ def line_strength(n: int | sp.Symbol, y: sp.Expr = Y) -> sp.Expr:
     y**2*exp(-y)/2
     """
     if not (isinstance(n, sp.Symbol) and n.is_integer and n.is_nonnegative):
-        _check_int(n, "n", 0)
+        validate_int(n, "n", 0)
     return sp.exp(-y) * y**n / sp.factorial(n)
 
 
@@ -107,8 +99,8 @@ def line_strength_ladder_series(n: int, order: int, y: sp.Expr = Y) -> sp.Expr:
     >>> line_strength_ladder_series(1, 3)
     y**3/2 - y**2 + y
     """
-    _check_int(n, "n", 0)
-    _check_int(order, "order", 0)
+    validate_int(n, "n", 0)
+    validate_int(order, "order", 0)
     s = sp.Symbol("s", positive=True)  # s = sqrt(y)
     top = 2 * order + n + 1
     vec: dict[int, int] = {0: 1}  # (a + a†)^j e_0
@@ -186,8 +178,8 @@ def line_weighted_integral(n: int, j: int, *, m: sp.Expr = M, omega: sp.Expr = O
     >>> line_weighted_integral(2, 1), line_weighted_integral(1, -2)
     (12*m**2*omega**2, oo)
     """
-    _check_int(n, "n", 0)
-    _check_int(j, "j")
+    validate_int(n, "n", 0)
+    validate_int(j, "j")
     m = _check_positive(m, "m")
     omega = _check_positive(omega, "omega")
     if n + j + 1 <= 0:
@@ -206,7 +198,7 @@ def line_averaged_integral(
     >>> line_averaged_integral(-1), line_averaged_integral(1)
     (1/T, 4*m**2*(T + omega))
     """
-    _check_int(j, "j")
+    validate_int(j, "j")
     m = _check_positive(m, "m")
     omega = _check_positive(omega, "omega")
     if j >= 0:
@@ -326,7 +318,7 @@ def expansion_coefficient_ladder(
     >>> expansion_coefficient_ladder(3)
     omega**3*y
     """
-    _check_int(k, "k", 0)
+    validate_int(k, "k", 0)
     dim = k + 1
     a = sp.zeros(dim, dim)
     for level in range(1, dim):
@@ -404,7 +396,7 @@ def expansion_coefficient(k: int, *, y: sp.Expr = Y, omega: sp.Expr = OMEGA) -> 
     ...
     ValueError: y must be >= 0, got -1
     """
-    _check_int(k, "k", 0)
+    validate_int(k, "k", 0)
     if k > MAX_K:
         raise ValueError(f"k must be <= {MAX_K} (MAX_K), got {k!r}")
     y_ = _exact_parameter(y, "y", strict=False)
@@ -463,7 +455,7 @@ def poisson_central_moment(k: int, y: sp.Expr = Y) -> sp.Expr:
     >>> poisson_central_moment(3), poisson_central_moment(5)
     (y, 10*y**2 + y)
     """
-    _check_int(k, "k", 0)
+    validate_int(k, "k", 0)
     return _poly_expr(_central_moment_coeffs(k), sp.sympify(y))
 
 
@@ -473,7 +465,7 @@ def poisson_central_moment_touchard(k: int, y: sp.Expr = Y) -> sp.Expr:
     >>> poisson_central_moment_touchard(4)
     3*y**2 + y
     """
-    _check_int(k, "k", 0)
+    validate_int(k, "k", 0)
     total = sp.Integer(0)
     for j in range(k + 1):
         raw = sp.Add(*(stirling(j, i) * y**i for i in range(j + 1)))
@@ -492,7 +484,7 @@ def resolvent_expansion_steps(order: int = 6) -> Derivation:
     >>> resolvent_expansion_steps(4).ok
     True
     """
-    _check_int(order, "order", 0)
+    validate_int(order, "order", 0)
     a, n, tt = sp.symbols("A n T")
     kk = sp.Symbol("k", integer=True, nonnegative=True)
     geometric = sp.Add(*((n - Y) ** j * OMEGA**j / a ** (j + 1) for j in range(order + 1)))
@@ -622,8 +614,8 @@ def phi_from_coefficient(u: int, w: int, *, m: sp.Expr = M, omega: sp.Expr = OME
     >>> phi_from_coefficient(1, 3), phi_from_coefficient(2, 5)
     (omega/(2*m), 3*omega**2/(4*m**2))
     """
-    _check_int(u, "u", 0)
-    _check_int(w, "w", 1)
+    validate_int(u, "u", 0)
+    validate_int(w, "w", 1)
     coeffs = _coefficients(w - 1)
     c = coeffs[u] if u < len(coeffs) else 0
     return c * sp.sympify(omega) ** (w - 1) / (2 * m * omega) ** u
@@ -640,8 +632,8 @@ def phi_from_words(u: int, w: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) ->
     >>> phi_from_words(1, 3), phi_from_words(2, 7)
     (omega/(2*m), 25*omega**4/(4*m**2))
     """
-    _check_int(u, "u", 0)
-    _check_int(w, "w", 1)
+    validate_int(u, "u", 0)
+    validate_int(w, "w", 1)
     total = sum(_apply_word_1d(word) for word in class_words(u, w))
     k = w - 1
     m, omega = sp.sympify(m), sp.sympify(omega)
@@ -680,7 +672,7 @@ def weight_minus_two_steps(order: int = 10) -> Derivation:
     >>> weight_minus_two_steps(6).ok
     True
     """
-    _check_int(order, "order", 2)
+    validate_int(order, "order", 2)
     eps = sp.Symbol("epsilon", positive=True)
     nn = sp.Symbol("n", integer=True, nonnegative=True)
     line1 = sp.integrate(line_strength(1, Y) / Y**2, (Y, eps, sp.oo))

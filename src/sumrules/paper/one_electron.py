@@ -30,7 +30,7 @@ from ..ledger import Context, Control, Disagreement, Evidence, Outcome, claim, t
 from ..models import coulomb_moments as cm
 from ..models import hydrogen as hy
 from ..models import oscillator as osc
-from ..numeric import precision
+from ..numeric import agreement_digits, precision
 from ..operators import conjugation_identity_control, conjugation_identity_steps, shift_coefficients
 from ..resolvent import (
     GROUND_STATE_LEFT,
@@ -152,17 +152,6 @@ _OSC_POINTS = (("0.7+0.4j", "1.3", "1"), ("2.3+0.05j", "0.2", "0.7"), ("-1.5+2j"
 _T_HYDROGEN = 1  # hartree
 
 
-def _digits(a: object, b: object) -> float:
-    """Agreement of two (complex) numbers in significant digits (inf when equal)."""
-    diff = abs(mpmath.mpmathify(a) - mpmath.mpmathify(b))
-    scale = max(abs(mpmath.mpmathify(a)), abs(mpmath.mpmathify(b)))
-    if diff == 0:
-        return math.inf
-    if scale == 0:
-        return 0.0
-    return max(0.0, float(-mpmath.log10(diff / scale)))
-
-
 def _const(value: bool) -> Callable[[], bool]:
     """A step predicate for a check already computed."""
     return lambda: value
@@ -198,7 +187,7 @@ def _osc_resolvent_agreement(a: object, b: object, dps: int) -> float:
                 pq_coeff=mpmath.mpf(sp.Rational(b).p) / sp.Rational(b).q,
                 dps=dps,
             )
-            worst = min(worst, _digits(exact, rewritten))
+            worst = min(worst, agreement_digits(exact, rewritten))
     return min(worst, float(dps))  # equal after rounding: agreement to the working precision
 
 
@@ -806,7 +795,9 @@ def reduced_resolvent(ctx: Context) -> Outcome:
     # hydrogen: are the coefficients defined, and do the sum rules hold?
     first_undefined, t_cm = timed(_coulomb_first_undefined)
     (r_nmm, r_ew, r_exact), t_h = timed(_hydrogen_ratios, _T_HYDROGEN, ctx.dps)
-    h_digits = min(_digits(r_nmm, r_exact), _digits(r_ew, r_exact), float(ctx.dps))
+    h_digits = min(
+        agreement_digits(r_nmm, r_exact), agreement_digits(r_ew, r_exact), float(ctx.dps)
+    )
     if h_digits < ctx.dps - 8:
         raise Disagreement(
             "hydrogen: quadrature vs closed form",
@@ -871,7 +862,7 @@ def reduced_resolvent(ctx: Context) -> Outcome:
                     _nstr(r_ew, 15),
                     "the same for the weight Q^0 (identical for hydrogen)",
                     method="quadrature vs closed form",
-                    predicate=lambda: _digits(r_ew, r_exact) >= ctx.dps - 8,
+                    predicate=lambda: agreement_digits(r_ew, r_exact) >= ctx.dps - 8,
                 ),
                 Step.checked(
                     _nstr(r_exact, 15),
@@ -1018,7 +1009,9 @@ def coulomb_orders(ctx: Context) -> Outcome:
         }
 
     c_values, t_c = timed(numeric)
-    c_digits = min([15.0] + [_digits(v, sp.N(hh.subs(a, r), 20)) for r, v in c_values.items()])
+    c_digits = min(
+        [15.0] + [agreement_digits(v, sp.N(hh.subs(a, r), 20)) for r, v in c_values.items()]
+    )
     if c_digits < 11:
         raise Disagreement(
             "numeric cut-off integral vs the commutator closed form", {"digits": f"{c_digits:.1f}"}
@@ -1034,7 +1027,7 @@ def coulomb_orders(ctx: Context) -> Outcome:
     finite_part = {**words_a, "PhhP": sp.Integer(0)}
     wrong_angle = hh * sp.Rational(3, 2)  # angular average 1/2 instead of 1/3
     wrong_angle_digits = min(
-        _digits(v, sp.N(wrong_angle.subs(a, r), 20)) for r, v in c_values.items()
+        agreement_digits(v, sp.N(wrong_angle.subs(a, r), 20)) for r, v in c_values.items()
     )
     controls = [
         Control(
@@ -1292,7 +1285,7 @@ def _hydrogen_dipole(dps: int) -> tuple[mpmath.mpf, mpmath.mpf, float]:
         q = mpmath.mpf(10) ** (-(dps // 3))
         ratio = hy.continuum_density(_T_HYDROGEN, q, dps=dps) / q**2
     # S/q² = D + O(q²): agreement ~ 2 log10(1/q) digits
-    return d, ratio, _digits(d, ratio)
+    return d, ratio, agreement_digits(d, ratio)
 
 
 @claim(
