@@ -306,26 +306,16 @@ def pole_integral_finite_eps(
     if residual != 0 and sp.simplify(residual) != 0:  # simplify only for algebraic m, T
         raise ArithmeticError("antiderivative check failed (exact rational spot check)")
 
-    c_eps = 2 * m_ * (T_ - sp.I * eps)
-    total = sp.S.Zero  # lim Im [pref F]_a^b
-    for co, bs, q in anti:
-        c0 = sp.simplify(pref * co.subs(c, x0))  # coefficient at ε = 0 (continuous: c(0) ≠ 0)
-        re_c0, im_c0 = sp.re(c0), sp.im(c0)
-        re_lim = sp.S.Zero  # lim Re [B]_a^b
-        im_lim = sp.S.Zero  # lim Im [B]_a^b
-        for end, sign in ((b_, 1), (a_, -1)):
-            if bs == "x":  # real, ε-independent
-                re_lim += sign * (sp.log(end) if q == 0 else end**q / q)
-            elif q == 0:  # log(end − c): Re → log|end − 2mT|, Im = arg with Im(end − c) = 2mε
-                re_lim += sign * sp.log(sp.Abs(end - x0))
-                arg = sp.pi / 2 - sp.atan((end - x0) / (2 * m_ * eps))
-                im_lim += sign * sp.limit(arg, eps, 0, "+")
-            else:  # (end − c)^q / q: continuous at ε = 0 because end ≠ 2mT
-                val = ((end - c_eps) ** q / q).subs(eps, 0)
-                re_lim += sign * sp.re(val)
-                im_lim += sign * sp.im(val)
-        total += re_c0 * im_lim + im_c0 * re_lim
-    return sp.simplify(total / sp.pi)
+    # At ε → 0+ only the logarithms log(x − c) keep an imaginary part: the powers (end − c)^q and
+    # the terms in x are real there (a, b ≠ 2mT), and the coefficients are real at c = 2mT. With
+    # Im(x − c) = 2mε > 0, Im[log(b − c) − log(a − c)] = atan((a − 2mT)/2mε) − atan((b − 2mT)/2mε).
+    jump = sp.limit(
+        sp.atan((a_ - x0) / (2 * m_ * eps)) - sp.atan((b_ - x0) / (2 * m_ * eps)), eps, 0, "+"
+    )
+    log_coef = sum(
+        (pref * co.subs(c, x0) for co, bs, q in anti if bs == "x-c" and q == 0), sp.S.Zero
+    )
+    return sp.simplify(log_coef * jump / sp.pi)
 
 
 # ---------------------------------------------------------------- route C: numeric contour

@@ -8,6 +8,7 @@ the largest indices and at m, T far from 1.
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 import sympy as sp
@@ -200,3 +201,36 @@ def test_finite_eps_names_its_interval_arguments() -> None:
     assert pole_integral_finite_eps(-1, 3, 1, 1, a=sp.Rational(1, 100), b=50) == pole_integral(
         -1, 3
     )
+
+
+# ---------------------------------------------------------------- the printed proof text
+
+_BOOK_EQ19 = Path(__file__).resolve().parents[2] / "proofs" / "claims" / "eq19.tex"
+
+
+def _book_latex(steps: list) -> str:
+    from sumrules.derivation import Derivation
+    from sumrules.paper.pole_integral import _as_step
+
+    return Derivation("", [_as_step(st) for st in steps]).to_latex().split("\n", 1)[1]
+
+
+@pytest.mark.skipif(not _BOOK_EQ19.exists(), reason="the committed proof book is not in this tree")
+def test_kernel_derivation_text_is_the_committed_proof_book_text() -> None:
+    """The steps the proof book prints come from these functions; a changed word changes the book.
+
+    The whole-book check (tests/test_report.py) needs the full ledger; this one regenerates only
+    the kernel's two derivations, so it is fast enough for mutation testing.
+    """
+    from sumrules.kernel import induction_proof
+    from sumrules.kernel_routes import pole_integral_distributional
+
+    book = _BOOK_EQ19.read_text(encoding="utf-8")
+    m, T = sp.symbols("m T", positive=True)
+    for steps in (induction_proof(), pole_integral_distributional(3, 3, m, T)[1]):
+        text = _book_latex(steps)
+        assert text.strip() and text in book
+    # Negative control: one changed word is not in the book.
+    good = _book_latex(induction_proof())
+    bad = good.replace("induction", "inducton", 1)
+    assert bad != good and bad not in book
