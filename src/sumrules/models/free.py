@@ -102,10 +102,9 @@ def integrate_delta(
             f"({lo}, {hi}); a root at an interval end is ambiguous"
         )
     w = weight(Q2) if callable(weight) else sympy.sympify(weight)
-    u = sympy.Symbol("u", real=True)
-    substituted = sympy.sympify(w).subs(Q2, 2 * m_ * (T_ - u))
-    # |dQ²/du| = 2m; the δ(u) picks the value at u = 0 (strictly interior, checked above).
-    return sympy.simplify(2 * m_ * substituted.subs(u, 0))
+    # |dQ²/du| = 2m; the δ(u) picks the value at u = 0 (strictly interior, checked above),
+    # i.e. at Q² = 2m(T − u) = root. (No symbol u is introduced: the weight may contain one.)
+    return sympy.simplify(2 * m_ * sympy.sympify(w).subs(Q2, root))
 
 
 def sum_rule_ratios(*, T: object = 1, m: object = 1) -> tuple[sympy.Expr, sympy.Expr]:

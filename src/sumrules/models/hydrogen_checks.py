@@ -624,9 +624,10 @@ def form_factor_poles(n_max: int = 6, *, Z: object = 1) -> list[tuple[sympy.Expr
     """
     if not isinstance(n_max, int) or isinstance(n_max, bool) or n_max < 2:
         raise ValueError(f"n_max must be an integer >= 2, got {n_max!r}")
-    z2 = sympy.sympify(Z) ** 2
-    if z2.is_positive is not True:
+    z = sympy.sympify(Z)
+    if z.is_positive is not True:  # (checking Z² let a negative Z through)
         raise ValueError(f"Z must be positive, got {Z!r}")
+    z2 = z**2
     poles = [(-4 * z2, 4, "elastic")]
     poles += [
         (-sympy.Rational((n + 1) ** 2, n * n) * z2, n + 3, f"n={n}") for n in range(2, n_max + 1)

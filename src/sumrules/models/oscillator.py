@@ -220,6 +220,9 @@ def _resolvent_inputs(
         yy, ww = mpmath.mpf(y), mpmath.mpf(omega)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"z, y, omega must be numbers, got {z!r}, {y!r}, {omega!r}") from exc
+    if not (mpmath.isfinite(zz) and mpmath.isfinite(yy) and mpmath.isfinite(ww)):
+        # inf or nan would never meet the stopping tests below (an endless loop)
+        raise ValueError(f"z, y, omega must be finite, got {z!r}, {y!r}, {omega!r}")
     if zz.imag == 0:
         raise ValueError(f"z must have a nonzero imaginary part, got {z!r}")
     if yy < 0:
@@ -319,6 +322,7 @@ def expansion_coefficient_ladder(
     omega**3*y
     """
     validate_int(k, "k", 0)
+    y, omega, m = sp.sympify(y), sp.sympify(omega), sp.sympify(m)  # exact: m * omega / 2
     dim = k + 1
     a = sp.zeros(dim, dim)
     for level in range(1, dim):
@@ -556,6 +560,7 @@ def word_expectation(word: str, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) -> sp
         raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")
     value = _apply_word_1d(word)
     n_p = word.count("P")
+    m, omega = sp.sympify(m), sp.sympify(omega)  # exact: m * omega / 2
     return sp.expand(
         value * (sp.I * sp.sqrt(m * omega / 2)) ** n_p * sp.sympify(omega) ** word.count("h")
     )
@@ -581,6 +586,7 @@ def word_expectation_3d(
         raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")
     if len(q) != 3 or len(omegas) != 3:
         raise ValueError("q and omegas must have three components")
+    m, omegas = sp.sympify(m), [sp.sympify(w) for w in omegas]  # exact: m * w / 2
     Level = tuple[int, int, int]
     vec: dict[Level, sp.Expr] = {(0, 0, 0): sp.Integer(1)}
     coef = [sp.I * sp.sqrt(m * w / 2) * qi / m for w, qi in zip(omegas, q, strict=True)]
