@@ -267,8 +267,10 @@ def claim(
     return register
 
 
-def _order(c: Claim) -> tuple[float, int, str]:
-    return (c.anchor, 0 if c.id.startswith("eq") else 1, c.id)
+def _order(c: Claim) -> tuple[float, str]:
+    # At a shared anchor an equation comes before a sentence: every id is "eq..." or "text..."
+    # (checked by ``claim``), and "eq" < "text", so the id itself gives that order.
+    return (c.anchor, c.id)
 
 
 def all_claims() -> list[Claim]:

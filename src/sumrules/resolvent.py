@@ -601,7 +601,7 @@ def surviving_classes_all_orders(j: int) -> list[tuple[int, int, int | None]]:
         w_min = 2 * u + 1
         if s < 0:
             out.append((u, w_min, None))
-        elif s + 1 >= w_min:
+        else:  # s >= 0 and u < u0 force j >= 0, u <= j: so s + 1 >= w_min
             out.append((u, w_min, s + 1))
     return out
 
