@@ -37,3 +37,25 @@ def full_ledger():
     from sumrules.ledger import verify
 
     return verify()
+
+
+@pytest.fixture(autouse=True)
+def _cold_caches_under_mutation_testing() -> None:
+    """Under mutmut (docs/mutation.md) start every test with empty caches.
+
+    mutmut imports the package and runs tests once before switching a mutant on; a result cached
+    then (``functools.cache`` in sumrules, sympy's own cache) would hide a mutant of the code
+    behind it. Ordinary runs keep their caches: the variable is set only by mutmut.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    import sys
+
+    from sympy.core.cache import clear_cache
+
+    clear_cache()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("sumrules") and module is not None:
+            for obj in list(vars(module).values()):
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()

@@ -21,15 +21,21 @@ from sumrules import constants as imported
 
 
 def _fresh_constants() -> ModuleType:
-    """The constants module executed anew from its source file (not the cached import)."""
-    spec = importlib.util.spec_from_file_location("_sumrules_constants_fresh", imported.__file__)
+    """The constants module executed anew from its source file (not the cached import).
+
+    It runs under its own name, ``sumrules.constants`` (mutmut switches a mutant on by module
+    name), and the imported module is put back in ``sys.modules`` afterwards.
+    """
+    name = imported.__name__
+    spec = importlib.util.spec_from_file_location(name, imported.__file__)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
+    sys.modules[name] = module  # dataclasses look their module up while building
     try:
         spec.loader.exec_module(module)
     finally:
-        del sys.modules[spec.name]
+        sys.modules[name] = imported
+    assert module is not imported
     return module
 
 
