@@ -26,6 +26,7 @@ CASES: list[tuple[Callable[..., Derivation], tuple[int, ...]]] = [
     (rv.low_q_divergence_steps, (8,)),
     (rv.power_counting_proof, (400,)),
     (osc.resolvent_expansion_steps, (6,)),
+    (osc.model_input_checks, ()),
     (osc.weight_minus_two_steps, (10,)),
 ]
 

@@ -287,6 +287,7 @@ def conjugation_identity(ctx: Context) -> Outcome:
         Derivation(
             "The oscillator's Poisson route, with remainder", osc.resolvent_expansion_steps(6).steps
         ),
+        osc.model_input_checks(),  # the model's textbook inputs, checked before they are used
     ]
     evidence = [
         Evidence(
