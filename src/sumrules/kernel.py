@@ -30,6 +30,7 @@ import sympy as sp
 
 from .kernel_routes import (
     KernelStep,
+    _indices,
     _inputs,
     _order,
     _positive,
@@ -140,7 +141,7 @@ def pole_integral_vanishes(s: object, w: object) -> bool:
     >>> pole_integral_vanishes(0, 2), pole_integral_vanishes(0, 1), pole_integral_vanishes(-3, 20)
     (True, False, False)
     """
-    s_, w_, _, _ = _inputs(s, w, 1, 1)
+    s_, w_ = _indices(s, w)
     return s_ >= 0 and w_ >= s_ + 2
 
 

@@ -105,15 +105,20 @@ def _positive(value: object, name: str) -> sp.Expr:
     return expr
 
 
-def _inputs(
-    s: object, w: object, m: object, T: object, limit: int = MAX_INDEX
-) -> tuple[int, int, sp.Expr, sp.Expr]:
+def _indices(s: object, w: object, limit: int = MAX_INDEX) -> tuple[int, int]:
+    """The checked indices ``(s, w)``: integers, ``w >= 1``, ``|s|, w <= limit``."""
     s_, w_ = _integer(s, "s"), _order(w)
     if abs(s_) > limit:
         raise ValueError(f"s must satisfy |s| <= {limit}, got {s!r}")
     if w_ > limit:
         raise ValueError(f"w must be <= {limit}, got {w!r}")
-    return s_, w_, _positive(m, "m"), _positive(T, "T")
+    return s_, w_
+
+
+def _inputs(
+    s: object, w: object, m: object, T: object, limit: int = MAX_INDEX
+) -> tuple[int, int, sp.Expr, sp.Expr]:
+    return (*_indices(s, w, limit), _positive(m, "m"), _positive(T, "T"))
 
 
 # ---------------------------------------------------------------- route A: distributional
