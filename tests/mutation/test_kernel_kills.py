@@ -231,3 +231,27 @@ def test_kernel_steps_appear_in_the_committed_proof_book() -> None:
     good = _book_latex(induction_proof())
     bad = good.replace("induction", "inducton", 1)
     assert bad != good and bad not in book
+
+
+def test_route_b_rejects_a_wrong_partial_fraction_expansion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Negative control of route B's own check: drop one partial fraction and it must refuse."""
+    from sumrules import kernel_routes
+
+    good = kernel_routes._partial_fractions
+    assert kernel_routes.pole_integral_finite_eps(2, 2) == pole_integral(2, 2)
+    monkeypatch.setattr(kernel_routes, "_partial_fractions", lambda s, w, c: good(s, w, c)[1:])
+    with pytest.raises(ArithmeticError, match=r"^antiderivative check failed \(symbolic in c\)$"):
+        kernel_routes.pole_integral_finite_eps(2, 2)
+
+
+def test_route_a_text_for_w_1_and_the_sign_of_the_parts_at_w_2() -> None:
+    """The printed book shows route A at w = 3 only; w = 1 and w = 2 say what they do."""
+    m, T = sp.symbols("m T", positive=True)
+    one = " ".join(st.rhs + st.justification for st in pole_integral_distributional(0, 1, m, T)[1])
+    assert "nothing to integrate by parts at w = 1" in one
+    two = [
+        st.rhs for st in pole_integral_distributional(0, 2, m, T)[1] if r"\Big[B(x)\Big]" in st.rhs
+    ]
+    assert two and all("(-1)" in rhs for rhs in two)  # (−1)^k with k = w − 1 = 1
