@@ -123,9 +123,12 @@ def pole_integral_general(s: object, w: object, m: object = 1, T: object = 1) ->
     >>> pole_integral_general(s, w).subs({s: 1, w: 2})
     -4
     """
-    s_ = sp.sympify(s) if isinstance(s, int | sp.Basic) and not isinstance(s, bool) else None
-    if s_ is None or s_.is_integer is not True:
-        raise ValueError(f"s must be an integer or an integer sympy symbol, got {s!r}")
+    bad_s = f"s must be an integer or an integer sympy symbol, got {s!r}"
+    if isinstance(s, bool) or not isinstance(s, int | sp.Basic):
+        raise ValueError(bad_s)  # not sympify's guess: a string or a float is not an index
+    s_ = sp.sympify(s)
+    if s_.is_integer is not True:
+        raise ValueError(bad_s)
     if isinstance(w, sp.Expr) and not isinstance(w, sp.Integer):
         if not (w.is_integer and w.is_positive):
             raise ValueError(f"w must be declared integer=True, positive=True, got {w!r}")

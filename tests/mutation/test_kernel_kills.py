@@ -255,3 +255,11 @@ def test_route_a_text_for_w_1_and_the_sign_of_the_parts_at_w_2() -> None:
         st.rhs for st in pole_integral_distributional(0, 2, m, T)[1] if r"\Big[B(x)\Big]" in st.rhs
     ]
     assert two and all("(-1)" in rhs for rhs in two)  # (−1)^k with k = w − 1 = 1
+
+
+@pytest.mark.parametrize("bad", ["2", 2.0, True, None, sp.Symbol("s"), sp.Rational(1, 2)])
+def test_general_closed_form_takes_only_integer_indices(bad: object) -> None:
+    """A string that sympy would parse, a float, a bool, a symbol without integer=True: refused."""
+    with pytest.raises(ValueError, match=r"^s must be an integer or an integer sympy symbol"):
+        pole_integral_general(bad, 2)
+    assert pole_integral_general(sp.Integer(2), 2) == pole_integral(2, 2)  # control: accepted
