@@ -31,8 +31,9 @@ FUNCTIONS = [
 #: mutant name -> why it is equivalent (no test can tell it from the original)
 EQUIVALENT: dict[str, str] = {}
 TIME_LIMIT_S = 150
-#: mutmut 3.8 exit codes of a killed mutant: a test failed (1, 3) or the CPU limit was hit
-KILLED = {1, 3, 24, 36, -24, 152}
+
+sys.path.insert(0, str(ROOT / "tools"))
+from mutation_scores import status  # noqa: E402  (mutmut's exit codes, read in one place)
 
 
 def _scratch_copy() -> Path:
@@ -77,7 +78,7 @@ def main() -> int:
         return 1
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     chosen = {k: v for k, v in codes.items() if k.rsplit("__mutmut_", 1)[0] in FUNCTIONS}
-    killed = [k for k, v in chosen.items() if v in KILLED]
+    killed = [k for k, v in chosen.items() if status(v) in ("killed", "timeout")]
     equivalent = [k for k in chosen if k in EQUIVALENT]
     bad = sorted(k for k in chosen if k not in killed and k not in EQUIVALENT)
     print(

@@ -22,20 +22,21 @@ _TIMEOUT = {24, 36, -24, 152}
 COLUMNS = ("killed", "timeout", "survived", "no tests", "not checked", "other")
 
 
+def status(code: int | None) -> str:
+    """One of COLUMNS for a mutmut exit code (None: not run yet)."""
+    if code is None:
+        return "not checked"
+    if code in _TIMEOUT:
+        return "timeout"
+    return _STATUS.get(code, "other")
+
+
 def module_counts(root: Path) -> dict[str, Counter[str]]:
     """``{module: Counter(status)}`` for every ``*.meta`` file under ``root``."""
     out: dict[str, Counter[str]] = {}
     for meta in sorted(root.rglob("*.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values()
-        counts: Counter[str] = Counter()
-        for code in codes:
-            if code is None:
-                counts["not checked"] += 1
-            elif code in _TIMEOUT:
-                counts["timeout"] += 1
-            else:
-                counts[_STATUS.get(code, "other")] += 1
-        out[str(meta.relative_to(root))[: -len(".meta")]] = counts
+        out[str(meta.relative_to(root))[: -len(".meta")]] = Counter(map(status, codes))
     return out
 
 

@@ -2,8 +2,9 @@
 
 A changed word, sign or formula in a step of these derivations changes the proof book; the
 whole-book check (tests/test_report.py) needs the full ledger, so it is too slow to run against
-every mutant. This regenerates only the derivations of the resolvent and the oscillator, with
-the arguments the claims use, and looks each step up in ``proofs/claims/*.tex``.
+every mutant. This regenerates only the derivations of the kernel, the resolvent and the
+oscillator, with the arguments the claims use, and looks their numbered steps up, in order, in
+``proofs/claims/*.tex``.
 """
 
 from __future__ import annotations
@@ -11,14 +12,32 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import sympy as sp
 from proofbook import book_text
 
 from sumrules import resolvent as rv
 from sumrules.derivation import Derivation, Step
+from sumrules.kernel import induction_proof
+from sumrules.kernel_routes import pole_integral_distributional
 from sumrules.models import oscillator as osc
+from sumrules.paper.pole_integral import _as_step
 
-#: (derivation builder, arguments) exactly as the claims of sumrules.paper.one_electron call them
+
+def kernel_induction() -> Derivation:
+    """The kernel's induction proof, as the Eq. (19) claim prints it."""
+    return Derivation("", [_as_step(st) for st in induction_proof()])
+
+
+def kernel_route_a(s: int, w: int) -> Derivation:
+    """Route A's steps for symbolic m, T, as the Eq. (19) claim prints them."""
+    m, T = sp.symbols("m T", positive=True)
+    return Derivation("", [_as_step(st) for st in pole_integral_distributional(s, w, m, T)[1]])
+
+
+#: (derivation builder, arguments) exactly as the claims (sumrules.paper) call them
 CASES: list[tuple[Callable[..., Derivation], tuple[int, ...]]] = [
+    (kernel_induction, ()),
+    (kernel_route_a, (3, 3)),
     (rv.all_orders_vanishing_proof, (-1,)),
     (rv.all_orders_vanishing_proof, (0,)),
     (rv.all_orders_vanishing_proof, (1,)),
@@ -31,26 +50,35 @@ CASES: list[tuple[Callable[..., Derivation], tuple[int, ...]]] = [
 ]
 
 
-def _book() -> str:
-    return book_text()
+def _steps_latex(derivation: Derivation) -> str:
+    """The numbered steps as printed, without the title line."""
+    return derivation.to_latex().split("\n", 1)[1]
 
 
 @pytest.mark.parametrize(("build", "args"), CASES, ids=[f"{f.__name__}{a}" for f, a in CASES])
 def test_each_step_appears_in_the_committed_proof_book(
     build: Callable[..., Derivation], args: tuple[int, ...]
 ) -> None:
-    book = _book()
+    book = book_text()
     derivation = build(*args)
     assert derivation.ok and derivation.steps
     missing = [st.to_latex() for st in derivation.steps if st.to_latex() not in book]
     assert not missing, missing[0]
+    assert _steps_latex(derivation) in book  # all of them, numbered and in this order
 
 
 def test_a_step_with_one_word_less_is_not_found() -> None:
     """Negative control: the lookup rejects a step whose justification lost one word."""
-    book = _book()
+    book = book_text()
     step = rv.reduced_resolvent_steps().steps[0]
     assert step.to_latex() in book
     words = step.justification.split()
     changed = Step(step.lhs, step.rhs, " ".join(words[1:]), step.method, step.passed)
     assert changed.to_latex() not in book
+
+
+def test_a_changed_word_in_the_kernel_steps_is_not_found() -> None:
+    """Negative control of the in-order lookup: one misspelt word and the block is not in the book."""
+    good = _steps_latex(kernel_induction())
+    bad = good.replace("induction", "inducton", 1)
+    assert good in book_text() and bad != good and bad not in book_text()

@@ -33,10 +33,6 @@ def _gsa(word: str) -> sp.Expr:
     return GroundStateAverage(sp.Symbol(word))
 
 
-def _book() -> str:
-    return book_text()
-
-
 # --- arguments: the error names the argument; boundaries -------------------------------
 
 
@@ -231,7 +227,7 @@ def test_threshold_u0_matches_enumeration(j: int) -> None:
 
 
 def test_titles_and_default_orders_appear_in_the_committed_proof_book() -> None:
-    book = _book()
+    book = book_text()
     built: list[Derivation] = [
         rv.all_orders_vanishing_proof(-1),
         rv.all_orders_vanishing_proof(0),
