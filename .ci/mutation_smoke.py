@@ -21,7 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = "src/sumrules/kernel.py"
-TESTS = ["tests/mutation/test_kernel_kills.py", "tests/test_kernel.py"]
+TESTS = [
+    "tests/mutation/test_kernel_kills.py",
+    "tests/mutation/test_proof_book_text.py",
+    "tests/test_kernel.py",
+]
 FUNCTIONS = [
     "sumrules.kernel.x__general",
     "sumrules.kernel.x__printed_general",
