@@ -104,9 +104,7 @@ def agreement_digits(a: object, b: object) -> float:
         diff = abs(x - y)
         if diff == 0:
             return math.inf
-        scale = max(abs(x), abs(y))
-        if scale == 0:
-            return 0.0
+        scale = max(abs(x), abs(y))  # > 0, as x != y
         return max(0.0, float(-mpmath.log10(diff / scale)))
 
 

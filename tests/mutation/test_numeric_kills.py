@@ -74,6 +74,7 @@ def test_agreement_digits_exact_values() -> None:
     assert N.agreement_digits(1, 1.001) == pytest.approx(3 + math.log10(1.001), abs=1e-9)
     assert N.agreement_digits(1j, 1.001j) == pytest.approx(3 + math.log10(1.001), abs=1e-9)
     assert isinstance(N.agreement_digits(1, 2), float)
+    assert N.agreement_digits(1, sp.Rational(999, 1000)) == pytest.approx(3, abs=1e-12)  # scale 1
     # negative control: relative to the smaller magnitude it would be 0 digits
     assert N.agreement_digits(1, 2) != 0.0
 
