@@ -215,6 +215,23 @@ def test_low_q_region_is_far_too_small_to_explain_the_deviation() -> None:
         assert 100 * exact < 1 - h.exact_sum_rule_ratio(T, dps=20)
 
 
+def test_low_q_fraction_keeps_dps_digits_at_large_z_and_for_small_shares() -> None:
+    """The scaling law S_Z(T, q) = Z⁻² S_1(T/Z², q/Z) makes these equal to dps digits."""
+    from fractions import Fraction
+
+    with mpmath.workdps(100):  # an independent 90-digit reference, T/I = 1e6, q below αT
+        ref = h.low_q_fraction(500000, alpha=Fraction(1, 1000), dps=90)
+    big_z = h.low_q_fraction(5 * 10**13, Z=10**4, alpha=Fraction(1, 10**7), dps=30)
+    assert agreement_digits(big_z, ref) > 30  # was 19 digits while q, not q/Z, was integrated
+    # a share of 1.7e-19 has its 30 digits too (mpmath's stopping rule is absolute)
+    small = h.low_q_fraction(500000, alpha=Fraction(1, 10**5), dps=30)
+    with mpmath.workdps(100):
+        small_ref = h.low_q_fraction(500000, alpha=Fraction(1, 10**5), dps=90)
+    assert small < 1e-18 and agreement_digits(small, small_ref) > 30
+    # negative control: the share up to another αT is another number
+    assert agreement_digits(big_z, small_ref) < 1
+
+
 # --- the analytic structure -----------------------------------------------------------------
 
 

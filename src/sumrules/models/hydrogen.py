@@ -443,8 +443,9 @@ def sum_rule_ratios(
     """(r_nmm, r_ew) = (T ∫_0^∞ S dQ²/Q², (1/2m) ∫_0^∞ S dQ²) at fixed T (hartree).
 
     Both are 1 if Eqs. (12) and (15) held per electron. Computed by tanh-sinh
-    quadrature in q (dQ² = 2q dq) split at the Bethe ridge q = k = √(2T − Z²)
-    and at k ± Z, k ± 4Z, k ± 16Z, … (< k/2), at ``dps`` + 10 working digits; see
+    quadrature in q (dQ² = 2q dq) split at the Bethe ridge q = k = √(2T − Z²),
+    for k > 5Z also at k ± Z, k ± 4Z, k ± 16Z, … (< k/2) and for k ≤ 5Z at k + 2Z,
+    at ``dps`` + 10 working digits; see
     :func:`sum_rule_ratios_detailed` for the error estimates and the cross-checks.
     ``T/I`` is limited to :data:`MAX_T_OVER_I` (ValueError beyond).
     With ``certified=True`` the two values are :class:`sumrules.certified.Certified`
@@ -753,7 +754,16 @@ def low_q_fraction(T: object, *, Z: object = 1, dps: int = 30, alpha: object = N
         pts = [mpmath.mpf(0)]
         pts += [p for p in (c.k - 4 * z, c.k - z, c.k, c.k + z, c.k + 4 * z) if 0 < p < q_max]
         pts.append(q_max)
-        value = 2 * t * mpmath.quad(lambda q: c.density(q) / q if q else q, pts)
+        nodes = [p / z for p in pts]  # in u = q/Z the integrand is of order one at any Z
+
+        def integrand(u: mpmath.mpf) -> mpmath.mpf:
+            return 2 * t * c.density(u * z) / u if u else u  # 2T S dq/q = 2T S du/u
+
+        value = mpmath.quad(integrand, nodes)
+        if value:  # mpmath stops on an absolute error: a small share needs as many more digits
+            extra = int(max(0, -mpmath.floor(mpmath.log10(abs(value)))))
+            with mpmath.workdps(mpmath.mp.dps + extra):
+                value = mpmath.quad(integrand, nodes)
     with precision(dps):
         return +value
 
