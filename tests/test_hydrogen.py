@@ -215,6 +215,17 @@ def test_low_q_region_is_far_too_small_to_explain_the_deviation() -> None:
         assert 100 * exact < 1 - h.exact_sum_rule_ratio(T, dps=20)
 
 
+def test_density_on_a_far_ridge_keeps_dps_digits() -> None:
+    """At q ≈ k ≈ 8.6e16 (T/I ≈ 7e33) S varies by order one when q moves by Z = 1."""
+    T, q = "3698000000000000210330181334728704", "86000000000000000"  # k − q ≈ 2.4, irrational
+    with mpmath.workdps(150):
+        ref = _models_formula(mpmath.mpf(T), mpmath.mpf(q))  # the MODELS.md formula
+    value = h.continuum_density(T, q, dps=30)
+    assert agreement_digits(value, ref) > 30  # was 24 with a fixed 10 guard digits
+    # negative control: one unit of q off the ridge is another number already
+    assert agreement_digits(h.continuum_density(T, "86000000000000001", dps=30), ref) < 1
+
+
 def test_low_q_fraction_keeps_dps_digits_at_large_z_and_for_small_shares() -> None:
     """The scaling law S_Z(T, q) = Z⁻² S_1(T/Z², q/Z) makes these equal to dps digits."""
     from fractions import Fraction

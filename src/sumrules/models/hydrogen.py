@@ -224,7 +224,11 @@ def continuum_density(T: object, q: object, *, Z: object = 1, dps: int = 30) -> 
     ValueError: T must exceed the ionization energy Z**2/2 = 0.5 hartree, got '0.4'
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
+    with precision(dps + _GUARD):  # S varies on the scale Z in q near q ~ k: log10(k/Z) digits more
+        z = _charge(Z)
+        scale = max(_energy(T, z), _momentum(q) ** 2) / (z * z)
+        extra = int(mpmath.log10(scale) / 2) if scale > 1 else 0
+    with precision(dps + _GUARD + extra):
         z = _charge(Z)
         value = _Continuum(_energy(T, z), z).density(_momentum(q))
     with precision(dps):
