@@ -298,6 +298,23 @@ def test_resolvent_two_routes_and_the_failures_of_eq_11() -> None:
     assert abs(hc.resolvent(2, "1e-8", dps=15) - mpmath.mpf(1) / 2) < 1e-8
 
 
+@pytest.mark.parametrize(
+    ("T", "P2", "real"),
+    [
+        # P² → −Z²: the discrete terms alternate in sign up to n ~ 2/(1 + P²) = 20000;
+        # reference: the discrete part summed directly to n = 40000 plus Levin's tail
+        (1, "-0.9999", "0.5327012310879245"),
+        # T → Z²/2: the energy denominators change regime at n ~ 70; reference: dps = 30
+        ("0.5001", "0.01", "2.031816943299"),
+    ],
+)
+def test_resolvent_near_the_ends_of_the_discrete_series(T: object, P2: str, real: str) -> None:
+    value = hc.resolvent(T, P2, dps=15)
+    assert agreement_digits(value.real, mpmath.mpf(real)) > 12  # was 7915.6 and 2.03085
+    # negative control: an error of 1e-6 (smaller than either old one) fails the same check
+    assert agreement_digits(value.real + mpmath.mpf("1e-6"), mpmath.mpf(real)) < 7
+
+
 def test_large_momentum_coefficients() -> None:
     ((_, pr, pd),) = hc.large_momentum_coefficients(1, (10**5,), dps=15)
     r = h.exact_sum_rule_ratio(1, dps=15)
@@ -328,6 +345,11 @@ def test_large_momentum_coefficients() -> None:
         (lambda: h.hydrogen_ratio_table([1]), "T_over_I must exceed 1"),
         (lambda: h.fit_large_T_law([100]), "at least two"),
         (lambda: h.fit_large_T_law([1000, 100]), "increasing"),
+        (lambda: hc.partial_wave_density("0.6", "0.3", lmax=0), "lmax must be >= 1, got 0"),
+        (lambda: hc.resolvent(1, "-0.9999999"), "Q2 or P2 is too close to -Z"),
+        (lambda: hc.resolvent("0.5000000000001", "0.01"), "or T to Z"),
+        (lambda: hc.completeness(None, Q2="-0.9999999"), "Q2 or P2 is too close to -Z"),
+        (lambda: hc.partial_wave_density("0.6", "0.3", lmax=2.5), "lmax must be an integer"),
         (lambda: h.low_q_fraction(1, alpha=-1), "alpha must be positive"),
         (lambda: hc.resolvent(1, -1), "P2 must exceed -Z"),
         (lambda: hc.resolvent(1, 1, method="x"), "method must be"),

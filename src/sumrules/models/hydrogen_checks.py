@@ -3,8 +3,8 @@
 Model self-checks (the MODELS.md formulas are inputs, not truths):
 
 * completeness  |F_el|² + Σ_n |F_n|² + ∫ S dT = 1 and the Bethe sum
-  Σ_n (2ΔE_n/q²)|F_n|² + ∫ (2T/q²) S dT = 1 at any q (the discrete sums by two
-  series accelerations, Richardson and Levin);
+  Σ_n (2ΔE_n/q²)|F_n|² + ∫ (2T/q²) S dT = 1 at any q (the discrete sums term by
+  term up to a cut, then an Euler–Maclaurin tail; checked at twice the cut);
 * the continuum share of the dipole f-sum (q → 0), by integration and as 1 − Σ f_n;
 * Z-scaling, and S(T, q) from an independent partial-wave sum with Coulomb
   functions (mpmath.coulombf, energy-normalised);
@@ -45,7 +45,7 @@ from sumrules.models.hydrogen import (
     _points_primary,
     _real,
 )
-from sumrules.numeric import agreement_digits, precision, validate_dps
+from sumrules.numeric import agreement_digits, precision, validate_dps, validate_int
 
 __all__ = [
     "WRONG_DENSITIES",
@@ -115,7 +115,7 @@ WRONG_DENSITIES: dict[str, Density] = {
 class SpectralSum:
     """Elastic + discrete + continuum parts of a sum over all final states at fixed Q².
 
-    ``discrete_spread``: |Richardson − Levin| for the series over n;
+    ``discrete_spread``: how much the series over n moves when its cut is doubled;
     ``continuum_error``: the quadrature's own error estimate.
     """
 
@@ -132,11 +132,51 @@ class SpectralSum:
         return self.elastic + self.discrete + self.continuum
 
 
-def _discrete_series(term: Callable[[mpmath.mpf], mpmath.mpf]) -> tuple[mpmath.mpf, mpmath.mpf]:
-    """Σ_{n≥2} term(n) by Richardson and by Levin; (value, |difference|)."""
-    a = mpmath.nsum(term, [2, mpmath.inf], method="richardson")
-    b = mpmath.nsum(term, [2, mpmath.inf], method="levin")
-    return a, abs(a - b)
+def _discrete_series(
+    term: Callable[[mpmath.mpf], mpmath.mpf], start: int = 2
+) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """Σ_{n≥2} term(n): terms below a cut N summed one by one, the tail by Euler–Maclaurin.
+
+    ``term`` must be smooth in real n ≥ ``start`` (see :func:`_series_start`). Returns the
+    value at N = max(start, 64) and |its difference from the value at 2N|. (Richardson and
+    Levin extrapolation from n = 2 both failed near T = Z²/2 and near P² = −Z².)
+    """
+
+    def terms(a: int, b: int) -> mpmath.mpf:
+        return mpmath.fsum(term(mpmath.mpf(n)) for n in range(a, b))
+
+    cut = max(start, _FIRST_CUT)
+    head = terms(2, cut)
+    value = head + mpmath.sumem(term, [cut, mpmath.inf])
+    farther = head + terms(cut, 2 * cut) + mpmath.sumem(term, [2 * cut, mpmath.inf])
+    return value, abs(value - farther)
+
+
+_FIRST_CUT = 64
+
+#: the most terms of a discrete series summed one by one (P² → −Z² or T → Z²/2 need more)
+MAX_DIRECT_TERMS = 10**6
+
+
+def _series_start(u2: mpmath.mpf, gap: mpmath.mpf | None = None) -> int:
+    """Where the discrete terms become smooth in 1/n, with a margin of 4.
+
+    For −1 < u² < 0 the factor [(n − 1)² + n² u²]^{n−3} alternates in sign while
+    n < 2/(1 + u²); an energy denominator gap + Z²/(2n²), gap = (T − Z²/2)/Z², changes
+    regime at n ~ 1/√(2 gap). Below n = 2 nothing changes: start at 2.
+    """
+    turn = 2 / (1 + u2) if u2 < 0 else mpmath.mpf(0)
+    if gap is not None:
+        turn = max(turn, 1 / mpmath.sqrt(2 * gap))
+    if turn <= 2:
+        return 2
+    start = int(mpmath.ceil(4 * turn))
+    if start > MAX_DIRECT_TERMS:
+        raise ValueError(
+            f"the discrete series needs {start} terms summed one by one (more than "
+            f"{MAX_DIRECT_TERMS}): Q2 or P2 is too close to -Z**2, or T to Z**2/2"
+        )
+    return start
 
 
 def _k_points(q: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
@@ -153,10 +193,10 @@ def _spectral(
     el = (16 * Z**4 / (4 * Z * Z + Q2) ** 2) ** 2
 
     def term(n: mpmath.mpf) -> mpmath.mpf:
-        f = _discrete_sq(int(n), u2)
+        f = _discrete_sq(n, u2)
         return f * Z * Z * (1 - 1 / (n * n)) / Q2 if energy_weighted else f
 
-    disc, spread = _discrete_series(term)
+    disc, spread = _discrete_series(term, _series_start(u2))
 
     def integrand(k: mpmath.mpf) -> mpmath.mpf:
         t = (k * k + Z * Z) / 2
@@ -252,11 +292,10 @@ def continuum_oscillator_fraction(*, dps: int = 30) -> OscillatorFraction:
         cont, err = mpmath.quad(integrand, [0, 1, 4, mpmath.inf], error=True)
 
         def f_n(n: mpmath.mpf) -> mpmath.mpf:
-            m = int(n)
-            if m == 2:
+            if n == 2:
                 lim = mpmath.mpf(2**15) / 9**5
             else:
-                lim = 256 * n**7 * (n * n - 1) / 3 * (n - 1) ** (2 * m - 6) / (n + 1) ** (2 * m + 6)
+                lim = 256 * n**7 * (n * n - 1) / 3 * (n - 1) ** (2 * n - 6) / (n + 1) ** (2 * n + 6)
             return (1 - 1 / (n * n)) * lim
 
         disc, spread = _discrete_series(f_n)
@@ -310,6 +349,7 @@ def partial_wave_density(
     True
     """
     validate_dps(dps)
+    validate_int(lmax, "lmax", 1)
     with precision(dps + 5):
         z = _charge(Z)
         t, q_ = _energy(T, z), _momentum(q)
@@ -655,7 +695,8 @@ def _resolvent_parts(
     elastic = (16 * z**4 / (4 * z * z + x) ** 2) ** 2 / t
     u2 = x / (z * z)
     discrete, _ = _discrete_series(
-        lambda n: _discrete_sq(int(n), u2) / (t - z * z * (1 - 1 / (n * n)) / 2)
+        lambda n: _discrete_sq(n, u2) / (t - z * z * (1 - 1 / (n * n)) / 2),
+        _series_start(u2, (t - z * z / 2) / (z * z)),
     )
     return elastic, discrete, _Continuum(t, z)
 
