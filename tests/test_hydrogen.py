@@ -273,6 +273,22 @@ def test_branch_points_and_their_exponent() -> None:
         assert abs(mpmath.log(abs(ratio), 2)) < 1e-9
 
 
+def test_local_exponent_resolves_tiny_eps_far_from_origin() -> None:
+    """|b| = 2T = 2000 and ε = 1e-20: b + ε needs log10(|b|/ε) ≈ 23 digits beyond dps.
+
+    The old code worked at dps + 10 digits, where b + ε rounds to b and the answer was nan.
+    """
+    got = hc.local_exponent(1000, eps="1e-20", dps=10)
+    assert mpmath.isfinite(got)
+    assert abs(got + 3) < 1e-9  # −3 + O(ε/|b|)
+    assert abs(got - hc.local_exponent(1000, eps="1e-20", dps=40)) < 1e-9
+    # negative control: at the old working precision b + ε is b itself
+    with mpmath.workdps(20):
+        c = hc._Continuum(mpmath.mpf(1000), mpmath.mpf(1))
+        b = (c.k - 1j) ** 2
+        assert b + mpmath.mpf("1e-20") == b
+
+
 def test_form_factor_poles() -> None:
     poles = hc.form_factor_poles(4, Z=2)
     assert poles[0] == (-16, 4, "elastic")

@@ -646,6 +646,12 @@ def local_exponent(
         e = _real(eps, "eps")
         if e <= 0:
             raise ValueError(f"eps must be positive, got {eps!r}")
+        # |b| = k² + Z²: resolving b + ε to dps digits takes log10(|b|/ε) digits more
+        extra = max(0, int(mpmath.ceil(mpmath.log10((c.k * c.k + z * z) / e))))
+    with precision(dps + _GUARD + extra):
+        z = _charge(Z)
+        c = _Continuum(_energy(T, z), z)
+        e = _real(eps, "eps")
         b = (c.k - 1j * z) ** 2 if which == 0 else (c.k + 1j * z) ** 2
         ratio = _continued(c, b + 2 * e) / _continued(c, b + e)
         value = mpmath.log(abs(ratio), 2)
