@@ -61,16 +61,35 @@ def test_negative_control_wrong_mass() -> None:
     assert sympy.simplify(r_ew) == sympy.Rational(1, 2)  # Eq. (15) does
 
 
-@pytest.mark.parametrize(("weight", "expected"), [(lambda x: 1 / x, 1), (lambda x: x * 0 + 1, 2)])
-def test_lorentzian_route(weight: object, expected: int) -> None:
+# 2m·w(2mT) at T = m = 1 (w = 1/Q² itself is not integrable against the Lorentzian tails at 0)
+@pytest.mark.parametrize(
+    ("weight", "expected"), [(lambda x: 1 / (1 + x), mpmath.mpf(2) / 3), (lambda x: x * 0 + 1, 2)]
+)
+def test_lorentzian_route(weight: object, expected: object) -> None:
     with mpmath.workdps(30):
         v = free.lorentzian_integral(weight, T=1, m=1, eps="1e-14", dps=25)  # type: ignore[arg-type]
-        assert abs(v - expected) < 1e-10
+        assert abs(v - expected) < 1e-13  # type: ignore[operator]
 
 
 def test_lorentzian_negative_control_large_width() -> None:
-    v = free.lorentzian_integral(lambda x: 1 / x, T=1, m=1, eps="0.3", dps=20)
-    assert abs(v - 1) > 1e-2
+    v = free.lorentzian_integral(lambda x: 1 / (1 + x), T=1, m=1, eps="0.3", dps=20)
+    assert abs(v - mpmath.mpf(2) / 3) > 1e-2
+
+
+@pytest.mark.parametrize(("T", "eps", "dps"), [(1, "1e-60", 10), (10**6, "1e-30", 15)])
+def test_lorentzian_resolves_a_width_below_the_working_precision(
+    T: int, eps: str, dps: int
+) -> None:
+    """ε/T beyond 10^-(dps+10): the peak is found with log10(T/ε) more digits.
+
+    The old code lost the peak: 4.6e-37 instead of 1 at ε = 1e-60 (w = 1/Q²).
+    """
+    v = free.lorentzian_integral(lambda x: 1, T=T, m=1, eps=eps, dps=dps)
+    with mpmath.workdps(80):  # closed form 2m(1/2 + atan(T/ε)/π)
+        exact = 2 * (mpmath.mpf(1) / 2 + mpmath.atan(T / mpmath.mpf(eps)) / mpmath.pi)
+        assert abs(v - exact) < mpmath.mpf(10) ** (1 - dps)
+        # negative control: half the peak (the integral from 2mT on) is rejected
+        assert abs(v / 2 - exact) > mpmath.mpf(10) ** (1 - dps)
 
 
 def test_dispersion_relation_holds_for_the_free_electron() -> None:
@@ -98,7 +117,7 @@ def test_imaginary_part_is_the_nascent_delta() -> None:
         (lambda: free.sum_rule_ratios(T=1, m=-1), "m must be a positive"),
         (lambda: free.sum_rule_ratios(T="x y z +"), "T must be"),
         (lambda: free.dispersion_integral(1, 3), "P2 must be"),
-        (lambda: free.lorentzian_integral(lambda x: x, eps=0), "must be positive"),
+        (lambda: free.lorentzian_integral(lambda x: x, eps=0), "eps must be a finite positive"),
         (lambda: free.lorentzian_integral(lambda x: x, dps=3), "dps must be"),
     ],
 )

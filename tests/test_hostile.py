@@ -39,7 +39,7 @@ from sumrules.kernel_routes import (
     pole_integral_finite_eps,
     pole_integral_numeric,
 )
-from sumrules.models import hydrogen, oscillator
+from sumrules.models import free, hydrogen, hydrogen_checks, oscillator
 from sumrules.numeric import agreement_digits
 
 TALLY: Counter[str] = Counter()
@@ -370,6 +370,38 @@ def test_hydrogen_fuzzed_inputs(value: Any) -> None:
         if isinstance(out, tuple):  # cross-check against the closed form
             exact = hydrogen.exact_sum_rule_ratio(kwargs["T"], Z=kwargs.get("Z", 1), dps=15)
             assert min(agreement_digits(v, exact) for v in out) >= 14
+
+
+# ------------------------------------------------------------------------------------------------
+# the two routes that take a width ε: free.lorentzian_integral, hydrogen_checks.local_exponent
+
+
+@pytest.mark.parametrize("bad", [*BAD_REAL, 0, -1, "-1e-8", 0.0])
+@pytest.mark.parametrize("name", ["T", "m", "eps"])
+def test_lorentzian_integral_rejects(name: str, bad: Any) -> None:
+    rejects(name, free.lorentzian_integral, lambda x: 1, **{name: bad}, dps=10)
+
+
+@pytest.mark.parametrize("bad", [*BAD_REAL, 0, -1, "-1e-8"])
+def test_local_exponent_rejects_eps(bad: Any) -> None:
+    rejects("eps", hydrogen_checks.local_exponent, 2, eps=bad, dps=10)
+
+
+@pytest.mark.parametrize("eps", ["1e-981", "1e-5000", mpmath.mpf("1e-2000")])
+def test_width_too_small_for_max_dps_is_refused(eps: Any) -> None:
+    """Resolving ε next to T would take more than MAX_DPS digits: refused naming eps, not hung."""
+    rejects("eps", free.lorentzian_integral, lambda x: 1, T=1, eps=eps, dps=10)
+    rejects("eps", hydrogen_checks.local_exponent, 1, eps=eps, dps=10)
+
+
+@pytest.mark.parametrize(("T", "eps"), [(1, "1e-60"), (10**6, "1e-30"), ("1e-6", "1e-40")])
+def test_tiny_width_is_resolved(T: Any, eps: str) -> None:
+    """ε far below 10^-dps·T: the right number (closed forms), not the garbage of a lost peak."""
+    v = accepted(free.lorentzian_integral, lambda x: 1, T=T, eps=eps, dps=10)
+    with mpmath.workdps(60):  # (1/π)∫_0^∞ 2ε dx/((T − x/2)² + ε²) = 2(1/2 + atan(T/ε)/π)
+        exact = 2 * (mpmath.mpf(1) / 2 + mpmath.atan(mpmath.mpf(T) / mpmath.mpf(eps)) / mpmath.pi)
+    assert agreement_digits(v, exact) >= 9
+    assert abs(accepted(hydrogen_checks.local_exponent, T, eps=eps, Z="1e-3", dps=10) + 3) < 1e-6
 
 
 # ------------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ __all__ = [
     "quad",
     "validate_dps",
     "validate_int",
+    "working_dps",
 ]
 
 MIN_DPS = 10
@@ -73,6 +74,24 @@ def validate_int(value: object, name: str, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
     return value
+
+
+def working_dps(needed: int, why: str) -> int:
+    """``needed`` working digits, or a ValueError saying ``why`` so many were asked for.
+
+    For the inputs whose own scale sets the precision (a width ε far below T): beyond
+    MAX_DPS digits the answer would be slow or wrong, so the input is refused instead.
+
+    >>> working_dps(40, "eps")
+    40
+    >>> working_dps(2000, "eps = '1e-1990' is too small against T = 1")
+    Traceback (most recent call last):
+    ...
+    ValueError: eps = '1e-1990' is too small against T = 1: it needs 2000 working digits, at most 1000
+    """
+    if needed > MAX_DPS:
+        raise ValueError(f"{why}: it needs {needed} working digits, at most {MAX_DPS}")
+    return needed
 
 
 @contextmanager

@@ -10,6 +10,7 @@ the oscillator derivations cover exactly the range they print.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable
 
@@ -122,11 +123,39 @@ def test_lorentzian_integral_defaults() -> None:
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"T": 0}, {"T": -1}, {"m": 0}, {"m": -1}, {"eps": 0}, {"eps": "-1e-8"}]
+    "kwargs",
+    [
+        {"T": 0},
+        {"T": -1},
+        {"m": 0},
+        {"m": -1},
+        {"eps": 0},
+        {"eps": "-1e-8"},
+        {"T": math.inf},
+        {"m": math.nan},
+        {"eps": math.inf},
+        {"eps": "abc"},
+        {"T": True},
+        {"m": None},
+        {"eps": 1j},
+    ],
 )
-def test_lorentzian_integral_rejects_non_positive(kwargs: dict[str, object]) -> None:
-    with pytest.raises(ValueError, match=r"^T, m and eps must be positive$"):
+def test_lorentzian_integral_rejects_bad_values(kwargs: dict[str, object]) -> None:
+    ((name, _bad),) = kwargs.items()
+    with pytest.raises(ValueError, match=rf"^{name} must be a finite positive number, got "):
         free.lorentzian_integral(lambda x: 1, **kwargs)  # type: ignore[arg-type]
+    free.lorentzian_integral(lambda x: 1, dps=10, **{name: 2})  # control: a good value passes
+
+
+def test_lorentzian_integral_refuses_a_width_beyond_max_dps() -> None:
+    """ε/T = 1e-990 would need 1 000 + dps digits: refused, naming eps and T."""
+    with pytest.raises(ValueError, match=r"^eps = '1e-990' is too small against T = 1: it needs"):
+        free.lorentzian_integral(lambda x: 1, eps="1e-990", dps=10)
+    with pytest.raises(ValueError, match=r"it needs 1001 working digits, at most 1000$"):
+        free.lorentzian_integral(lambda x: 1, eps="1e-981", dps=10)  # 10 + 10 + 981
+    # control: 1e-100 needs 120 digits and is computed (the closed form is 2 − 2ε/π)
+    v = free.lorentzian_integral(lambda x: 1, eps="1e-100", dps=10)
+    assert abs(v - 2) < 1e-9
 
 
 # --- oscillator: validation and defaults ------------------------------------------------

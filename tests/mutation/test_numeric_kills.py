@@ -132,3 +132,22 @@ def test_quad_value_error_and_precision() -> None:
     assert N.agreement_digits(kink.value, sp.Rational(5, 2)) > 30
     # negative control: integrating only [0, 1] misses the second piece
     assert N.agreement_digits(N.quad(lambda x: abs(x - 1), [0, 1], 30).value, 2.5) < 1
+
+
+def test_working_dps_refuses_beyond_max_dps() -> None:
+    assert N.working_dps(N.MAX_DPS, "why") == N.MAX_DPS  # the bound itself is allowed
+    assert N.working_dps(N.MIN_DPS, "why") == N.MIN_DPS
+    with pytest.raises(
+        ValueError, match=r"^eps is tiny: it needs 1001 working digits, at most 1000$"
+    ):
+        N.working_dps(N.MAX_DPS + 1, "eps is tiny")
+
+
+def test_local_exponent_refuses_an_eps_beyond_max_dps() -> None:
+    """|b| = 2T = 2000 and ε = 1e-990: 10 + 10 + 994 working digits, refused naming eps."""
+    from sumrules.models import hydrogen_checks as hc
+
+    with pytest.raises(ValueError, match=r"^eps = '1e-990' is too small against the branch"):
+        hc.local_exponent(1000, eps="1e-990", dps=10)
+    # control: ε = 1e-60 needs 84 digits and gives the exponent −3
+    assert abs(hc.local_exponent(1000, eps="1e-60", dps=10) + 3) < 1e-9

@@ -23,7 +23,7 @@ from collections.abc import Callable
 import mpmath
 import sympy
 
-from sumrules.numeric import precision, validate_dps
+from sumrules.numeric import precision, validate_dps, working_dps
 
 __all__ = [
     "Q2",
@@ -144,6 +144,17 @@ def dispersion_integral(T: object, P2: object, *, m: object = 1) -> sympy.Expr:
     return integrate_delta(1 / (Q2 - P2_), T=T, m=m)
 
 
+def _positive_mpf(x: object, name: str) -> mpmath.mpf:
+    """``x`` as a finite positive mpf, or a ValueError naming ``name``."""
+    try:
+        v = mpmath.mpmathify(x) if not isinstance(x, bool) else None
+    except (TypeError, ValueError):
+        v = None
+    if not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v) or v <= 0:
+        raise ValueError(f"{name} must be a finite positive number, got {x!r}")
+    return v
+
+
 def lorentzian_integral(
     weight: Callable[[mpmath.mpf], mpmath.mpf],
     *,
@@ -155,16 +166,22 @@ def lorentzian_integral(
     """(1/π) ∫_0^∞ w(Q²) Im[1/(T − Q²/2m − iε)] dQ², a nascent-δ route (numeric).
 
     Tends to 2m·w(2mT) as ε → 0 (with a correction of order ε for smooth w).
+    w must be integrable on [0, ∞) against the Lorentzian tails: for w = 1/Q² the
+    integral diverges logarithmically at Q² = 0 (coefficient ε/(πT²)), and the
+    quadrature would return a number that depends on its nodes.
 
-    >>> v = lorentzian_integral(lambda x: 1 / x, T=1, m=1, eps="1e-12", dps=20)
-    >>> abs(v - 1) < 1e-10
+    >>> v = lorentzian_integral(lambda x: 1 / (1 + x), T=1, m=1, eps="1e-12", dps=20)
+    >>> abs(v - mpmath.mpf(2) / 3) < 1e-12
     True
     """
     validate_dps(dps)
     with precision(dps + 10):
+        T_, m_, e_ = _positive_mpf(T, "T"), _positive_mpf(m, "m"), _positive_mpf(eps, "eps")
+        # the peak of width 2mε sits at 2mT: telling x from 2mT takes log10(T/ε) digits more
+        extra = max(0, int(mpmath.ceil(mpmath.log10(T_ / e_))))
+    why = f"eps = {eps!r} is too small against T = {T!r}"
+    with precision(working_dps(dps + 10 + extra, why)):
         T_, m_, e_ = mpmath.mpf(T), mpmath.mpf(m), mpmath.mpf(eps)
-        if not (T_ > 0 and m_ > 0 and e_ > 0):
-            raise ValueError("T, m and eps must be positive")
         root = 2 * m_ * T_
         width = 2 * m_ * e_
 

@@ -45,7 +45,13 @@ from sumrules.models.hydrogen import (
     _points_primary,
     _real,
 )
-from sumrules.numeric import agreement_digits, precision, validate_dps, validate_int
+from sumrules.numeric import (
+    agreement_digits,
+    precision,
+    validate_dps,
+    validate_int,
+    working_dps,
+)
 
 __all__ = [
     "WRONG_DENSITIES",
@@ -648,7 +654,9 @@ def local_exponent(
             raise ValueError(f"eps must be positive, got {eps!r}")
         # |b| = k² + Z²: resolving b + ε to dps digits takes log10(|b|/ε) digits more
         extra = max(0, int(mpmath.ceil(mpmath.log10((c.k * c.k + z * z) / e))))
-    with precision(dps + _GUARD + extra):
+        size = mpmath.nstr(c.k * c.k + z * z, 6)
+    why = f"eps = {eps!r} is too small against the branch point's |b| = 2T = {size}"
+    with precision(working_dps(dps + _GUARD + extra, why)):
         z = _charge(Z)
         c = _Continuum(_energy(T, z), z)
         e = _real(eps, "eps")
