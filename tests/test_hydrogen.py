@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import mpmath
 import pytest
@@ -380,3 +381,49 @@ def test_large_momentum_coefficients() -> None:
 def test_bad_input(call: object, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         call()  # type: ignore[operator]
+
+
+SCALES = [mpmath.mpf(2) ** -80, mpmath.mpf(2) ** 80, mpmath.mpf("1e30"), mpmath.mpf("1e-30")]
+
+
+@pytest.mark.parametrize("Z", SCALES, ids=lambda z: mpmath.nstr(z, 3))
+def test_sums_and_resolvent_are_scale_free_in_z(Z: mpmath.mpf) -> None:
+    """Closure and Bethe sums are 1, and Z²·R_Z(Z²T, Z²P²) = R_1(T, P²), at any Z.
+
+    Before the k-integrals were taken in k/Z and normalised by Z⁻² (mpmath maps [a, ∞) as if
+    the scale were 1 and stops on an absolute error), Z = 2⁴⁰ kept 3 to 9 of 15 digits.
+    """
+    dps = 15
+    assert agreement_digits(hc.completeness(None, Q2=-Z * Z / 2, Z=Z, dps=dps).total, 1) >= 14
+    assert agreement_digits(hc.bethe_sum(None, Q2=-Z * Z / 2, Z=Z, dps=dps).total, 1) >= 14
+    for P2 in ("0.5", "-0.5"):
+        image = Z * Z * mpmath.mpf(P2)
+        for method in ("principal-value", "contour"):
+            got = Z * Z * hc.resolvent(Z * Z, image, Z=Z, dps=dps, method=method)
+            assert agreement_digits(got, hc.resolvent(1, P2, dps=dps, method=method)) >= 14
+        got = Z * Z * hc.dispersion_integral(Z * Z, image, Z=Z, dps=dps)
+        assert agreement_digits(got, hc.dispersion_integral(1, P2, dps=dps)) >= 14
+    # negative control: the image of T = 1 + 1e-12 instead of T = 1 is told apart
+    moved = Z * Z * hc.resolvent(Z * Z * (1 + mpmath.mpf("1e-12")), Z * Z / 2, Z=Z, dps=dps)
+    assert agreement_digits(moved, hc.resolvent(1, "0.5", dps=dps)) < 14
+
+
+@pytest.mark.parametrize("kappa_exp", [11, 15])
+def test_low_q_fraction_far_up_the_ridge(kappa_exp: int) -> None:
+    """κ = k/Z = 10^11, 10^15 with q_max ≫ k: the share is the closed form r(κ) of Eq. (12).
+
+    The tail beyond q_max is below 1e-60. Before the split points were graded away from the
+    ridge, κ = 10^15 kept 22 of 30 digits.
+    """
+    T = Fraction(10 ** (2 * kappa_exp) + 1, 2)  # k = sqrt(2T − 1) = 10^e exactly
+    got = h.low_q_fraction(T, dps=30)
+    with mpmath.workdps(80):
+        kap = mpmath.mpf(10) ** kappa_exp
+        k2 = kap * kap
+        e = mpmath.exp(-4 * mpmath.atan(kap) / kap)
+        r = (1 - e * (k2 * k2 - 2 * k2 + mpmath.mpf(7) / 3) / (1 + k2) ** 2) / (
+            1 - mpmath.exp(-2 * mpmath.pi / kap)
+        )
+        assert agreement_digits(got, r) >= 29
+        # negative control: the error the old split left at κ = 10^15 (1.8e-22) is rejected
+        assert agreement_digits(got - mpmath.mpf("1.8e-22"), r) < 29

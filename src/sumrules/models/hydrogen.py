@@ -755,9 +755,12 @@ def low_q_fraction(T: object, *, Z: object = 1, dps: int = 30, alpha: object = N
             raise ValueError(f"alpha must be positive, got {alpha!r}")
         c = _Continuum(t, z)
         q_max = a * t
-        pts = [mpmath.mpf(0)]
-        pts += [p for p in (c.k - 4 * z, c.k - z, c.k, c.k + z, c.k + 4 * z) if 0 < p < q_max]
-        pts.append(q_max)
+        near = [c.k - z, c.k, c.k + z]
+        d = 4 * z  # graded by 4 away from the ridge: a piece spanning 10^n Z rounds its nodes
+        while d < max(c.k, q_max):  # to 10^-(dps+10-n) Z, where S varies on the scale Z
+            near += [c.k - d, c.k + d]
+            d *= 4
+        pts = [mpmath.mpf(0), *sorted(p for p in near if 0 < p < q_max), q_max]
         nodes = [p / z for p in pts]  # in u = q/Z the integrand is of order one at any Z
 
         def integrand(u: mpmath.mpf) -> mpmath.mpf:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import mpmath
 import sympy
@@ -185,6 +186,24 @@ def _series_start(u2: mpmath.mpf, gap: mpmath.mpf | None = None) -> int:
     return start
 
 
+def _quad_scaled(
+    f: Callable[[mpmath.mpf], Any],
+    points: list[mpmath.mpf],
+    unit: mpmath.mpf,
+    size: mpmath.mpf = 1,
+    **kwargs: Any,
+) -> Any:
+    """∫ f(k) dk over ``points``, computed as size · unit · ∫ f(unit·v)/size dv over points/unit.
+
+    mpmath maps [a, ∞) onto a finite interval as if the integrand lived on a scale of
+    order one, and stops on an absolute error: ``unit`` (the scale in k) and ``size`` (of
+    the integral) make both hold. In plain k, at Z = 2⁴⁰, the k-integrals of the resolvent
+    kept 5 to 9 of 15 digits.
+    """
+    r = mpmath.quad(lambda v: unit / size * f(unit * v), [p / unit for p in points], **kwargs)
+    return (size * r[0], size * r[1]) if kwargs.get("error") else size * r
+
+
 def _k_points(q: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
     """Split points in the ejected momentum k at fixed q (ridge k ≈ q, width Z)."""
     if q > 5 * Z:
@@ -210,7 +229,7 @@ def _spectral(
         return s * 2 * t / Q2 if energy_weighted else s
 
     q = mpmath.sqrt(Q2) if Q2 > 0 else mpmath.mpf(0)
-    cont, err = mpmath.quad(integrand, _k_points(q, Z), error=True)
+    cont, err = _quad_scaled(integrand, _k_points(q, Z), Z, error=True)
     return SpectralSum(Q2, Z, mpmath.mpf(0) if energy_weighted else el, disc, cont, spread, err)
 
 
@@ -562,8 +581,8 @@ def ratios_for_density(
         t = _energy(T, z)
         k = mpmath.sqrt(2 * t - z * z)
         pts = _points_primary(k, z)
-        a = 2 * t * mpmath.quad(lambda q: density(k, q * q, z) / q if q else q, pts)
-        b = mpmath.quad(lambda q: density(k, q * q, z) * q, pts)
+        a = 2 * t * _quad_scaled(lambda q: density(k, q * q, z) / q if q else q, pts, z)
+        b = _quad_scaled(lambda q: density(k, q * q, z) * q, pts, z)
     with precision(dps):
         return +a, +b
 
@@ -708,10 +727,12 @@ def _resolvent_parts(
     """Elastic and discrete parts of R at real P² = x (both real), and the continuum at T."""
     elastic = (16 * z**4 / (4 * z * z + x) ** 2) ** 2 / t
     u2 = x / (z * z)
+    tau = t / (z * z)  # in units of Z² (mpmath's sums stop on an absolute error)
     discrete, _ = _discrete_series(
-        lambda n: _discrete_sq(n, u2) / (t - z * z * (1 - 1 / (n * n)) / 2),
-        _series_start(u2, (t - z * z / 2) / (z * z)),
+        lambda n: _discrete_sq(n, u2) / (tau - (1 - 1 / (n * n)) / 2),
+        _series_start(u2, tau - mpmath.mpf(1) / 2),
     )
+    discrete /= z * z
     return elastic, discrete, _Continuum(t, z)
 
 
@@ -736,8 +757,9 @@ def _continuum_pv(c: _Continuum, x: mpmath.mpf) -> mpmath.mpf:
     outer = [2 * kt, *[p for p in pts if p > 2 * kt], mpmath.inf]
     # a tanh-sinh node may round onto the split point k′ = k_T itself (seen at P² = 1e-12):
     # the integrand is finite there and the node's weight negligible, so it contributes 0
-    near = mpmath.quad(lambda k: (g(k) - gk) / (kt - k) if k != kt else k * 0, inner)
-    far = mpmath.quad(lambda k: g(k) / (kt - k), outer)
+    size = 1 / (z * z)  # R is Z⁻² times a function of T/Z² and P²/Z²
+    near = _quad_scaled(lambda k: (g(k) - gk) / (kt - k) if k != kt else k * 0, inner, z, size)
+    far = _quad_scaled(lambda k: g(k) / (kt - k), outer, z, size)
     return near + far
 
 
@@ -769,8 +791,9 @@ def _continuum_contour(c: _Continuum, x: mpmath.mpf) -> mpmath.mpc:
     pts = _continuum_points(kt, x, z)
     left = [p for p in pts if p < kt - delta] + [kt - delta]
     right = [kt + delta, *[p for p in pts if p > kt + delta], mpmath.inf]
-    arc = mpmath.quad(on_arc, [mpmath.pi, mpmath.pi / 2, 0])
-    return mpmath.quad(real_part, left) + arc + mpmath.quad(real_part, right)
+    size = 1 / (z * z)  # R is Z⁻² times a function of T/Z² and P²/Z²
+    arc = size * mpmath.quad(lambda th: on_arc(th) / size, [mpmath.pi, mpmath.pi / 2, 0])
+    return _quad_scaled(real_part, left, z, size) + arc + _quad_scaled(real_part, right, z, size)
 
 
 def resolvent(
@@ -822,9 +845,13 @@ def dispersion_integral(T: object, P2: object, *, Z: object = 1, dps: int = 30) 
         x = _real(P2, "P2")
         c = _Continuum(t, z)
         pts = _points_primary(c.k, z)
+        size = 1 / (z * z)  # the integral is Z⁻² times a function of T/Z² and P²/Z²
         if x <= 0:
             value = mpmath.mpc(
-                mpmath.quad(lambda q: 2 * q * c.density(q) / (q * q - x) if q else q, pts), 0
+                _quad_scaled(
+                    lambda q: 2 * q * c.density(q) / (q * q - x) if q else q, pts, z, size
+                ),
+                0,
             )
         else:
             p = mpmath.sqrt(x)
@@ -835,8 +862,8 @@ def dispersion_integral(T: object, P2: object, *, Z: object = 1, dps: int = 30) 
             gp = g(p)
             inner = sorted({mpmath.mpf(0), p, 2 * p, *[v for v in pts[1:-1] if v < 2 * p]})
             outer = [2 * p, *[v for v in pts[1:-1] if v > 2 * p], mpmath.inf]
-            pv = mpmath.quad(lambda q: (g(q) - gp) / (q - p) if q != p else q * 0, inner)
-            pv += mpmath.quad(lambda q: g(q) / (q - p), outer)
+            pv = _quad_scaled(lambda q: (g(q) - gp) / (q - p) if q != p else q * 0, inner, z, size)
+            pv += _quad_scaled(lambda q: g(q) / (q - p), outer, z, size)
             value = mpmath.mpc(pv, mpmath.pi * c.density(p))
     with precision(dps):
         return +value
