@@ -427,3 +427,16 @@ def test_low_q_fraction_far_up_the_ridge(kappa_exp: int) -> None:
         assert agreement_digits(got, r) >= 29
         # negative control: the error the old split left at κ = 10^15 (1.8e-22) is rejected
         assert agreement_digits(got - mpmath.mpf("1.8e-22"), r) < 29
+
+
+@pytest.mark.parametrize("Z", SCALES[2:], ids=lambda z: mpmath.nstr(z, 3))
+def test_partial_waves_are_scale_free_in_z(Z: mpmath.mpf) -> None:
+    """Z²·S_Z(Z²T, Zq) = S_1(T, q) wave by wave; before the r-integrals were taken in Zr and
+    normalised by Z⁻², Z = 10³⁰ kept 6 and Z = 10⁻³⁰ 13 of 15 digits (mpmath's absolute stopping rule)."""
+    ref = hc.partial_wave_density(1, 1, dps=15)
+    got = hc.partial_wave_density(Z * Z, Z, Z=Z, dps=15)
+    assert len(got.terms) == len(ref.terms)
+    assert agreement_digits(Z * Z * got.value, ref.value) >= 14
+    assert agreement_digits(got.value, h.continuum_density(Z * Z, Z, Z=Z, dps=20)) >= 14
+    # negative control: Z⁻¹ instead of Z⁻² scaling is rejected
+    assert agreement_digits(Z * got.value, ref.value) < 1

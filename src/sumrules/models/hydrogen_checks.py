@@ -435,7 +435,12 @@ def _partial_wave_terms(
     pts.append(mpmath.inf)
     terms = []
     for ell in range(lcut + 1):
-        integral = mpmath.quad(lambda r, ell=ell: radial(r)[ell] if r else mpmath.mpf(0), pts)
+
+        def integrand(r: mpmath.mpf, ell: int = ell) -> mpmath.mpf:
+            return radial(r)[ell] if r else mpmath.mpf(0)
+
+        # in Zr, normalised by Z⁻² (the integral's size): mpmath stops on an absolute error
+        integral = _quad_scaled(integrand, pts, 1 / z, 1 / (z * z))
         terms.append((2 * ell + 1) * (norm * integral) ** 2)
     return terms
 
