@@ -40,7 +40,7 @@ from sumrules.kernel_routes import (
     pole_integral_numeric,
 )
 from sumrules.models import free, hydrogen, hydrogen_checks, oscillator
-from sumrules.numeric import agreement_digits
+from sumrules.numeric import MAX_DPS, MIN_DPS, agreement_digits
 
 TALLY: Counter[str] = Counter()
 LIMIT = 10.0  # seconds per call: generous for a loaded CI machine, far below a hang
@@ -299,6 +299,21 @@ def test_hydrogen_rejects_dps(bad: Any) -> None:
     rejects("dps", hydrogen.continuum_density, 2, 1, dps=bad)
 
 
+@pytest.mark.parametrize("dps", [MAX_DPS, MAX_DPS - 5, MIN_DPS])
+def test_hydrogen_accepts_the_dps_at_its_bounds(dps: int) -> None:
+    """The documented dps range works: dps + guard digits may exceed MAX_DPS internally.
+
+    (Before MAX_WORKING_DPS, dps = 1000 raised "dps must be an integer in [10, 1000], got 1010".)
+    """
+    got = accepted(hydrogen.continuum_density, 1, "0.7", dps=dps)
+    ref = hydrogen.continuum_density(1, "0.7", dps=40)
+    assert agreement_digits(got, ref) >= min(dps, 40) - 1
+    got = accepted(hydrogen_checks.local_exponent, 2, eps="1e-14", dps=dps)
+    assert abs(got + 3) < 1e-9
+    # negative control: one digit beyond the range is refused, naming dps
+    rejects("dps", hydrogen.continuum_density, 1, "0.7", dps=MAX_DPS + 1)
+
+
 @given(st.integers(-150, 150), st.integers(-10, 29))
 @example(100, 0)  # Z = 1e100, T/I = 2: gave 2 digits before the quadrature was made scale-free
 @example(0, 29)  # T/I = 1e29 at Z = 1: gave 8 digits before
@@ -387,9 +402,9 @@ def test_local_exponent_rejects_eps(bad: Any) -> None:
     rejects("eps", hydrogen_checks.local_exponent, 2, eps=bad, dps=10)
 
 
-@pytest.mark.parametrize("eps", ["1e-981", "1e-5000", mpmath.mpf("1e-2000")])
+@pytest.mark.parametrize("eps", ["1e-1081", "1e-5000", mpmath.mpf("1e-2000")])
 def test_width_too_small_for_max_dps_is_refused(eps: Any) -> None:
-    """Resolving ε next to T would take more than MAX_DPS digits: refused naming eps, not hung."""
+    """Resolving ε next to T would take more than MAX_WORKING_DPS digits: refused naming eps, not hung."""
     rejects("eps", free.lorentzian_integral, lambda x: 1, T=1, eps=eps, dps=10)
     rejects("eps", hydrogen_checks.local_exponent, 1, eps=eps, dps=10)
 

@@ -26,6 +26,7 @@ import sympy as sp
 
 __all__ = [
     "MAX_DPS",
+    "MAX_WORKING_DPS",
     "MIN_DPS",
     "Quadrature",
     "agreement_digits",
@@ -38,6 +39,8 @@ __all__ = [
 
 MIN_DPS = 10
 MAX_DPS = 1000
+#: the most digits of an evaluation: a caller's dps ≤ MAX_DPS plus guard and extra digits
+MAX_WORKING_DPS = MAX_DPS + 100
 
 
 def validate_dps(dps: object, name: str = "dps") -> int:
@@ -80,24 +83,38 @@ def working_dps(needed: int, why: str) -> int:
     """``needed`` working digits, or a ValueError saying ``why`` so many were asked for.
 
     For the inputs whose own scale sets the precision (a width ε far below T): beyond
-    MAX_DPS digits the answer would be slow or wrong, so the input is refused instead.
+    MAX_WORKING_DPS digits the answer would be slow or wrong, so the input is refused instead.
 
     >>> working_dps(40, "eps")
     40
     >>> working_dps(2000, "eps = '1e-1990' is too small against T = 1")
     Traceback (most recent call last):
     ...
-    ValueError: eps = '1e-1990' is too small against T = 1: it needs 2000 working digits, at most 1000
+    ValueError: eps = '1e-1990' is too small against T = 1: it needs 2000 working digits, at most 1100
     """
-    if needed > MAX_DPS:
-        raise ValueError(f"{why}: it needs {needed} working digits, at most {MAX_DPS}")
+    if needed > MAX_WORKING_DPS:
+        raise ValueError(f"{why}: it needs {needed} working digits, at most {MAX_WORKING_DPS}")
     return needed
 
 
 @contextmanager
 def precision(dps: int) -> Iterator[None]:
-    """Set mpmath's working precision to ``dps`` digits inside the block only."""
-    validate_dps(dps)
+    """Set mpmath's working precision to ``dps`` digits inside the block only.
+
+    ``dps`` is a working precision (a caller's dps plus guard digits), so it may exceed
+    MAX_DPS, up to MAX_WORKING_DPS.
+
+    >>> with precision(1010):
+    ...     mpmath.mp.dps
+    1010
+    """
+    if isinstance(dps, bool) or not isinstance(dps, int) or dps < MIN_DPS:
+        raise ValueError(f"working precision must be an integer >= {MIN_DPS}, got {dps!r}")
+    if dps > MAX_WORKING_DPS:
+        raise ValueError(
+            f"this evaluation needs {dps} working digits, at most {MAX_WORKING_DPS}: "
+            "ask for fewer digits (dps)"
+        )
     with mpmath.workdps(dps):
         yield
 

@@ -148,11 +148,11 @@ def test_lorentzian_integral_rejects_bad_values(kwargs: dict[str, object]) -> No
 
 
 def test_lorentzian_integral_refuses_a_width_beyond_max_dps() -> None:
-    """ε/T = 1e-990 would need 1 000 + dps digits: refused, naming eps and T."""
-    with pytest.raises(ValueError, match=r"^eps = '1e-990' is too small against T = 1: it needs"):
-        free.lorentzian_integral(lambda x: 1, eps="1e-990", dps=10)
-    with pytest.raises(ValueError, match=r"it needs 1001 working digits, at most 1000$"):
-        free.lorentzian_integral(lambda x: 1, eps="1e-981", dps=10)  # 10 + 10 + 981
+    """ε/T = 1e-1090 would need 1 100 + dps digits: refused, naming eps and T."""
+    with pytest.raises(ValueError, match=r"^eps = '1e-1090' is too small against T = 1: it needs"):
+        free.lorentzian_integral(lambda x: 1, eps="1e-1090", dps=10)
+    with pytest.raises(ValueError, match=r"it needs 1101 working digits, at most 1100$"):
+        free.lorentzian_integral(lambda x: 1, eps="1e-1081", dps=10)  # 10 + 10 + 1081
     # control: 1e-100 needs 120 digits and is computed (the closed form is 2 − 2ε/π)
     v = free.lorentzian_integral(lambda x: 1, eps="1e-100", dps=10)
     assert abs(v - 2) < 1e-9

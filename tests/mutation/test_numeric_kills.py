@@ -54,8 +54,28 @@ def test_precision_is_local_and_validated() -> None:
         raise ZeroDivisionError
     assert mpmath.mp.dps == before  # restored after an exception too
     with (
-        pytest.raises(ValueError, match=r"^dps must be an integer in \[10, 1000\], got 9$"),
+        pytest.raises(ValueError, match=r"^working precision must be an integer >= 10, got 9$"),
         N.precision(9),
+    ):
+        pass  # pragma: no cover
+    for bad in (True, 30.0, "30", None):
+        with (
+            pytest.raises(ValueError, match=r"^working precision must be an integer"),
+            N.precision(bad),  # type: ignore[arg-type]
+        ):
+            pass  # pragma: no cover
+    # a caller's dps = MAX_DPS plus guard digits is allowed, up to MAX_WORKING_DPS
+    assert N.MAX_WORKING_DPS == N.MAX_DPS + 100
+    with N.precision(N.MIN_DPS):
+        assert mpmath.mp.dps == N.MIN_DPS
+    with N.precision(N.MAX_WORKING_DPS):
+        assert mpmath.mp.dps == N.MAX_WORKING_DPS
+    with (
+        pytest.raises(
+            ValueError,
+            match=r"^this evaluation needs 1101 working digits, at most 1100: ask for fewer",
+        ),
+        N.precision(N.MAX_WORKING_DPS + 1),
     ):
         pass  # pragma: no cover
     # negative control: the precision inside differs from the one outside
@@ -135,19 +155,19 @@ def test_quad_value_error_and_precision() -> None:
 
 
 def test_working_dps_refuses_beyond_max_dps() -> None:
-    assert N.working_dps(N.MAX_DPS, "why") == N.MAX_DPS  # the bound itself is allowed
+    assert N.working_dps(N.MAX_WORKING_DPS, "why") == N.MAX_WORKING_DPS  # the bound is allowed
     assert N.working_dps(N.MIN_DPS, "why") == N.MIN_DPS
     with pytest.raises(
-        ValueError, match=r"^eps is tiny: it needs 1001 working digits, at most 1000$"
+        ValueError, match=r"^eps is tiny: it needs 1101 working digits, at most 1100$"
     ):
-        N.working_dps(N.MAX_DPS + 1, "eps is tiny")
+        N.working_dps(N.MAX_WORKING_DPS + 1, "eps is tiny")
 
 
 def test_local_exponent_refuses_an_eps_beyond_max_dps() -> None:
-    """|b| = 2T = 2000 and ε = 1e-990: 10 + 10 + 994 working digits, refused naming eps."""
+    """|b| = 2T = 2000 and ε = 1e-1090: 10 + 10 + 1094 working digits, refused naming eps."""
     from sumrules.models import hydrogen_checks as hc
 
-    with pytest.raises(ValueError, match=r"^eps = '1e-990' is too small against the branch"):
-        hc.local_exponent(1000, eps="1e-990", dps=10)
+    with pytest.raises(ValueError, match=r"^eps = '1e-1090' is too small against the branch"):
+        hc.local_exponent(1000, eps="1e-1090", dps=10)
     # control: ε = 1e-60 needs 84 digits and gives the exponent −3
     assert abs(hc.local_exponent(1000, eps="1e-60", dps=10) + 3) < 1e-9
