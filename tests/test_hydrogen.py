@@ -408,12 +408,13 @@ def test_sums_and_resolvent_are_scale_free_in_z(Z: mpmath.mpf) -> None:
     assert agreement_digits(moved, hc.resolvent(1, "0.5", dps=dps)) < 14
 
 
-@pytest.mark.parametrize("kappa_exp", [11, 15])
+@pytest.mark.parametrize("kappa_exp", [11, 15, 30])
 def test_low_q_fraction_far_up_the_ridge(kappa_exp: int) -> None:
     """κ = k/Z = 10^11, 10^15 with q_max ≫ k: the share is the closed form r(κ) of Eq. (12).
 
     The tail beyond q_max is below 1e-60. Before the split points were graded away from the
-    ridge, κ = 10^15 kept 22 of 30 digits.
+    ridge, κ = 10^15 kept 22 of 30 digits; before log10(κ) working digits were added (nodes
+    near the ridge sit at u ≈ κ), κ = 10^30 kept 18.7.
     """
     T = Fraction(10 ** (2 * kappa_exp) + 1, 2)  # k = sqrt(2T − 1) = 10^e exactly
     got = h.low_q_fraction(T, dps=30)

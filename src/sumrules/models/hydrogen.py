@@ -753,6 +753,12 @@ def low_q_fraction(T: object, *, Z: object = 1, dps: int = 30, alpha: object = N
         a = ALPHA.mpf() if alpha is None else _real(alpha, "alpha")
         if a <= 0:
             raise ValueError(f"alpha must be positive, got {alpha!r}")
+        # nodes near the ridge sit at u ≈ k/Z, S varies on the scale 1 there: log10(k/Z) more
+        extra = max(0, int(mpmath.log10(2 * t / (z * z)) / 2))
+    with precision(dps + _GUARD + extra):
+        z = _charge(Z)
+        t = _energy(T, z)
+        a = ALPHA.mpf() if alpha is None else _real(alpha, "alpha")
         c = _Continuum(t, z)
         q_max = a * t
         near = [c.k - z, c.k, c.k + z]

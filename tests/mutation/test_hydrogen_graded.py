@@ -1,0 +1,68 @@
+"""Mutation tests for the graded split points of :func:`hydrogen.low_q_fraction`.
+
+Far up the Bethe ridge (κ = k/Z ≫ 1, q_max = αT ≫ k) the low-q share has the closed form of
+Eq. (12) (see tests/test_hydrogen.py::test_low_q_fraction_far_up_the_ridge)
+
+    r(κ) = (1 − e^{−4 atan(κ)/κ} (κ⁴ − 2κ² + 7/3)/(1 + κ²)²) / (1 − e^{−2π/κ}),
+
+which is independent of Z and of α once the tail beyond q_max is negligible. The quadrature
+needs split points graded by 4 on both flanks of the ridge k, starting at the ridge width Z:
+these tests ask for the closed form to dps − 1 digits where a missing flank or a grading that
+does not start on the scale Z loses two to three digits.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+
+from sumrules.models import hydrogen as h
+from sumrules.numeric import agreement_digits
+
+
+def _ridge_share(kappa: mpmath.mpf) -> mpmath.mpf:
+    """Closed form r(κ) of the share below q_max ≫ k (Eq. 12), at 80 digits."""
+    with mpmath.workdps(80):
+        kap = mpmath.mpf(kappa)
+        k2 = kap * kap
+        e = mpmath.exp(-4 * mpmath.atan(kap) / kap)
+        return (1 - e * (k2 * k2 - 2 * k2 + mpmath.mpf(7) / 3) / (1 + k2) ** 2) / (
+            1 - mpmath.exp(-2 * mpmath.pi / kap)
+        )
+
+
+@pytest.mark.parametrize("kappa_exp", [18, 19])
+def test_low_q_fraction_lower_flank_far_up_the_ridge(kappa_exp: int) -> None:
+    """κ = 10^18, 10^19 (Z = 1, default α): the share is r(κ) to 29 of 30 digits.
+
+    The piece just below the ridge spans ~k; without the split points k − 4^n Z its
+    tanh-sinh nodes are rounded on the scale k, not Z (that loses 1.5 to 2.5 digits here).
+    """
+    T = Fraction(10 ** (2 * kappa_exp) + 1, 2)  # k = sqrt(2T − 1) = 10^e exactly
+    got = h.low_q_fraction(T, dps=30)
+    ref = _ridge_share(mpmath.mpf(10) ** kappa_exp)
+    assert agreement_digits(got, ref) >= 29
+    # negative control: an error of 1e-28 (what an ungraded lower flank leaves) is rejected
+    with mpmath.workdps(80):  # the shifted value must not round back to ``got``
+        assert agreement_digits(got - mpmath.mpf("1e-28"), ref) < 29
+
+
+def test_low_q_fraction_grading_starts_at_the_ridge_width_for_small_z() -> None:
+    """Z = 10⁻¹⁰, κ = 10¹⁵, α = 1 (q_max/Z = 5·10¹⁹ ≫ κ): the share is r(κ) to 29 digits.
+
+    S varies on the scale Z, so the grading must start at 4Z; started at a Z-independent
+    width (4/Z = 4·10¹⁰ > q_max) there are no graded points at all and 3 digits are lost.
+    The Z-scaling image low_q_fraction(Z²T, Z=Z, α) = low_q_fraction(T, α·Z) holds too.
+    """
+    Z = Fraction(1, 10**10)
+    T = Fraction(10**30 + 1, 2) * Z * Z  # k/Z = 10^15 exactly
+    got = h.low_q_fraction(T, Z=Z, alpha=1, dps=30)
+    ref = _ridge_share(mpmath.mpf(10) ** 15)
+    assert agreement_digits(got, ref) >= 29
+    image = h.low_q_fraction(Fraction(10**30 + 1, 2), alpha=Fraction(1, 10**10), dps=30)
+    assert agreement_digits(got, image) >= 29
+    # negative control: an error of 1e-27 (what the Z-independent start leaves) is rejected
+    with mpmath.workdps(80):  # the shifted value must not round back to ``got``
+        assert agreement_digits(got - mpmath.mpf("1e-27"), ref) < 29
