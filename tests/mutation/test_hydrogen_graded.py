@@ -66,3 +66,43 @@ def test_low_q_fraction_grading_starts_at_the_ridge_width_for_small_z() -> None:
     # negative control: an error of 1e-27 (what the Z-independent start leaves) is rejected
     with mpmath.workdps(80):  # the shifted value must not round back to ``got``
         assert agreement_digits(got - mpmath.mpf("1e-27"), ref) < 29
+
+
+def test_low_q_fraction_working_digits_follow_k_over_z_at_small_z() -> None:
+    """Z = 1e-30, κ = 1e32 (k = 100, α = 1): log10(k/Z) = 32 extra digits, not log10(k) = 2 or
+    log10(kZ) < 0; the image of a Z = 1 problem, so the share is r(κ) to 29 of 30 digits
+    (without the extra digits about log10 κ − 19 = 13 are lost)."""
+    z = mpmath.mpf("1e-30")
+    with mpmath.workdps(120):
+        T = (mpmath.mpf(10) ** 64 + 1) / 2 * z * z  # k = sqrt(2T − Z²) = 1e32 Z
+    got = h.low_q_fraction(T, Z=z, alpha=1, dps=30)
+    r = _ridge_share(mpmath.mpf(10) ** 32)
+    assert agreement_digits(got, r) >= 29
+    # negative control: an error of 1e-28 (what the missing digits leave, and less) is rejected
+    with mpmath.workdps(80):
+        assert agreement_digits(got + mpmath.mpf("1e-28"), r) < 29
+
+
+def test_low_q_fraction_tiny_share_is_the_dipole_limit() -> None:
+    """α = 1e-20 at T = 1: q_max = 1e-20, so the share is α²T³D(T) (low_q_fraction_dipole) up
+    to a relative O(q_max²) = 1e-40: 30 digits, which takes −log10(share) = 41 more digits."""
+    got = h.low_q_fraction(1, alpha="1e-20", dps=30)
+    dip = h.low_q_fraction_dipole(1, alpha="1e-20", dps=30)
+    assert got < mpmath.mpf("1e-40")
+    assert agreement_digits(got, dip) >= 29
+    # negative control: the share at α = 1e-10 is not its dipole value to 29 digits (q² ~ 1e-20)
+    assert (
+        agreement_digits(
+            h.low_q_fraction(1, alpha="1e-10"), h.low_q_fraction_dipole(1, alpha="1e-10")
+        )
+        < 29
+    )
+
+
+@pytest.mark.parametrize("dps", [10, 15, 19])
+def test_low_q_fraction_at_low_dps(dps: int) -> None:
+    """Every documented dps works: the value agrees with dps = 30 to dps − 1 digits."""
+    got = h.low_q_fraction(3, dps=dps)
+    assert agreement_digits(got, h.low_q_fraction(3, dps=30)) >= dps - 1
+    # negative control: the dipole value differs from the exact share in the fourth digit
+    assert agreement_digits(got, h.low_q_fraction_dipole(3, dps=dps)) < 5
