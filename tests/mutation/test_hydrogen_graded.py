@@ -106,3 +106,18 @@ def test_low_q_fraction_at_low_dps(dps: int) -> None:
     assert agreement_digits(got, h.low_q_fraction(3, dps=30)) >= dps - 1
     # negative control: the dipole value differs from the exact share in the fourth digit
     assert agreement_digits(got, h.low_q_fraction_dipole(3, dps=dps)) < 5
+
+
+def test_low_q_fraction_extra_digits_grow_like_log_kappa() -> None:
+    """κ = 10⁶⁶ (Z = 1, dps = 10): the share is r(κ) = 1 − O(κ⁻²) to dps − 1 digits.
+
+    Without extra digits about log10 κ − 19 digits are lost; the 10 guard digits hide a
+    shortfall of up to ~19, so only κ beyond ~10⁶⁰ tells log10 κ extra digits from
+    (2/3)·log10 κ (7.9 digits kept). The slowest test here (5 to 10 s): 110 graded pieces.
+    """
+    got = h.low_q_fraction(Fraction(10**132 + 1, 2), dps=10)
+    r = _ridge_share(mpmath.mpf(10) ** 66)
+    assert agreement_digits(got, r) >= 9
+    # negative control: a relative error of 1e-8 (what (2/3)·log10 κ digits leave) is rejected
+    with mpmath.workdps(80):
+        assert agreement_digits(got * (1 - mpmath.mpf("1e-8")), r) < 9
