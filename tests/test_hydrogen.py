@@ -10,6 +10,7 @@ import pytest
 import sympy
 from hypothesis import example, given
 from hypothesis import strategies as st
+from modelrefs import models_density, ridge_share
 
 from sumrules.models import hydrogen as h
 from sumrules.models import hydrogen_checks as hc
@@ -20,23 +21,13 @@ CHARGE = st.floats(min_value=0.3, max_value=30.0, allow_nan=False)
 MOMENTUM = st.floats(min_value=0.01, max_value=25.0, allow_nan=False)
 
 
-def _models_formula(T: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
-    """The Z = 1 continuum density exactly as printed in MODELS.md."""
-    k = mpmath.sqrt(2 * T - 1)
-    angle = mpmath.atan2(2 * k, q**2 - k**2 + 1)
-    return (
-        2**8 * q**2 * (q**2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
-        / (((q + k) ** 2 + 1) ** 3 * ((q - k) ** 2 + 1) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
-    )  # fmt: skip
-
-
 # --- the model ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("T", "q"), [("0.5001", "0.3"), (1, 1), (3, "0.2"), (50, 10), (50, 9)])
 def test_density_is_the_printed_formula(T: object, q: object) -> None:
     with mpmath.workdps(40):
-        ref = _models_formula(mpmath.mpf(T), mpmath.mpf(q))
+        ref = models_density(mpmath.mpf(T), mpmath.mpf(q))
         assert agreement_digits(h.continuum_density(T, q, dps=30), ref) > 28
 
 
@@ -220,7 +211,7 @@ def test_density_on_a_far_ridge_keeps_dps_digits() -> None:
     """At q ≈ k ≈ 8.6e16 (T/I ≈ 7e33) S varies by order one when q moves by Z = 1."""
     T, q = "3698000000000000210330181334728704", "86000000000000000"  # k − q ≈ 2.4, irrational
     with mpmath.workdps(150):
-        ref = _models_formula(mpmath.mpf(T), mpmath.mpf(q))  # the MODELS.md formula
+        ref = models_density(mpmath.mpf(T), mpmath.mpf(q))  # the MODELS.md formula
     value = h.continuum_density(T, q, dps=30)
     assert agreement_digits(value, ref) > 30  # was 24 with a fixed 10 guard digits
     # negative control: one unit of q off the ridge is another number already
@@ -419,12 +410,7 @@ def test_low_q_fraction_far_up_the_ridge(kappa_exp: int) -> None:
     T = Fraction(10 ** (2 * kappa_exp) + 1, 2)  # k = sqrt(2T − 1) = 10^e exactly
     got = h.low_q_fraction(T, dps=30)
     with mpmath.workdps(80):
-        kap = mpmath.mpf(10) ** kappa_exp
-        k2 = kap * kap
-        e = mpmath.exp(-4 * mpmath.atan(kap) / kap)
-        r = (1 - e * (k2 * k2 - 2 * k2 + mpmath.mpf(7) / 3) / (1 + k2) ** 2) / (
-            1 - mpmath.exp(-2 * mpmath.pi / kap)
-        )
+        r = ridge_share(mpmath.mpf(10) ** kappa_exp)
         assert agreement_digits(got, r) >= 29
         # negative control: the error the old split left at κ = 10^15 (1.8e-22) is rejected
         assert agreement_digits(got - mpmath.mpf("1.8e-22"), r) < 29

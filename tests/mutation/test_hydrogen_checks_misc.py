@@ -13,20 +13,10 @@ import re
 
 import mpmath
 import pytest
+from modelrefs import models_density
 
 from sumrules.models import hydrogen_checks as hc
 from sumrules.numeric import agreement_digits
-
-
-def _models_density(T: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
-    """Z = 1 continuum density exactly as printed in MODELS.md (independent of the package)."""
-    k = mpmath.sqrt(2 * T - 1)
-    angle = mpmath.atan2(2 * k, q**2 - k**2 + 1)
-    return (
-        2**8 * q**2 * (q**2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
-        / (((q + k) ** 2 + 1) ** 3 * ((q - k) ** 2 + 1) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
-    )  # fmt: skip
-
 
 # --- the P² check of Eq. (9) ------------------------------------------------------------------
 
@@ -67,7 +57,7 @@ def test_principal_value_with_a_quadrature_node_on_the_pole() -> None:
     contour = hc.resolvent(T, x, dps=30, method="contour")
     with mpmath.workdps(40):
         assert agreement_digits(pv.real, contour.real) > 28
-        assert agreement_digits(pv.imag, mpmath.pi * _models_density(T, mpmath.sqrt(x))) > 28
+        assert agreement_digits(pv.imag, mpmath.pi * models_density(T, mpmath.sqrt(x))) > 28
         # R → 1/T as P² → 0 (ρ(0) = 1), with an O(P²) correction: 1/T alone is off at 1e-12
         assert abs(pv.real - 1 / T) < 1e-11
         assert agreement_digits(pv.real, 1 / T) < 14  # negative control: the correction is seen
@@ -82,7 +72,7 @@ def test_principal_value_far_part_starts_at_twice_k_t() -> None:
         contour = hc.resolvent(T, x, dps=15, method="contour")
         with mpmath.workdps(30):
             assert agreement_digits(pv.real, contour.real) > 13.5
-            s = _models_density(T, mpmath.sqrt(mpmath.mpf(x)))
+            s = models_density(T, mpmath.sqrt(mpmath.mpf(x)))
             assert agreement_digits(pv.imag, mpmath.pi * s) > 13.5
             # negative control: the continuum is not negligible in Re R (1/T + discrete alone)
             el, disc, _ = hc._resolvent_parts(T, mpmath.mpf(x), mpmath.mpf(1))

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+from modelrefs import ridge_share
 
 from sumrules.models import hydrogen as h
 from sumrules.numeric import agreement_digits
@@ -25,12 +26,7 @@ from sumrules.numeric import agreement_digits
 def _ridge_share(kappa: mpmath.mpf) -> mpmath.mpf:
     """Closed form r(κ) of the share below q_max ≫ k (Eq. 12), at 80 digits."""
     with mpmath.workdps(80):
-        kap = mpmath.mpf(kappa)
-        k2 = kap * kap
-        e = mpmath.exp(-4 * mpmath.atan(kap) / kap)
-        return (1 - e * (k2 * k2 - 2 * k2 + mpmath.mpf(7) / 3) / (1 + k2) ** 2) / (
-            1 - mpmath.exp(-2 * mpmath.pi / kap)
-        )
+        return ridge_share(mpmath.mpf(kappa))
 
 
 @pytest.mark.parametrize("kappa_exp", [18, 19])

@@ -10,28 +10,17 @@ differential operators of the Coulomb-moment bookkeeping against Cartesian deriv
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
-from typing import Any
 
 import mpmath
 import pytest
 import sympy as sp
+from modelrefs import assert_default, models_density
 
 from sumrules.models import coulomb_moments as cm
 from sumrules.models import hydrogen as h
 from sumrules.models import hydrogen_checks as hc
 from sumrules.numeric import agreement_digits
-
-
-def _models_density(T: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
-    """Z = 1 continuum density exactly as printed in MODELS.md (independent of the package)."""
-    k = mpmath.sqrt(2 * T - 1)
-    angle = mpmath.atan2(2 * k, q**2 - k**2 + 1)
-    return (
-        2**8 * q**2 * (q**2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
-        / (((q + k) ** 2 + 1) ** 3 * ((q - k) ** 2 + 1) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
-    )  # fmt: skip
 
 
 def _models_discrete(n: int, q: mpmath.mpf) -> mpmath.mpf:
@@ -47,14 +36,6 @@ def _dipole_t1() -> mpmath.mpf:
     return mpmath.mpf(8) / 3 * mpmath.exp(-mpmath.pi) / (1 - mpmath.exp(-2 * mpmath.pi))
 
 
-def _assert_default(
-    f: Callable[..., Any], name: str, default: object, other: object, *args: object
-) -> None:
-    """f(*args) uses ``name=default``; the check can tell ``other`` apart (negative control)."""
-    assert f(*args) == f(*args, **{name: default})
-    assert f(*args, **{name: other}) != f(*args)
-
-
 # --- hydrogen.py: the model's numbers --------------------------------------------------------
 
 
@@ -63,7 +44,7 @@ def test_ionization_energy_is_z_squared_over_two() -> None:
     assert h.ionization_energy(Z=2) == 2 and h.ionization_energy(Z=3) == mpmath.mpf(9) / 2
     with mpmath.workdps(40):
         assert agreement_digits(h.ionization_energy(Z=Fraction(1, 3)), mpmath.mpf(1) / 18) > 29
-    _assert_default(lambda **kw: h.ionization_energy(Z=Fraction(1, 3), **kw), "dps", 30, 31)
+    assert_default(lambda **kw: h.ionization_energy(Z=Fraction(1, 3), **kw), "dps", 30, 31)
     with pytest.raises(ValueError, match="Z must be positive"):
         h.ionization_energy(Z=0)
 
@@ -75,8 +56,8 @@ def test_ejected_momentum_is_sqrt_2t_minus_z2() -> None:
     assert h.ejected_momentum(5, Z=3) == 1  # √(10 − 9)
     with mpmath.workdps(40):
         assert agreement_digits(h.ejected_momentum("1.5"), mpmath.sqrt(2)) > 29
-    _assert_default(h.ejected_momentum, "dps", 30, 31, "1.5")
-    _assert_default(h.ejected_momentum, "Z", 1, 2, "2.5")
+    assert_default(h.ejected_momentum, "dps", 30, 31, "1.5")
+    assert_default(h.ejected_momentum, "Z", 1, 2, "2.5")
     with pytest.raises(ValueError, match="T must exceed the ionization energy"):
         h.ejected_momentum("0.5")
     with pytest.raises(ValueError, match="T must exceed the ionization energy"):
@@ -89,8 +70,8 @@ def test_discrete_levels_at_n_2_and_3() -> None:
     assert h.discrete_excitation_energy(2, Z=2) == mpmath.mpf(3) / 2
     with mpmath.workdps(40):
         assert agreement_digits(h.discrete_excitation_energy(3), mpmath.mpf(4) / 9) > 29
-    _assert_default(h.discrete_excitation_energy, "dps", 30, 31, 3)
-    _assert_default(h.discrete_excitation_energy, "Z", 1, 2, 3)
+    assert_default(h.discrete_excitation_energy, "dps", 30, 31, 3)
+    assert_default(h.discrete_excitation_energy, "Z", 1, 2, 3)
     with pytest.raises(ValueError, match="n must be an integer >= 2"):
         h.discrete_excitation_energy(1)
 
@@ -106,8 +87,8 @@ def test_discrete_form_factor_against_models_formula() -> None:
             agreement_digits(h.discrete_form_factor_sq(2, 2, Z=2), mpmath.mpf(2**15) / 13**5) > 29
         )
         assert h.discrete_form_factor_sq(3, "0.7") > 0
-    _assert_default(h.discrete_form_factor_sq, "dps", 30, 31, 3, "0.7")
-    _assert_default(h.discrete_form_factor_sq, "Z", 1, 2, 3, "0.7")
+    assert_default(h.discrete_form_factor_sq, "dps", 30, 31, 3, "0.7")
+    assert_default(h.discrete_form_factor_sq, "Z", 1, 2, 3, "0.7")
     with pytest.raises(ValueError, match="n must be an integer >= 2"):
         h.discrete_form_factor_sq(1, "0.7")
 
@@ -115,7 +96,7 @@ def test_discrete_form_factor_against_models_formula() -> None:
 def test_elastic_form_factor_default_precision() -> None:
     with mpmath.workdps(40):
         assert agreement_digits(h.elastic_form_factor(1), mpmath.mpf(16) / 25) > 29
-    _assert_default(h.elastic_form_factor, "dps", 30, 31, 1)
+    assert_default(h.elastic_form_factor, "dps", 30, 31, 1)
 
 
 def test_dipole_density_closed_form_small_q_limit_and_z_scaling() -> None:
@@ -127,7 +108,7 @@ def test_dipole_density_closed_form_small_q_limit_and_z_scaling() -> None:
         q = mpmath.mpf("1e-15")
         lim = h.continuum_density(5, q, Z=2, dps=40) / q**2
         assert agreement_digits(h.dipole_density(5, Z=2), lim) > 25
-    _assert_default(h.dipole_density, "dps", 30, 31, 3)
+    assert_default(h.dipole_density, "dps", 30, 31, 3)
 
 
 def test_photoionization_cross_section() -> None:
@@ -144,7 +125,7 @@ def test_photoionization_cross_section() -> None:
         thr = 2**9 * mpmath.pi**2 * am / (3 * mpmath.e**4)
         s_z2 = h.photoionization_cross_section("2.0000000000000000000001", Z=2, alpha=a, dps=20)
         assert agreement_digits(s_z2, thr / 4) > 18
-    _assert_default(h.photoionization_cross_section, "dps", 30, 31, 1)
+    assert_default(h.photoionization_cross_section, "dps", 30, 31, 1)
     with pytest.raises(ValueError, match="alpha must be a finite real"):
         h.photoionization_cross_section(1, alpha="x")
     with pytest.raises(ValueError, match="T must be a finite real"):
@@ -155,7 +136,7 @@ def _low_q_reference(T: mpmath.mpf, q_max: mpmath.mpf) -> mpmath.mpf:
     """T ∫_0^{q_max} S dQ²/Q² = 2T ∫ S dq/q with the MODELS.md density (Z = 1), own splitting."""
     k = mpmath.sqrt(2 * T - 1)
     pts = sorted({mpmath.mpf(0), q_max, *[p for p in (k / 2, k - 1, k, k + 1) if 0 < p < q_max]})
-    return 2 * T * mpmath.quad(lambda q: _models_density(T, q) / q, pts)
+    return 2 * T * mpmath.quad(lambda q: models_density(T, q) / q, pts)
 
 
 def test_low_q_fraction_against_an_independent_quadrature() -> None:
@@ -169,7 +150,7 @@ def test_low_q_fraction_against_an_independent_quadrature() -> None:
         # Z-scaling: (Z = 2, T = 40, α = 1/2) is (Z = 1, T = 10, α = 1)
         v = h.low_q_fraction(40, Z=2, alpha=Fraction(1, 2), dps=25)
         assert agreement_digits(v, ref10) > 23
-    _assert_default(h.low_q_fraction, "dps", 30, 31, 1)
+    assert_default(h.low_q_fraction, "dps", 30, 31, 1)
     for bad, match in (("x", "alpha must be a finite real"), (0, "alpha must be positive")):
         with pytest.raises(ValueError, match=match):
             h.low_q_fraction(1, alpha=bad)
@@ -182,7 +163,7 @@ def test_low_q_fraction_dipole_is_alpha2_t3_d() -> None:
         # Z = 2, T = 4: D_2(4) = D_1(1)/16, T³ = 64
         v = h.low_q_fraction_dipole(4, Z=2, alpha=Fraction(1, 100))
         assert agreement_digits(v, 4 * ref) > 29
-    _assert_default(h.low_q_fraction_dipole, "dps", 30, 31, 1)
+    assert_default(h.low_q_fraction_dipole, "dps", 30, 31, 1)
     for bad, match in (("x", "alpha must be a finite real"), (0, "alpha must be positive")):
         with pytest.raises(ValueError, match=match):
             h.low_q_fraction_dipole(1, alpha=bad)
@@ -193,7 +174,7 @@ def test_low_q_fraction_dipole_is_alpha2_t3_d() -> None:
 
 def test_continuum_density_ref_is_the_models_formula_with_ten_guard_digits() -> None:
     with mpmath.workdps(60):
-        ref = _models_density(mpmath.mpf("0.6"), mpmath.mpf("0.3"))
+        ref = models_density(mpmath.mpf("0.6"), mpmath.mpf("0.3"))
     with mpmath.workdps(20):
         v = hc.continuum_density_ref("0.6", "0.3")
     assert agreement_digits(v, ref) > 28  # current 20 digits + 10
@@ -211,7 +192,7 @@ def test_z_scaling_digits_capped_at_default_dps() -> None:
 def test_oscillator_fraction_and_ratios_default_precision() -> None:
     f = hc.continuum_oscillator_fraction
     assert f().continuum == f(dps=30).continuum != f(dps=31).continuum
-    _assert_default(hc.ratios_for_density, "dps", 20, 21, hc._exact_density, 1)
+    assert_default(hc.ratios_for_density, "dps", 20, 21, hc._exact_density, 1)
 
 
 def test_density_branch_points_are_zeros_of_the_denominator() -> None:
@@ -229,7 +210,7 @@ def test_density_branch_points_are_zeros_of_the_denominator() -> None:
         for b, sign in zip(hc.density_branch_points(2), (1, -1), strict=True):
             assert abs((b.location - 2) ** 2 + 12) < 1e-27
             assert abs(b.exponent - mpmath.mpc(-3, sign / k)) < 1e-28
-    _assert_default(hc.density_branch_points, "dps", 30, 31, 2)
+    assert_default(hc.density_branch_points, "dps", 30, 31, 2)
 
 
 def test_local_exponent_matches_continued_density() -> None:
@@ -245,8 +226,8 @@ def test_local_exponent_matches_continued_density() -> None:
     # at Z = 2 both branch points (k ∓ iZ)² show the exponent −3 (a regular point shows 0)
     for which in (0, 1):
         assert abs(hc.local_exponent(4, Z=2, which=which, eps="1e-12", dps=30) + 3) < 1e-9
-    _assert_default(lambda **kw: hc.local_exponent(2, **kw), "eps", "1e-8", "1e-9")
-    _assert_default(lambda **kw: hc.local_exponent(2, **kw), "dps", 30, 31)
+    assert_default(lambda **kw: hc.local_exponent(2, **kw), "eps", "1e-8", "1e-9")
+    assert_default(lambda **kw: hc.local_exponent(2, **kw), "dps", 30, 31)
     with pytest.raises(ValueError, match="eps must be a finite real"):
         hc.local_exponent(2, eps="x")
     with pytest.raises(ValueError, match="eps must be positive"):
@@ -282,10 +263,10 @@ def test_large_momentum_coefficients_scale_with_z() -> None:
         # negative control: the Z = 1 row at T = 9 differs
         ((_, r_wrong, d_wrong),) = hc.large_momentum_coefficients(9, (900,), dps=15)
         assert abs(r_wrong.real - r1.real) > 1e-4 and abs(d_wrong.real - d1.real) > 1e-4
-    _assert_default(lambda **kw: hc.large_momentum_coefficients(1, (100,), **kw), "dps", 20, 21)
+    assert_default(lambda **kw: hc.large_momentum_coefficients(1, (100,), **kw), "dps", 20, 21)
 
 
-def _models_density_q2(T: mpmath.mpf, Q2: mpmath.mpf, Z: int = 1) -> mpmath.mpf:
+def __models_density_q2(T: mpmath.mpf, Q2: mpmath.mpf, Z: int = 1) -> mpmath.mpf:
     """MODELS.md density at real Q² (any sign), via [(q+k)²+1][(q−k)²+1] = (Q²−k²+1)² + 4k²,
     and S_Z(T, Q²) = Z⁻² S_1(T/Z², Q²/Z²)."""
     T, Q2 = T / Z**2, Q2 / Z**2
@@ -304,9 +285,9 @@ def test_continued_density_on_the_real_axis_for_k_not_z() -> None:
         for Z, T in ((1, 2), (2, 5)):  # k = √3 and k = √6: k ≠ Z, k ≠ 1
             for x in ("0.3", "2.5", "-0.4"):
                 v = hc.continued_density(T, x, Z=Z, dps=30)
-                ref = _models_density_q2(mpmath.mpf(T), mpmath.mpf(x), Z)
+                ref = __models_density_q2(mpmath.mpf(T), mpmath.mpf(x), Z)
                 assert abs(v.imag) < 1e-30 * abs(ref) and agreement_digits(v.real, ref) > 28
-    _assert_default(hc.continued_density, "dps", 30, 31, 2, "0.3")
+    assert_default(hc.continued_density, "dps", 30, 31, 2, "0.3")
     with pytest.raises(ValueError, match="Q2 must be finite"):
         hc.continued_density(2, "inf")
 
@@ -319,7 +300,7 @@ def test_wrong_densities_are_what_their_names_say(Z: int) -> None:
         k, z = 2 * mpmath.mpf(Z), mpmath.mpf(Z)
         for x in ("0.5", "3", "7", "-0.5"):  # a = Q² − k² + Z² changes sign; a = 0 at Q² = 3Z²
             Q2 = mpmath.mpf(x) * Z**2
-            s = _models_density_q2(T, Q2, Z)
+            s = __models_density_q2(T, Q2, Z)
             a = Q2 - k**2 + z**2
             som = -mpmath.expm1(-2 * mpmath.pi * z / k)
             w = hc.WRONG_DENSITIES
@@ -397,7 +378,7 @@ def test_dispersion_comparison_fields_scaling_and_precision() -> None:
         assert agreement_digits(d0.resolvent.real, mpmath.mpf(1) / 3) > 32
         r = h.exact_sum_rule_ratio(3, dps=40)
         assert agreement_digits(d0.dispersion.real, r / 3) > 31.5
-    _assert_default(lambda **kw: hc.dispersion_comparison(3, 0, **kw).dispersion, "dps", 30, 31)
+    assert_default(lambda **kw: hc.dispersion_comparison(3, 0, **kw).dispersion, "dps", 30, 31)
 
 
 def test_hydrogen_ratio_table_rows() -> None:

@@ -21,6 +21,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+from modelrefs import ridge_share
 
 from sumrules.models import hydrogen as h
 from sumrules.numeric import agreement_digits
@@ -30,15 +31,6 @@ Points = Callable[[mpmath.mpf, mpmath.mpf], list[mpmath.mpf]]
 # Z values that are powers of two: k = κZ, k ± cZ, √(k² − Z²) scale exactly in binary.
 _ZS = (mpmath.mpf(1), mpmath.mpf(1) / 8, mpmath.mpf(4))
 _KAPPAS = ("0.3", "0.5", "0.75", "1", "1.5", "3", "4.9", "5", "5.5", "8", "10", "100", "1000")
-
-
-def _closed_form_ratio(kappa: mpmath.mpf) -> mpmath.mpf:
-    """r = [1 − e^{−(4/κ) atan κ}(κ⁴ − 2κ² + 7/3)/(1 + κ²)²]/(1 − e^{−2π/κ}) (module docstring)."""
-    k2 = kappa * kappa
-    e = mpmath.exp(-4 * mpmath.atan(kappa) / kappa)
-    return (1 - e * (k2 * k2 - 2 * k2 + mpmath.mpf(7) / 3) / (1 + k2) ** 2) / (
-        1 - mpmath.exp(-2 * mpmath.pi / kappa)
-    )
 
 
 def _is_partition_of_half_line(pts: list[mpmath.mpf], k: mpmath.mpf) -> bool:
@@ -156,7 +148,7 @@ def test_refined_route_reaches_dps_plus_20_digits_at_z_2() -> None:
     dps = 15
     d = h.sum_rule_ratios_detailed(20, Z=2, dps=dps)  # T = 20, Z = 2: κ = √(2T/Z² − 1) = 3
     with mpmath.workdps(80):
-        r = _closed_form_ratio(mpmath.mpf(3))
+        r = ridge_share(mpmath.mpf(3))
         assert agreement_digits(d.refined_nmm, r) > dps + 25
         assert agreement_digits(d.refined_ew, r) > dps + 25
         # negative controls: the sum rule as written (r = 1), and the primary value, which is
@@ -209,7 +201,7 @@ def test_low_q_fraction_far_above_the_ridge_is_the_closed_form(
         q_max = _mp(alpha) * t
         assert q_max >= 2 * max(kap * z, z)
         assert _tail_bound(t, z, kap, q_max) < mpmath.mpf(10) ** (-dps - 5)
-        r = _closed_form_ratio(kap)
+        r = ridge_share(kap)
         assert agreement_digits(v, r) > dps - 1
         # negative control: the same ratio without the Sommerfeld factor 1/(1 − e^{−2π/κ})
         wrong = r * (1 - mpmath.exp(-2 * mpmath.pi / kap))

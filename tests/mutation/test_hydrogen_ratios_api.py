@@ -13,13 +13,12 @@ large-T fit against an independent log-log slope computation and the analytic ex
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
-from typing import Any
 
 import mpmath
 import pytest
 import sympy as sp
+from modelrefs import assert_default, ridge_share
 
 from sumrules.models import hydrogen as h
 from sumrules.numeric import agreement_digits
@@ -37,11 +36,7 @@ with mpmath.workdps(120):  # stored at 120 digits (mpf values keep their precisi
 def _closed_form(x: object, dps: int) -> mpmath.mpf:
     """r(T/I = x), the closed form of the module docstring, written out here at ``dps`` digits."""
     with mpmath.workdps(dps):
-        kap = mpmath.sqrt(mpmath.mpf(x) - 1)
-        k2 = kap * kap
-        e = mpmath.exp(-4 * mpmath.atan(kap) / kap)
-        num = 1 - e * (k2 * k2 - 2 * k2 + mpmath.mpf(7) / 3) / (1 + k2) ** 2
-        return num / (1 - mpmath.exp(-2 * mpmath.pi / kap))
+        return ridge_share(mpmath.sqrt(mpmath.mpf(x) - 1))
 
 
 def _closed_ratios(T: object, *, Z: object, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
@@ -50,22 +45,14 @@ def _closed_ratios(T: object, *, Z: object, dps: int) -> tuple[mpmath.mpf, mpmat
     return r, r
 
 
-def _assert_default(
-    f: Callable[..., Any], name: str, default: object, other: object, *args: object
-) -> None:
-    """f(*args) uses ``name=default``; the same check tells ``other`` apart (negative control)."""
-    assert f(*args) == f(*args, **{name: default})
-    assert f(*args, **{name: other}) != f(*args)
-
-
 # --- defaults ---------------------------------------------------------------------------------
 
 
 def test_default_precision_is_30_digits() -> None:
     """continuum_density, sum_rule_ratios and exact_sum_rule_ratio default to dps = 30."""
-    _assert_default(h.continuum_density, "dps", 30, 31, 1, "0.7")
-    _assert_default(h.sum_rule_ratios, "dps", 30, 31, "0.75")
-    _assert_default(h.exact_sum_rule_ratio, "dps", 30, 31, "0.75")
+    assert_default(h.continuum_density, "dps", 30, 31, 1, "0.7")
+    assert_default(h.sum_rule_ratios, "dps", 30, 31, "0.75")
+    assert_default(h.exact_sum_rule_ratio, "dps", 30, 31, "0.75")
 
 
 def test_fit_defaults_are_hydrogen_at_50_digits() -> None:
