@@ -678,8 +678,8 @@ def local_exponent(
             raise ValueError(f"eps must be positive, got {eps!r}")
         # |b| = k² + Z²: resolving b + ε to dps digits takes log10(|b|/ε) digits more
         extra = max(0, int(mpmath.ceil(mpmath.log10((c.k * c.k + z * z) / e))))
-        size = mpmath.nstr(c.k * c.k + z * z, 6)
-    why = f"eps = {eps!r} is too small against the branch point's |b| = 2T = {size}"
+        b_abs = mpmath.nstr(c.k * c.k + z * z, 6)
+    why = f"eps = {eps!r} is too small against the branch point's |b| = 2T = {b_abs}"
     with precision(working_dps(dps + _GUARD + extra, why)):
         z = _charge(Z)
         c = _Continuum(_energy(T, z), z)
@@ -797,7 +797,7 @@ def _continuum_contour(c: _Continuum, x: mpmath.mpf) -> mpmath.mpc:
     left = [p for p in pts if p < kt - delta] + [kt - delta]
     right = [kt + delta, *[p for p in pts if p > kt + delta], mpmath.inf]
     size = 1 / (z * z)  # R is Z⁻² times a function of T/Z² and P²/Z²
-    arc = size * mpmath.quad(lambda th: on_arc(th) / size, [mpmath.pi, mpmath.pi / 2, 0])
+    arc = _quad_scaled(on_arc, [mpmath.pi, mpmath.pi / 2, mpmath.mpf(0)], 1, size)
     return _quad_scaled(real_part, left, z, size) + arc + _quad_scaled(real_part, right, z, size)
 
 
