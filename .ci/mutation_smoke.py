@@ -27,10 +27,10 @@ TESTS = [
     "tests/test_kernel.py",
 ]
 FUNCTIONS = [
-    "sumrules.kernel.x__general",
-    "sumrules.kernel.x__printed_general",
-    "sumrules.kernel.x_pole_integral_general",
-    "sumrules.kernel.x_pole_integral_vanishes",
+    "sumrules.theory.pole_integral.closed_form.x__general",
+    "sumrules.theory.pole_integral.closed_form.x__printed_general",
+    "sumrules.theory.pole_integral.closed_form.x_pole_integral_general",
+    "sumrules.theory.pole_integral.closed_form.x_pole_integral_vanishes",
 ]
 #: mutant name -> why it is equivalent (no test can tell it from the original)
 EQUIVALENT: dict[str, str] = {}

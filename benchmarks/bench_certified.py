@@ -20,9 +20,9 @@ from typing import Any
 
 import mpmath
 
-from sumrules.certified_hydrogen import certified_sum_rule_ratios
-from sumrules.certified_kernel import certified_pole_integral_grid
-from sumrules.models import hydrogen as h
+from sumrules.models.hydrogenic import ground as h
+from sumrules.models.hydrogenic.certified import certified_sum_rule_ratios
+from sumrules.theory.pole_integral.certified import certified_pole_integral_grid
 
 __all__ = ["bench_certified", "bench_certified_pole_grid"]
 

@@ -21,8 +21,8 @@ from typing import Any
 
 import mpmath
 
-from sumrules.models import hydrogen as h
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import ground as h
 
 __all__ = ["bench_sum_rule_ratios", "double_precision_ratios"]
 
@@ -43,7 +43,7 @@ def _density_float(T: float) -> tuple[Callable[[float], float], float]:
 
 
 def _points(k: float) -> list[float]:
-    return [float(p) for p in h._points_primary(mpmath.mpf(k), mpmath.mpf(1))]
+    return [float(p) for p in h.ridge_points(mpmath.mpf(k), mpmath.mpf(1))]
 
 
 def double_precision_ratios(T: float, method: str = "scipy") -> tuple[float, float]:

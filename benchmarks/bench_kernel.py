@@ -18,7 +18,7 @@ from typing import Any
 
 import sympy as sp
 
-from sumrules.kernel import pole_integral
+from sumrules.theory.pole_integral.closed_form import pole_integral
 
 __all__ = ["bench_pole_integral", "plain_sympy_route"]
 

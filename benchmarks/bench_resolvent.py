@@ -20,7 +20,7 @@ from typing import Any
 import sympy as sp
 
 from sumrules.models import oscillator as osc
-from sumrules.resolvent import (
+from sumrules.theory.expansion import (
     _vanishes_fast,
     class_counts,
     expansion_terms,

@@ -68,7 +68,7 @@ def _certified() -> None:
 
 
 def _ledger() -> None:
-    from sumrules.ledger import verify
+    from sumrules.core.ledger import verify
 
     start = time.perf_counter()
     ledger = verify()

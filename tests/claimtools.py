@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from sumrules.latex import text_to_latex
-from sumrules.ledger import ClaimResult, verify
+from sumrules.core.latex import text_to_latex
+from sumrules.core.ledger import ClaimResult, verify
 
 __all__ = ["assert_latex_safe", "routes", "run", "run_cli"]
 

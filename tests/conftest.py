@@ -34,7 +34,7 @@ def _restore_mpmath_precision() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def full_ledger():
     """The whole ledger at the default precision, computed once per test session."""
-    from sumrules.ledger import verify
+    from sumrules.core.ledger import verify
 
     return verify()
 

@@ -13,10 +13,10 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sumrules import certified as cert
-from sumrules.certified import FLINT_HINT, MissingExtra
-from sumrules.kernel import pole_integral, pole_integral_printed
-from sumrules.models import hydrogen as h
+from sumrules.core import certified as cert
+from sumrules.core.certified import FLINT_HINT, MissingExtra
+from sumrules.models.hydrogenic import ground as h
+from sumrules.theory.pole_integral.closed_form import pole_integral, pole_integral_printed
 
 FLINT_REASON = "needs the flint extra (pip install 'sumrules[flint]')"
 
@@ -42,8 +42,8 @@ needs_flint = pytest.mark.usefixtures("flint")
 def test_missing_extra_message(monkeypatch):
     monkeypatch.setitem(sys.modules, "flint", None)  # `import flint` now raises ImportError
     assert not cert.flint_available()
-    from sumrules.certified_hydrogen import certified_sum_rule_ratios
-    from sumrules.certified_kernel import certified_pole_integral
+    from sumrules.models.hydrogenic.certified import certified_sum_rule_ratios
+    from sumrules.theory.pole_integral.certified import certified_pole_integral
 
     for call in (
         lambda: certified_sum_rule_ratios(1),
@@ -169,7 +169,7 @@ def test_charge_scaling_and_table():
 
 @needs_flint
 def test_the_two_angle_forms_agree():
-    from sumrules.certified_hydrogen import _integrate
+    from sumrules.models.hydrogenic.certified import _integrate
 
     a = _integrate("0.68", 1, 25, phi_form="difference")  # k = 0.6: both forms valid
     b = _integrate("0.68", 1, 25, phi_form="quotient")
@@ -190,7 +190,7 @@ def test_tail_bound_dominates_the_tail():
     """The proven bound ≥ a certified lower bound of ∫_Q^{Q'} (a part of the tail), and is tight."""
     T, Q = 50, 40
     b_nmm, b_ew = cert.hydrogen_tail_bounds(T, Q)
-    from sumrules.certified_hydrogen import _integrate
+    from sumrules.models.hydrogenic.certified import _integrate
 
     near = _integrate(T, 1, 20, zero_tail=True, cutoff=Q)  # ∫_0^Q only
     far = _integrate(T, 1, 20, zero_tail=True, cutoff=4096)  # ∫_0^4096 only
@@ -238,7 +238,7 @@ def test_hydrogen_negative_controls_are_caught():
 
 @needs_flint
 def test_zero_tail_is_harmless_only_where_the_tail_is_negligible():
-    from sumrules.certified_hydrogen import _integrate
+    from sumrules.models.hydrogenic.certified import _integrate
 
     exact = h.exact_sum_rule_ratio(50, dps=40)
     assert _integrate(50, 1, 20, zero_tail=True).r_nmm.certifies(exact, min_digits=20)

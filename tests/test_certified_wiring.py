@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from sumrules.cli import main
-from sumrules.ledger import verify
+from sumrules.core.ledger import verify
 
 
 def test_without_flint_certified_says_which_extra(monkeypatch, capsys):
@@ -36,7 +36,7 @@ def test_certified_route_joins_eq19():
 
 def test_a_false_certificate_is_an_error(monkeypatch):
     pytest.importorskip("flint", reason="needs the flint extra: pip install 'sumrules[flint]'")
-    import sumrules.certified_kernel as ck
+    import sumrules.theory.pole_integral.certified as ck
 
     real = ck.certified_pole_integral_grid
 

@@ -9,7 +9,7 @@ import pytest
 from claimtools import run_cli as run
 
 from sumrules.cli import main
-from sumrules.models import hydrogen as hyd
+from sumrules.models.hydrogenic import ground as hyd
 
 
 def test_json_through_subprocess() -> None:

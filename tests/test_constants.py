@@ -14,9 +14,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sumrules import constants as C
-from sumrules import units as U
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.data import constants as C
+from sumrules.data import units as U
 
 
 def _mp(x: object) -> mpmath.mpf:

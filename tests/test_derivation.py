@@ -6,8 +6,8 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sumrules.derivation import Derivation, Step
-from sumrules.latex import math_to_latex, text_to_latex
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.latex import math_to_latex, text_to_latex
 
 x = sp.Symbol("x")
 

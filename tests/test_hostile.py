@@ -30,17 +30,17 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import sumrules
-from sumrules import resolvent
 from sumrules.cli import main
-from sumrules.kernel_routes import (
+from sumrules.core.numeric import MAX_DPS, MIN_DPS, agreement_digits
+from sumrules.models import free, hydrogen, hydrogen_checks, oscillator
+from sumrules.theory import expansion as resolvent
+from sumrules.theory.pole_integral.routes import (
     MAX_INDEX,
     MAX_ROUTE_INDEX,
     pole_integral_distributional,
     pole_integral_finite_eps,
     pole_integral_numeric,
 )
-from sumrules.models import free, hydrogen, hydrogen_checks, oscillator
-from sumrules.numeric import MAX_DPS, MIN_DPS, agreement_digits
 
 TALLY: Counter[str] = Counter()
 LIMIT = 10.0  # seconds per call: generous for a loaded CI machine, far below a hang

@@ -12,9 +12,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from modelrefs import models_density, ridge_share
 
-from sumrules.models import hydrogen as h
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as h
 
 T_OVER_I = st.floats(min_value=1.0001, max_value=2000.0, allow_nan=False)
 CHARGE = st.floats(min_value=0.3, max_value=30.0, allow_nan=False)
@@ -115,7 +115,7 @@ def test_discrete_levels_and_elastic_form_factor() -> None:
         # the general n-formula at n = 1 is the elastic |F_el|², and n = 2 has no pole at -1/4
         general_n1 = 256 * u2 * u2 / u2**2 / (4 + u2) ** 4
         assert agreement_digits(general_n1, h.elastic_form_factor("0.7", dps=25) ** 2) > 24
-        assert agreement_digits(hc._discrete_sq(2, u2), 2**15 * u2 / (9 + 4 * u2) ** 5) > 28
+        assert agreement_digits(hc.discrete_sq(2, u2), 2**15 * u2 / (9 + 4 * u2) ** 5) > 28
     assert abs(h.discrete_excitation_energy(3, Z=2) - mpmath.mpf(16) / 9) < 1e-15
     assert h.elastic_form_factor(0, Z=3) == 1
     assert h.discrete_form_factor_sq(5, 0) == 0
@@ -242,7 +242,7 @@ def test_continued_density_on_the_real_axis_and_reflection() -> None:
     with mpmath.workdps(30):
         for x in ("0.3", "2.5", "-0.4", "-3"):
             cont = hc.continued_density(1, x, dps=25)
-            real = hc._Continuum(mpmath.mpf(1), mpmath.mpf(1)).density_q2(mpmath.mpf(x))
+            real = hc.Continuum(mpmath.mpf(1), mpmath.mpf(1)).density_q2(mpmath.mpf(x))
             assert abs(cont.imag) < 1e-25 and agreement_digits(cont.real, real) > 24
         z = mpmath.mpc("0.5", "0.7")
         a, b = hc.continued_density(1, z, dps=25), hc.continued_density(1, z.conjugate(), dps=25)
@@ -259,7 +259,7 @@ def test_branch_points_and_their_exponent() -> None:
     assert abs(hc.local_exponent(2, which=1, eps="1e-14", dps=30) + 3) < 1e-9
     # negative control: a regular point has exponent 0, not -3
     with mpmath.workdps(30):
-        c = hc._Continuum(mpmath.mpf(2), mpmath.mpf(1))
+        c = hc.Continuum(mpmath.mpf(2), mpmath.mpf(1))
         b = mpmath.mpc(1, 1)
         ratio = hc._continued(c, b + 2e-14) / hc._continued(c, b + 1e-14)
         assert abs(mpmath.log(abs(ratio), 2)) < 1e-9
@@ -276,7 +276,7 @@ def test_local_exponent_resolves_tiny_eps_far_from_origin() -> None:
     assert abs(got - hc.local_exponent(1000, eps="1e-20", dps=40)) < 1e-9
     # negative control: at the old working precision b + ε is b itself
     with mpmath.workdps(20):
-        c = hc._Continuum(mpmath.mpf(1000), mpmath.mpf(1))
+        c = hc.Continuum(mpmath.mpf(1000), mpmath.mpf(1))
         b = (c.k - 1j) ** 2
         assert b + mpmath.mpf("1e-20") == b
 

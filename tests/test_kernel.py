@@ -11,7 +11,8 @@ import sympy as sp
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from sumrules.kernel import (
+from sumrules.core.numeric import agreement_digits, precision
+from sumrules.theory.pole_integral.closed_form import (
     PRINTED_LATEX,
     KernelStep,
     induction_checks,
@@ -24,7 +25,6 @@ from sumrules.kernel import (
     pole_integral_printed,
     pole_integral_vanishes,
 )
-from sumrules.numeric import agreement_digits, precision
 
 POS = st.builds(sp.Rational, st.integers(1, 7), st.integers(1, 7))
 S_RANGE = st.integers(-3, 8)
@@ -173,7 +173,7 @@ def test_route_b_independent_of_interval_and_negative_s() -> None:
 
 def test_route_b_rejects_a_wrong_antiderivative(monkeypatch: pytest.MonkeyPatch) -> None:
     """Negative control for route B's differentiation check: corrupt one partial fraction."""
-    from sumrules import kernel_routes
+    from sumrules.theory.pole_integral import routes as kernel_routes
 
     original = kernel_routes._partial_fractions
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from sumrules.derivation import Derivation, Step
-from sumrules.ledger import (
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import (
     Claim,
     Context,
     Control,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from sumrules.models import oscillator as osc
 from sumrules.models.oscillator import OMEGA, Y
-from sumrules.resolvent import T_SYM, M, class_words, expansion_terms
+from sumrules.theory.expansion import T_SYM, M, class_words, expansion_terms
 
 positive_rationals = st.builds(
     sp.Rational, st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=9)
@@ -108,7 +108,7 @@ def test_coefficient_classes_equal_word_sums() -> None:
 
 
 def test_words_killed_by_rules_vanish_in_model() -> None:
-    from sumrules.resolvent import naive_words, surviving
+    from sumrules.theory.expansion import naive_words, surviving
 
     for k in range(9):
         for word in naive_words(k):

@@ -6,10 +6,10 @@ import pytest
 import sympy as sp
 from claimtools import assert_latex_safe, routes, run
 
-from sumrules.ledger import verify
+from sumrules.core.ledger import verify
 from sumrules.paper import dipole as dp
-from sumrules.photo import bound_dipole_squared
-from sumrules.scattering import D, T, m, mu, mu_B
+from sumrules.theory.photoabsorption import bound_dipole_squared
+from sumrules.theory.scattering import D, T, m, mu, mu_B
 
 alpha = dp.alpha
 

@@ -11,11 +11,11 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sumrules.latex import text_to_latex
-from sumrules.ledger import verify
-from sumrules.models import hydrogen as hyd
-from sumrules.models import hydrogen_checks as hc
+from sumrules.core.latex import text_to_latex
+from sumrules.core.ledger import verify
 from sumrules.models import oscillator as osc
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as hyd
 from sumrules.paper import dispersion as disp
 from sumrules.paper import sum_rules as sr
 from sumrules.report import claim_latex
@@ -223,7 +223,7 @@ def test_large_T_series_against_library() -> None:
 
 
 def test_static_weak_coefficient_structure() -> None:
-    from sumrules.scattering import G_F, Q2, E, T, g_A, g_V
+    from sumrules.theory.scattering import G_F, Q2, E, T, g_A, g_V
 
     c = sr.static_weak_coefficient()
     lead = sp.limit(sp.limit(c, E, sp.oo), T, 0)

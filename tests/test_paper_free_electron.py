@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sumrules.paper import free_electron as fe
-from sumrules.scattering import G_F, Q2, E, T, m, matching_conventions, mu, mu_B, nmm_dsigma_dT
+from sumrules.theory.scattering import (
+    G_F,
+    Q2,
+    E,
+    T,
+    m,
+    matching_conventions,
+    mu,
+    mu_B,
+    nmm_dsigma_dT,
+)
 
 alpha = fe.alpha
 

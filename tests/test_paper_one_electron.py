@@ -18,12 +18,12 @@ from claimtools import assert_latex_safe
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sumrules.ledger import ClaimResult, Ledger, verify
-from sumrules.models import coulomb_moments as cm
+from sumrules.core.ledger import ClaimResult, Ledger, verify
 from sumrules.models import oscillator as osc
-from sumrules.operators import shift_coefficients
+from sumrules.models.hydrogenic import moments as cm
 from sumrules.paper import one_electron as oe
-from sumrules.resolvent import Q2, T_SYM, M, expansion_terms, naive_words
+from sumrules.theory.expansion import Q2, T_SYM, M, expansion_terms, naive_words
+from sumrules.theory.operators import shift_coefficients
 
 IDS = [
     "eq16",

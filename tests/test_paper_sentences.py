@@ -5,7 +5,7 @@ from __future__ import annotations
 import mpmath
 from claimtools import assert_latex_safe, run
 
-from sumrules.ledger import all_claims, verify
+from sumrules.core.ledger import all_claims, verify
 from sumrules.paper import sentences as sn
 
 MINE = {

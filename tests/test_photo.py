@@ -13,10 +13,10 @@ import sympy as sp
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sumrules import constants as C
-from sumrules import photo as P
-from sumrules import scattering as S
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.data import constants as C
+from sumrules.theory import photoabsorption as P
+from sumrules.theory import scattering as S
 
 ALPHA = sp.Symbol("alpha", positive=True)
 q = sp.Symbol("q", positive=True)
@@ -73,7 +73,7 @@ def test_models_continuum_q_to_0_is_the_dipole_density(t: str) -> None:
 
 
 def test_package_hydrogen_model_agrees_if_present() -> None:
-    hyd = pytest.importorskip("sumrules.models.hydrogen")
+    hyd = pytest.importorskip("sumrules.models.hydrogenic.ground")
     with mpmath.workdps(25):
         for t in ("0.7", "2.5"):
             d = P.hydrogen_dipole_density(t, dps=25)

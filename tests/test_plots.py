@@ -6,8 +6,8 @@ import functools
 
 import pytest
 
-from sumrules import plots
 from sumrules.cli import main
+from sumrules.report import plots
 
 
 def test_ratio_data_small_grid() -> None:

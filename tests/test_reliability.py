@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from sumrules.ledger import VERDICTS, Ledger, verify
+from sumrules.core.ledger import VERDICTS, Ledger, verify
 from sumrules.report import ledger_json
 
 #: a few fast claims of different kinds (verified, refuted, qualified; exact and numeric)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sumrules.ledger import verify
+from sumrules.core.ledger import verify
 from sumrules.report import claim_latex, ledger_json, ledger_markdown, proof_book_files
 
 PROOFS = Path(__file__).resolve().parents[1] / "proofs"

@@ -12,15 +12,8 @@ import sympy as sp
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sumrules.kernel import pole_integral, pole_integral_vanishes
-from sumrules.models import coulomb_moments as cm
-from sumrules.operators import (
-    conjugated_hamiltonian_action,
-    conjugation_identity_control,
-    conjugation_identity_steps,
-    shifted_hamiltonian_action,
-)
-from sumrules.resolvent import (
+from sumrules.models.hydrogenic import moments as cm
+from sumrules.theory.expansion import (
     GROUND_STATE_LEFT,
     GROUND_STATE_RIGHT,
     PARITY,
@@ -52,6 +45,13 @@ from sumrules.resolvent import (
     word_class,
     word_phi,
 )
+from sumrules.theory.operators import (
+    conjugated_hamiltonian_action,
+    conjugation_identity_control,
+    conjugation_identity_steps,
+    shifted_hamiltonian_action,
+)
+from sumrules.theory.pole_integral.closed_form import pole_integral, pole_integral_vanishes
 
 RULE_SUBSETS = [
     tuple(r for r in VANISHING_RULES if r in chosen)

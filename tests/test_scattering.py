@@ -9,10 +9,10 @@ import mpmath
 import pytest
 import sympy as sp
 
-from sumrules import constants as C
-from sumrules import scattering as S
-from sumrules.numeric import agreement_digits
-from sumrules.scattering import G_F, Q2, D, E, T, e, g_A, g_V, m, mu
+from sumrules.core.numeric import agreement_digits
+from sumrules.data import constants as C
+from sumrules.theory import scattering as S
+from sumrules.theory.scattering import G_F, Q2, D, E, T, e, g_A, g_V, m, mu
 
 ALPHA = sp.Symbol("alpha", positive=True)
 

@@ -20,12 +20,24 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__
-from .ledger import Claim, ClaimResult, Ledger, verify
-from .numeric import MAX_DPS, MIN_DPS
-from .report import ledger_json, print_ledger, write_proof_book
+from sumrules import __version__
+from sumrules.core.ledger import ClaimResult, Ledger
+from sumrules.core.numeric import MAX_DPS, MIN_DPS
+from sumrules.core.registry import AnyClaim
+from sumrules.core.runner import default_jobs, verify
+from sumrules.report.proof_book import ledger_json, print_ledger, write_proof_book
 
 __all__ = ["main"]
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs must be an integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be at least 1, got {value}")
+    return value
 
 
 def _dps(text: str) -> int:
@@ -65,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
         "--only", nargs="+", metavar="ID", help="claim ids (an id includes its sub-claims)"
     )
     v.add_argument("--dps", type=_dps, default=30, help="decimal digits for numerics (default 30)")
+    v.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        help=f"worker processes (default: the number of cores, here {default_jobs()})",
+    )
     v.add_argument("--json", action="store_true", help="print the ledger as JSON")
     v.add_argument(
         "--no-timings",
@@ -81,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=_out, default="proofs", help="output folder (default: proofs)")
     r.add_argument("--only", nargs="+", metavar="ID", help="claim ids")
     r.add_argument("--dps", type=_dps, default=30, help="decimal digits for numerics (default 30)")
+    r.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: cores)")
 
     h = sub.add_parser(
         "hydrogen",
@@ -120,8 +139,8 @@ def _hydrogen_rows(args: argparse.Namespace) -> tuple[Any, int, list[Any]]:
     """Validate the hydrogen arguments and compute the rows; ValueError with a one-line reason."""
     import mpmath
 
-    from .models import hydrogen as hyd
-    from .numeric import validate_dps
+    from sumrules.core.numeric import validate_dps
+    from sumrules.models.hydrogenic import ground as hyd
 
     try:
         dps = int(args.dps)
@@ -164,10 +183,10 @@ def _certified_record(d: Any, dps: int) -> dict[str, Any]:
     """Certified balls at the row's T; the quadrature must agree with them to its own rounding."""
     import mpmath
 
-    from .certified import contains
-    from .models import hydrogen as hyd
+    from sumrules.core.certified import contains
+    from sumrules.models import Hydrogenic
 
-    b_nmm, b_ew = hyd.sum_rule_ratios(d.T, Z=d.Z, dps=dps, certified=True)
+    b_nmm, b_ew = Hydrogenic(1, 0, Z=d.Z).sum_rule_ratios(d.T, dps=dps, certified=True)
     tol = mpmath.mpf(10) ** (1 - dps)
     inside = contains(b_nmm.ball, d.r_nmm, rel_tol=tol) and contains(b_ew.ball, d.r_ew, rel_tol=tol)
     if not inside:
@@ -197,7 +216,7 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
 
     certified: list[dict[str, Any]] = []
     if args.certified:
-        from .certified import MissingExtra
+        from sumrules.core.certified import MissingExtra
 
         try:
             certified = [_certified_record(d, dps) for d in rows]
@@ -247,7 +266,7 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
 
 
 def _plot(args: argparse.Namespace, err: Console) -> int:
-    from .plots import PLOT_EXTRA_MESSAGE, write_figures
+    from sumrules.report.plots import PLOT_EXTRA_MESSAGE, write_figures
 
     try:
         paths = write_figures(args.out)
@@ -262,24 +281,35 @@ def _plot(args: argparse.Namespace, err: Console) -> int:
     return 0
 
 
-def _run(only: Sequence[str] | None, dps: int, err: Console, *, certified: bool = False) -> Ledger:
+def _run(
+    only: Sequence[str] | None,
+    dps: int,
+    err: Console,
+    *,
+    certified: bool = False,
+    jobs: int | None = None,
+) -> Ledger:
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    # no progress display off a terminal: stderr then carries only messages (one line each)
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+    # no progress display off a terminal: stderr then carries only messages (one line each);
+    # no refresh thread either (auto_refresh=False): worker processes are forked while it shows
+    with Progress(
+        *columns, console=err, transient=True, disable=not err.is_terminal, auto_refresh=False
+    ) as progress:
         task = progress.add_task("checking", total=None)
 
-        def tick(c: Claim, result: ClaimResult | None) -> None:
+        def tick(c: AnyClaim, result: ClaimResult | None) -> None:
             if result is None:
                 progress.update(task, description=f"checking {c.id}")
             else:
                 progress.advance(task)
+            progress.refresh()
 
-        return verify(only, dps=dps, progress=tick, certified=certified)
+        return verify(only, dps=dps, progress=tick, certified=certified, jobs=jobs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -291,10 +321,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _hydrogen(args, err)
     if args.command == "plot":
         return _plot(args, err)
-    from .certified import MissingExtra
+    from sumrules.core.certified import MissingExtra
 
     try:
-        ledger = _run(args.only, args.dps, err, certified=getattr(args, "certified", False))
+        ledger = _run(
+            args.only,
+            args.dps,
+            err,
+            certified=getattr(args, "certified", False),
+            jobs=args.jobs,
+        )
     except MissingExtra as exc:
         _error_line(str(exc))
         return 2

@@ -17,7 +17,7 @@ from types import ModuleType
 import mpmath
 import pytest
 
-from sumrules import constants as imported
+from sumrules.data import constants as imported
 
 
 def _fresh_constants() -> ModuleType:

@@ -15,8 +15,8 @@ import mpmath
 import pytest
 from modelrefs import models_density
 
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
 
 # --- the P² check of Eq. (9) ------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ compare it, at k/Z up to 10⁶⁰ and at Z ≪ 1, with the MODELS.md closed form
 400 digits (through the scaling law S_Z(T, q) = Z⁻² S_1(T/Z², q/Z)), and require dps − 1
 digits. They also check the documented minimum dps = 10, and that
 :func:`sumrules.models.hydrogen_checks.continuum_density_ref` (10 guard digits, no extra) keeps
-q² − k² free of cancellation as :class:`_Continuum.density` promises: with T and q exact in
+q² − k² free of cancellation as :class:`Continuum.density` promises: with T and q exact in
 binary (so k is exact), (q − k)(q + k) is exact while q·q − k·k is not.
 """
 
@@ -18,9 +18,9 @@ from fractions import Fraction
 import mpmath
 import pytest
 
-from sumrules.models import hydrogen as h
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as h
 
 _REF_DPS = 400  # far more than dps + log10(k/Z) for every case below
 

@@ -23,9 +23,9 @@ import mpmath
 import pytest
 import sympy
 
-from sumrules.models import hydrogen as h
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as h
 
 # --- independent references (Z = 1, MODELS.md) -----------------------------------------------
 
@@ -62,7 +62,7 @@ def _dispersion_reference(T: object, P2: object) -> mpmath.mpc:
     return mpmath.mpc(near + far, mpmath.pi * s(x))
 
 
-def _discrete_sq(n: int, x: mpmath.mpf) -> mpmath.mpf:
+def discrete_sq(n: int, x: mpmath.mpf) -> mpmath.mpf:
     """|F_n|² of MODELS.md at real Q² = x."""
     return (
         2**8 * n**7 * x * (mpmath.mpf(n * n - 1) / 3 + n * n * x)
@@ -75,7 +75,7 @@ def _resolvent_reference(T: object, P2: object) -> mpmath.mpc:
     t, x = mpmath.mpf(T), mpmath.mpf(P2)
     elastic = (16 / (4 + x) ** 2) ** 2 / t
     discrete = mpmath.nsum(
-        lambda n: _discrete_sq(int(n), x) / (t - (1 - 1 / n**2) / 2), [2, mpmath.inf]
+        lambda n: discrete_sq(int(n), x) / (t - (1 - 1 / n**2) / 2), [2, mpmath.inf]
     )
     kt = mpmath.sqrt(2 * t - 1)
 

@@ -19,8 +19,8 @@ import mpmath
 import pytest
 from modelrefs import ridge_share
 
-from sumrules.models import hydrogen as h
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import ground as h
 
 
 def _ridge_share(kappa: mpmath.mpf) -> mpmath.mpf:

@@ -17,10 +17,10 @@ import pytest
 import sympy as sp
 from modelrefs import assert_default, models_density
 
-from sumrules.models import coulomb_moments as cm
-from sumrules.models import hydrogen as h
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as h
+from sumrules.models.hydrogenic import moments as cm
 
 
 def _models_discrete(n: int, q: mpmath.mpf) -> mpmath.mpf:

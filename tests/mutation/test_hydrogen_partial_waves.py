@@ -17,9 +17,9 @@ from collections.abc import Callable
 import mpmath
 import pytest
 
-from sumrules.models import hydrogen as h
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as h
 
 
 def _elastic_sq(q: mpmath.mpf) -> mpmath.mpf:
@@ -27,7 +27,7 @@ def _elastic_sq(q: mpmath.mpf) -> mpmath.mpf:
     return (16 / (4 + q * q) ** 2) ** 2
 
 
-def _discrete_sq(n: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
+def discrete_sq(n: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
     """|F_n(q)|² at Z = 1 as printed in MODELS.md (u = q/Z = q)."""
     u2 = q * q
     return (
@@ -38,7 +38,7 @@ def _discrete_sq(n: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
 
 def _discrete_sum(q: mpmath.mpf, weight: Callable[[mpmath.mpf], mpmath.mpf]) -> mpmath.mpf:
     """Σ_{n≥2} weight(n)|F_n(q)|² by mpmath.nsum (its default extrapolation)."""
-    return mpmath.nsum(lambda n: weight(n) * _discrete_sq(n, q), [2, mpmath.inf])
+    return mpmath.nsum(lambda n: weight(n) * discrete_sq(n, q), [2, mpmath.inf])
 
 
 # --- completeness and the Bethe sum ----------------------------------------------------------

@@ -1,6 +1,6 @@
 """Kill tests for the quadrature split points of :mod:`sumrules.models.hydrogen` (group B2).
 
-Covers ``_points_primary`` (the splitting of :func:`sum_rule_ratios`), ``_points_graded`` (the
+Covers ``ridge_points`` (the splitting of :func:`sum_rule_ratios`), ``_points_graded`` (the
 cross-check splitting of :func:`sum_rule_ratios_detailed`) and :func:`low_q_fraction`. Split
 points only cut one integral into pieces, so most changes to them leave the value unchanged
 (see docs/mutation.md). What is checked here is what the docstrings promise about the lists:
@@ -23,8 +23,8 @@ import mpmath
 import pytest
 from modelrefs import ridge_share
 
-from sumrules.models import hydrogen as h
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import ground as h
 
 Points = Callable[[mpmath.mpf, mpmath.mpf], list[mpmath.mpf]]
 
@@ -48,7 +48,7 @@ def _is_z_covariant(points: Points, kappa: mpmath.mpf, z: mpmath.mpf) -> bool:
     return points(kappa * z, z) == [z * p for p in points(kappa, mpmath.mpf(1))]
 
 
-# --- _points_primary: the splitting of sum_rule_ratios --------------------------------------
+# --- ridge_points: the splitting of sum_rule_ratios --------------------------------------
 
 
 def _documented_primary(k: mpmath.mpf, z: mpmath.mpf) -> list[mpmath.mpf]:
@@ -64,7 +64,7 @@ def test_primary_split_points_are_the_documented_ones_above_k_5z() -> None:
         for z in _ZS:
             for kappa in ("5.5", "8", "10", "40", "1000", "1e6"):
                 k = mpmath.mpf(kappa) * z
-                assert h._points_primary(k, z) == _documented_primary(k, z), (kappa, z)
+                assert h.ridge_points(k, z) == _documented_primary(k, z), (kappa, z)
         # negative controls: grading by 3 instead of 4, and the small-k list [0, k, k + 2Z, ∞]
         k, z = mpmath.mpf(1000), mpmath.mpf(1)
         by_three = sorted({k, *(k + s * 3**j for j in range(7) for s in (-1, 1))})
@@ -78,14 +78,14 @@ def test_primary_split_points_partition_the_half_line() -> None:
         for z in _ZS:
             for kappa in (*_KAPPAS, "0.01", "1e6"):
                 k = mpmath.mpf(kappa) * z
-                assert _is_partition_of_half_line(h._points_primary(k, z), k), (kappa, z)
+                assert _is_partition_of_half_line(h.ridge_points(k, z), k), (kappa, z)
         # negative control: grading out to 2k puts negative points after q = 0
         k = mpmath.mpf(100)
         too_far = [k + s * 4**j for j in range(1, 5) for s in (-1, 1)]  # 4⁴ > k
         assert not _is_partition_of_half_line([0, *sorted([k, *too_far]), mpmath.inf], k)
 
 
-@pytest.mark.parametrize("points", [h._points_primary, h._points_graded])
+@pytest.mark.parametrize("points", [h.ridge_points, h._points_graded])
 def test_split_points_follow_the_z_scaling_law(points: Points) -> None:
     """S_Z(T, q) = Z⁻² S_1(T/Z², q/Z): the Z-problem is split where the Z = 1 one is, times Z."""
     with mpmath.workdps(40):

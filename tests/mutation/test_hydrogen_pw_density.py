@@ -16,9 +16,9 @@ import re
 import mpmath
 import pytest
 
-from sumrules.models import hydrogen as h
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as h
 
 
 def _last_two_ratio(terms: list[mpmath.mpf] | tuple[mpmath.mpf, ...]) -> mpmath.mpf:

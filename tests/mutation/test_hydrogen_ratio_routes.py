@@ -1,7 +1,7 @@
 """Tests written to kill mutants of the hydrogen sum-rule quadrature routes (see docs/mutation.md).
 
 Covers :mod:`sumrules.models.hydrogen`: the input checks behind :func:`sum_rule_ratios`
-(``_real``, ``_energy``, ``_ratio_energy``: booleans, the ionization-energy message, the
+(``real_number``, ``energy_transfer``, ``_ratio_energy``: booleans, the ionization-energy message, the
 documented range T/I <= MAX_T_OVER_I and its Z-scaling), the error estimates of the primary
 tanh-sinh route, and the Gauss–Legendre-in-log-q cross-check (its documented tail bound
 10^(-dps-10), compared with the exact closed-form ratio at high precision, and that it really
@@ -18,7 +18,7 @@ from fractions import Fraction
 import mpmath
 import pytest
 
-from sumrules.models import hydrogen as h
+from sumrules.models.hydrogenic import ground as h
 
 
 def _message(call: Callable[[], object]) -> str:
@@ -88,7 +88,7 @@ def test_tanh_sinh_error_estimates_never_claim_below_working_precision() -> None
     dps = 15
     d = h.sum_rule_ratios_detailed(1, dps=dps)
     with mpmath.workdps(dps + 20):
-        unit = mpmath.mpf(10) ** -(dps + 10)  # working precision dps + _GUARD (10)
+        unit = mpmath.mpf(10) ** -(dps + 10)  # working precision dps + GUARD_DIGITS (10)
         for err, r in ((d.error_nmm, d.r_nmm), (d.error_ew, d.r_ew)):
             assert 0.99 * unit <= err <= mpmath.mpf(10) ** -dps * abs(r)
     # negative control: a raw mpmath estimate at the same working precision is below the unit
@@ -105,7 +105,7 @@ def _log_gl(T: str, Z: str, dps: int, work: int) -> tuple[mpmath.mpf, mpmath.mpf
     and the exact closed-form ratio (independent route) at the same (T, Z)."""
     with mpmath.workdps(work):
         t, z = mpmath.mpf(T), mpmath.mpf(Z)
-        r_nmm, r_ew = h._ratios_log_gauss_legendre(h._Continuum(t, z), dps)
+        r_nmm, r_ew = h._ratios_log_gauss_legendre(h.Continuum(t, z), dps)
     exact = h.exact_sum_rule_ratio(t, Z=z, dps=work + 20)
     return r_nmm, r_ew, exact
 
@@ -173,7 +173,7 @@ def test_log_route_is_gauss_legendre_not_tanh_sinh() -> None:
     primary tanh-sinh route. Gauss–Legendre abscissae stay ~1/n² away from the split points;
     tanh-sinh clusters them within ~10^-dps of every split point."""
     with mpmath.workdps(35):
-        c = h._Continuum(mpmath.mpf(2), mpmath.mpf(1))
+        c = h.Continuum(mpmath.mpf(2), mpmath.mpf(1))
         density = c.density
 
         def run(record: Callable[[mpmath.mpf], mpmath.mpf]) -> None:

@@ -20,8 +20,8 @@ import pytest
 import sympy as sp
 from modelrefs import assert_default, ridge_share
 
-from sumrules.models import hydrogen as h
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import ground as h
 
 # r − 1 = C5 y^{5/2} + C6 y³ + C7 y^{7/2} + …, y = I/T: the expansion of the closed form
 # (module docstring; hydrogen_checks.large_T_series(9) gives the same three coefficients).
@@ -77,7 +77,7 @@ def test_fit_defaults_are_hydrogen_at_50_digits() -> None:
 def test_density_on_the_bethe_ridge_at_huge_k_keeps_dps_digits() -> None:
     """S at q ≈ k = 2⁶⁰ + 1 (inputs exact in binary, so any loss is the code's own).
 
-    The docstring of _Continuum.density promises q² − k² formed as (q − k)(q + k): a
+    The docstring of Continuum.density promises q² − k² formed as (q − k)(q + k): a
     q*q − k*k loses ~log10(k²) digits of the 10 guard digits and more.
     """
     k = 2**60 + 1

@@ -14,7 +14,7 @@ import re
 import mpmath
 import pytest
 
-from sumrules.models import hydrogen_checks as hc
+from sumrules.models.hydrogenic import checks as hc
 
 # (T, Z, eps) far from the origin: ε/|b| ~ 1e-50, so 50 working digits are needed beyond dps
 FAR = [
@@ -27,9 +27,9 @@ FAR = [
 
 def _naive(T: str, Z: object, eps: str, dps: int) -> mpmath.mpf:
     """The old route: the same ratio at dps + guard digits, without the log10(|b|/ε) extra."""
-    with mpmath.workdps(dps + hc._GUARD):
-        z = hc._charge(Z)
-        c = hc._Continuum(hc._energy(T, z), z)
+    with mpmath.workdps(dps + hc.GUARD_DIGITS):
+        z = hc.nuclear_charge(Z)
+        c = hc.Continuum(hc.energy_transfer(T, z), z)
         e = mpmath.mpf(eps)
         b = (c.k - 1j * z) ** 2
         return mpmath.log(abs(hc._continued(c, b + 2 * e) / hc._continued(c, b + e)), 2)

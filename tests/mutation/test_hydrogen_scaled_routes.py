@@ -17,8 +17,8 @@ from __future__ import annotations
 import mpmath
 import pytest
 
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
 
 DPS = 15
 

@@ -18,8 +18,8 @@ import re
 import mpmath
 import pytest
 
-from sumrules.models import hydrogen_checks as hc
-from sumrules.numeric import agreement_digits
+from sumrules.core.numeric import agreement_digits
+from sumrules.models.hydrogenic import checks as hc
 
 ONE = mpmath.mpf(1)
 HALF = ONE / 2

@@ -12,20 +12,20 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from sumrules.kernel import (
+from sumrules.core.numeric import agreement_digits
+from sumrules.theory.pole_integral.closed_form import (
     pole_integral,
     pole_integral_general,
     pole_integral_printed,
     pole_integral_vanishes,
 )
-from sumrules.kernel_routes import (
+from sumrules.theory.pole_integral.routes import (
     MAX_INDEX,
     MAX_ROUTE_INDEX,
     pole_integral_distributional,
     pole_integral_finite_eps,
     pole_integral_numeric,
 )
-from sumrules.numeric import agreement_digits
 
 M, T = sp.symbols("m T", positive=True)
 
@@ -176,7 +176,7 @@ def _assert_complete(steps: list, pattern: list[bool | None]) -> None:
 
 
 def test_induction_proof_every_claimed_check_ran_and_passed() -> None:
-    from sumrules.kernel import induction_proof
+    from sumrules.theory.pole_integral.closed_form import induction_proof
 
     _assert_complete(induction_proof(), [None, *[True] * 7])
 
@@ -210,7 +210,7 @@ def test_route_b_rejects_a_wrong_partial_fraction_expansion(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Negative control of route B's own check: drop one partial fraction and it must refuse."""
-    from sumrules import kernel_routes
+    from sumrules.theory.pole_integral import routes as kernel_routes
 
     good = kernel_routes._partial_fractions
     assert kernel_routes.pole_integral_finite_eps(2, 2) == pole_integral(2, 2)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-import sumrules.certified
-from sumrules import ledger as L
-from sumrules.derivation import Derivation, Step
-from sumrules.ledger import (
+import sumrules.core.certified
+from sumrules.core import ledger as L
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import (
     MAX_DPS,
     Claim,
     ClaimResult,
@@ -295,7 +295,7 @@ def test_verify_defaults_to_30_digits_and_no_certified_route(
 def test_verify_passes_its_precision_and_certified_flag_to_each_check(
     probes: dict[str, list[Context]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sumrules.certified, "require_flint", lambda: None)
+    monkeypatch.setattr(sumrules.core.certified, "require_flint", lambda: None)
     led = verify(["eq3"], dps=45, certified=True)
     assert probes["eq3"] == probes["eq3.probe"] == [Context(dps=45, certified=True)]
     assert led.dps == 45 and [r.dps for r in led.results] == [45, 45]

@@ -12,7 +12,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from sumrules import numeric as N
+from sumrules.core import numeric as N
 
 
 def test_dps_bounds_and_message() -> None:
@@ -165,7 +165,7 @@ def test_working_dps_refuses_beyond_max_dps() -> None:
 
 def test_local_exponent_refuses_an_eps_beyond_max_dps() -> None:
     """|b| = 2T = 2000 and ε = 1e-1090: 10 + 10 + 1094 working digits, refused naming eps."""
-    from sumrules.models import hydrogen_checks as hc
+    from sumrules.models.hydrogenic import checks as hc
 
     with pytest.raises(ValueError, match=r"^eps = '1e-1090' is too small against the branch"):
         hc.local_exponent(1000, eps="1e-1090", dps=10)

@@ -15,23 +15,22 @@ import pytest
 import sympy as sp
 from proofbook import book_text
 
-from sumrules import resolvent as rv
-from sumrules.derivation import Derivation, Step
-from sumrules.kernel import induction_proof
-from sumrules.kernel_routes import pole_integral_distributional
+from sumrules.core.derivation import Derivation, Step
 from sumrules.models import oscillator as osc
-from sumrules.paper.pole_integral import _as_step
+from sumrules.theory import expansion as rv
+from sumrules.theory.pole_integral.closed_form import induction_proof
+from sumrules.theory.pole_integral.routes import pole_integral_distributional
 
 
 def kernel_induction() -> Derivation:
     """The kernel's induction proof, as the Eq. (19) claim prints it."""
-    return Derivation("", [_as_step(st) for st in induction_proof()])
+    return Derivation("", [Step.of(st) for st in induction_proof()])
 
 
 def kernel_route_a(s: int, w: int) -> Derivation:
     """Route A's steps for symbolic m, T, as the Eq. (19) claim prints them."""
     m, T = sp.symbols("m T", positive=True)
-    return Derivation("", [_as_step(st) for st in pole_integral_distributional(s, w, m, T)[1]])
+    return Derivation("", [Step.of(st) for st in pole_integral_distributional(s, w, m, T)[1]])
 
 
 #: (derivation builder, arguments) exactly as the claims (sumrules.paper) call them

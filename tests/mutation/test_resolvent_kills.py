@@ -21,10 +21,10 @@ import pytest
 import sympy as sp
 from proofbook import book_text
 
-from sumrules import resolvent as rv
-from sumrules.derivation import Derivation
-from sumrules.kernel import pole_integral, pole_integral_vanishes
-from sumrules.resolvent import T_SYM, GroundStateAverage, M, TermClass
+from sumrules.core.derivation import Derivation
+from sumrules.theory import expansion as rv
+from sumrules.theory.expansion import T_SYM, GroundStateAverage, M, TermClass
+from sumrules.theory.pole_integral.closed_form import pole_integral, pole_integral_vanishes
 
 _MU = sp.Symbol("mu", positive=True)
 

@@ -1,6 +1,15 @@
-"""Model atoms on which the paper's statements become numbers: free electron, oscillator, hydrogen.
+"""Model atoms behind one interface (:class:`~sumrules.models.base.Atom`).
 
-Submodules are imported on first attribute access.
+* :class:`Free` — the free electron at rest (exact, sympy);
+* :class:`Oscillator` — the isotropic harmonic oscillator (discrete lines, exact);
+* :class:`Hydrogenic` — hydrogen-like states (n, l) of charge Z (mpmath, closed forms for 1s).
+
+The version-1 modules stay importable: ``sumrules.models.free``, ``.oscillator`` and
+``.hydrogen`` (now :mod:`sumrules.models.hydrogenic.ground`).
+
+>>> from sumrules.models import Hydrogenic, hydrogen
+>>> Hydrogenic(1, 0, Z=1).sum_rule_ratios(2, dps=30) == hydrogen.sum_rule_ratios(2, dps=30)
+True
 """
 
 from __future__ import annotations
@@ -8,11 +17,22 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["free", "hydrogen", "oscillator"]
+from sumrules.models.base import Atom
+from sumrules.models.free import Free
+from sumrules.models.hydrogenic.atom import Hydrogenic
+from sumrules.models.oscillator import Oscillator
+
+__all__ = ["Atom", "Free", "Hydrogenic", "Oscillator", "free", "hydrogen", "oscillator"]
+
+_SUBMODULES = {
+    "free": "sumrules.models.free",
+    "oscillator": "sumrules.models.oscillator",
+    "hydrogen": "sumrules.models.hydrogenic.ground",
+}
 
 
 def __getattr__(name: str) -> ModuleType:
-    """Import a model submodule lazily."""
-    if name in __all__:
-        return importlib.import_module(f".{name}", __name__)
+    """Import a model submodule lazily (``hydrogen`` is the old path of the 1s module)."""
+    if name in _SUBMODULES:
+        return importlib.import_module(_SUBMODULES[name])
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

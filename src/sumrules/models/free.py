@@ -23,10 +23,11 @@ from collections.abc import Callable
 import mpmath
 import sympy
 
-from sumrules.numeric import precision, validate_dps, working_dps
+from sumrules.core.numeric import precision, validate_dps, working_dps
 
 __all__ = [
     "Q2",
+    "Free",
     "dispersion_integral",
     "integrate_delta",
     "lorentzian_integral",
@@ -194,3 +195,65 @@ def lorentzian_integral(
         value = mpmath.quad(f, pts)
     with precision(dps):
         return +value
+
+
+class Free:
+    """The free electron at rest as an :class:`~sumrules.models.base.Atom` (mass ``m``).
+
+    Everything is exact (sympy): S = δ(T − Q²/2m), R = 1/(T − Q²/2m), r_nmm = r_ew = 1.
+
+    >>> Free().sum_rule_ratios(sympy.Rational(3, 2))
+    (1, 1)
+    >>> Free().resolvent(1, -2)
+    1/2
+    """
+
+    def __init__(self, m: object = 1) -> None:
+        self.m = _positive(m, "m")
+
+    def __repr__(self) -> str:
+        return f"Free(m={self.m})"
+
+    @property
+    def name(self) -> str:
+        return "free electron"
+
+    @property
+    def electrons(self) -> int:
+        return 1
+
+    @property
+    def threshold(self) -> sympy.Expr:
+        """0: a free electron takes any energy transfer."""
+        return sympy.Integer(0)
+
+    def structure_function(self, T: object, Q2: object, *, dps: int = 30) -> sympy.Expr:
+        """δ(T − Q²/2m) (a sympy DiracDelta; exact, ``dps`` is not used)."""
+        return structure_factor(T, Q2, m=self.m)
+
+    def resolvent(self, T: object, P2: object, *, dps: int = 30) -> sympy.Expr:
+        """1/(T − P²/2m), exact."""
+        return resolvent(T, P2, m=self.m)
+
+    def sum_rule_ratios(self, T: object, *, dps: int = 30) -> tuple[sympy.Expr, sympy.Expr]:
+        """(1, 1) by the δ substitution, exact."""
+        return sum_rule_ratios(T=T, m=self.m)
+
+    def ratio_routes(self) -> dict[str, Callable[[object, int], tuple[object, object]]]:
+        """ "closed form": the δ substitution u = T − Q²/2m; "symbolic": sympy's own
+        ``DiracDelta`` integrated over (0, ∞) (its root 2mT lies inside, where sympy is right).
+
+        >>> [route(2, 30) for route in Free().ratio_routes().values()]
+        [(1, 1), (1, 1)]
+        """
+        return {
+            "closed form": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
+            "symbolic": self._dirac_delta_ratios,
+        }
+
+    def _dirac_delta_ratios(self, T: object, dps: int) -> tuple[sympy.Expr, sympy.Expr]:
+        t = _positive(T, "T")
+        delta = structure_factor(t, Q2, m=self.m)
+        r_nmm = t * sympy.integrate(delta / Q2, (Q2, 0, sympy.oo))
+        r_ew = sympy.integrate(delta, (Q2, 0, sympy.oo)) / (2 * self.m)
+        return sympy.simplify(r_nmm), sympy.simplify(r_ew)

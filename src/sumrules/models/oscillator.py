@@ -27,13 +27,14 @@ import mpmath
 import sympy as sp
 from sympy.functions.combinatorial.numbers import stirling
 
-from ..derivation import Derivation, Step
-from ..numeric import precision, validate_dps, validate_int
-from ..resolvent import T_SYM, M, class_words, weighted_sum
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.numeric import precision, validate_dps, validate_int
+from sumrules.theory.expansion import T_SYM, M, class_words, weighted_sum
 
 __all__ = [
     "MAX_K",
     "OMEGA",
+    "Oscillator",
     "Y",
     "expansion_coefficient",
     "expansion_coefficient_ladder",
@@ -766,3 +767,85 @@ def weight_minus_two_steps(order: int = 10) -> Derivation:
             ),
         ],
     )
+
+
+class Oscillator:
+    """The isotropic harmonic oscillator (frequency ``omega``, mass ``m``) as an
+    :class:`~sumrules.models.base.Atom`.
+
+    Its spectrum is discrete (lines at T = nω with strengths e^{−y}yⁿ/n!, y = Q²/2mω), so a
+    sum rule at fixed T is a statement about one line: the ratios are averaged over the cell
+    |T − nω| < ω/2 of the line nearest to T, r_nmm = n ∫ p_n dy/y and
+    r_ew = (1/2mω) ∫ p_n dQ² — both exactly 1.
+
+    >>> osc = Oscillator()
+    >>> osc.sum_rule_ratios(3), osc.threshold
+    ((1, 1), 1)
+    >>> [route(sp.Rational(11, 4), 30) for route in osc.ratio_routes().values()]
+    [(1, 1), (1, 1)]
+    """
+
+    def __init__(self, omega: object = 1, m: object = 1) -> None:
+        self.omega = _check_positive(omega, "omega")
+        self.m = _check_positive(m, "m")
+
+    def __repr__(self) -> str:
+        return f"Oscillator(omega={self.omega}, m={self.m})"
+
+    @property
+    def name(self) -> str:
+        return "harmonic oscillator"
+
+    @property
+    def electrons(self) -> int:
+        return 1
+
+    @property
+    def threshold(self) -> sp.Expr:
+        """ω, the first line."""
+        return self.omega
+
+    def line(self, T: object) -> int:
+        """The line n ≥ 1 whose cell |T − nω| < ω/2 holds T (ValueError below the first cell
+        or on a cell boundary)."""
+        x = sp.sympify(T) / self.omega
+        if x.is_number is not True or x < sp.Rational(1, 2):
+            raise ValueError(f"T must be at least omega/2 = {self.omega / 2}, got {T!r}")
+        n = int(sp.floor(x + sp.Rational(1, 2)))
+        if sp.simplify(x + sp.Rational(1, 2) - n) == 0:
+            raise ValueError(f"T = {T!r} lies on the boundary of two line cells")
+        return n
+
+    def structure_function(self, T: object, Q2: object, *, dps: int = 30) -> sp.Expr:
+        """Σ_n p_n(y) δ(T − nω), y = Q²/2mω (a sympy sum; exact, ``dps`` is not used)."""
+        n = sp.Symbol("n", integer=True, nonnegative=True)
+        y = sp.sympify(Q2) / (2 * self.m * self.omega)
+        return sp.Sum(
+            line_strength(n, y) * sp.DiracDelta(sp.sympify(T) - n * self.omega), (n, 0, sp.oo)
+        )
+
+    def resolvent(self, T: object, P2: object, *, dps: int = 30) -> mpmath.mpc:
+        """Σ_n p_n(y)/(T − nω) at complex T (Im T ≠ 0), y = P²/2mω."""
+        y = sp.sympify(P2) / (2 * self.m * self.omega)
+        return resolvent_lines(T, sp.N(y, dps + 10), omega=sp.N(self.omega, dps + 10), dps=dps)
+
+    def sum_rule_ratios(self, T: object, *, dps: int = 30) -> tuple[sp.Expr, sp.Expr]:
+        """The cell averages of (r_nmm, r_ew) at the line nearest to T, by the factorial
+        formula ∫ p_n y^j dy = Γ(n + j + 1)/n!."""
+        n = self.line(T)
+        per_line = [line_weighted_integral(n, j, m=self.m, omega=self.omega) for j in (-1, 0)]
+        return sp.simplify(n * per_line[0]), sp.simplify(per_line[1] / (2 * self.m * self.omega))
+
+    def ratio_routes(self) -> dict[str, Callable[[object, int], tuple[sp.Expr, sp.Expr]]]:
+        """ "closed form": the factorial formula; "symbolic": sympy integrates e^{−y}yⁿ/n!."""
+        return {
+            "closed form": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
+            "symbolic": self._integrated_ratios,
+        }
+
+    def _integrated_ratios(self, T: object, dps: int) -> tuple[sp.Expr, sp.Expr]:
+        n = self.line(T)
+        p = line_strength(n, Y)
+        r_nmm = n * sp.integrate(p / Y, (Y, 0, sp.oo))
+        r_ew = sp.integrate(p, (Y, 0, sp.oo))
+        return sp.simplify(r_nmm), sp.simplify(r_ew)

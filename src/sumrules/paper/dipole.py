@@ -19,12 +19,21 @@ from collections.abc import Callable
 import mpmath
 import sympy as sp
 
-from ..constants import ALPHA, BARN_CM2, GE_SIGMA_T2_PEAK, GE_Z
-from ..derivation import Derivation, Step
-from ..ledger import Context, Control, Disagreement, Evidence, Outcome, claim, timed
-from ..models import hydrogen
-from ..numeric import agreement_digits, precision
-from ..photo import (
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
+from sumrules.core.numeric import agreement_digits, precision
+from sumrules.core.registry import claim
+from sumrules.data.constants import ALPHA, BARN_CM2, GE_SIGMA_T2_PEAK, GE_Z
+from sumrules.data.units import barn_kev2_to_natural, bohr2_to_cm2, kev_to_hartree
+from sumrules.models.hydrogenic import ground as hydrogen
+from sumrules.paper.free_electron import (
+    alpha,
+    comparison_step,
+    describe_conventions,
+    rounds_to,
+    verdict_from_conventions,
+)
+from sumrules.theory.photoabsorption import (
     bound_dipole_squared,
     delta_mu_hydrogen,
     delta_mu_hydrogen_natural,
@@ -36,7 +45,7 @@ from ..photo import (
     photoabsorption_coefficient,
     photon_point_relation,
 )
-from ..scattering import (
+from sumrules.theory.scattering import (
     Q2,
     Convention,
     D,
@@ -51,14 +60,6 @@ from ..scattering import (
     matching_conventions,
     mu,
     mu_B,
-)
-from ..units import barn_kev2_to_natural, bohr2_to_cm2, kev_to_hartree
-from .free_electron import (
-    alpha,
-    comparison_step,
-    describe_conventions,
-    rounds_to,
-    verdict_from_conventions,
 )
 
 __all__ = [

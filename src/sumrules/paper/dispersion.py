@@ -27,13 +27,14 @@ from collections.abc import Callable, Sequence
 import mpmath
 import sympy as sp
 
-from ..derivation import Derivation, Step
-from ..ledger import Context, Control, Disagreement, Evidence, Outcome, claim, timed
-from ..models import free
-from ..models import hydrogen as hyd
-from ..models import hydrogen_checks as hc
-from ..models import oscillator as osc
-from ..numeric import agreement_digits, precision
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
+from sumrules.core.numeric import agreement_digits, precision
+from sumrules.core.registry import claim
+from sumrules.models import free
+from sumrules.models import oscillator as osc
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as hyd
 
 __all__ = [
     "OSC_T",
@@ -278,7 +279,7 @@ def spectral_representation(ctx: Context) -> Outcome:
             _digits(a, b, ctx.dps) for a, b in zip(cf_no_pq, strengths, strict=False)
         )
     with precision(ctx.dps + 10):
-        c = hyd._Continuum(mpmath.mpf(T_HYDROGEN), mpmath.mpf(1))
+        c = hyd.Continuum(mpmath.mpf(T_HYDROGEN), mpmath.mpf(1))
         no_sommerfeld = hc.WRONG_DENSITIES["missing [1 - exp(-2 pi Z/k)] factor"](
             c.k, mpmath.mpf(P2_POS), mpmath.mpf(1)
         )
@@ -883,7 +884,7 @@ def real_on_negative_axis(ctx: Context) -> Outcome:
     # controls: the same comparison with wrong variants
     wrong = hc.WRONG_DENSITIES["missing [1 - exp(-2 pi Z/k)] factor"]
     with precision(ctx.dps + 10):
-        c = hyd._Continuum(mpmath.mpf(T_HYDROGEN), mpmath.mpf(1))
+        c = hyd.Continuum(mpmath.mpf(T_HYDROGEN), mpmath.mpf(1))
         wrong_pi_s = mpmath.pi * wrong(c.k, mpmath.mpf(P2_NEG), mpmath.mpf(1))
         wrong_digits = _digits(ct.imag, wrong_pi_s, ctx.dps)
         flipped = _digits(ct.imag, -pi_s, ctx.dps)
@@ -971,7 +972,7 @@ def analytic_structure(ctx: Context) -> Outcome:
     def ff(n: int) -> Callable[[mpmath.mpf], mpmath.mpf]:
         if n == 1:
             return lambda x: (16 / (4 + x) ** 2) ** 2
-        return lambda x: hyd._discrete_sq(n, x)
+        return lambda x: hyd.discrete_sq(n, x)
 
     orders = []
     with precision(ctx.dps + 10):

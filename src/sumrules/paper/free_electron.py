@@ -20,7 +20,11 @@ from collections.abc import Callable, Sequence
 import mpmath
 import sympy as sp
 
-from ..constants import (
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
+from sumrules.core.numeric import agreement_digits, precision
+from sumrules.core.registry import claim
+from sumrules.data.constants import (
     ALPHA,
     ELECTRON_MASS,
     SIN2_THETA_W_DEFAULT,
@@ -29,10 +33,8 @@ from ..constants import (
     SIN2_THETA_W_ON_SHELL,
     Constant,
 )
-from ..derivation import Derivation, Step
-from ..ledger import Context, Control, Disagreement, Evidence, Outcome, claim, timed
-from ..numeric import agreement_digits, precision
-from ..scattering import (
+from sumrules.data.units import hbar_c_kev_cm
+from sumrules.theory.scattering import (
     G_F,
     Q2,
     E,
@@ -62,7 +64,6 @@ from ..scattering import (
     weak_squared_amplitude,
     weak_squared_amplitude_spinors,
 )
-from ..units import hbar_c_kev_cm
 
 __all__ = [
     "PRINTED_EQ1",

@@ -24,15 +24,14 @@ from collections.abc import Callable
 import mpmath
 import sympy as sp
 
-from ..derivation import Derivation, Step
-from ..kernel import pole_integral, pole_integral_printed
-from ..ledger import Context, Control, Disagreement, Evidence, Outcome, claim, timed
-from ..models import coulomb_moments as cm
-from ..models import hydrogen as hy
-from ..models import oscillator as osc
-from ..numeric import agreement_digits, precision
-from ..operators import conjugation_identity_control, conjugation_identity_steps, shift_coefficients
-from ..resolvent import (
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
+from sumrules.core.numeric import agreement_digits, precision
+from sumrules.core.registry import claim
+from sumrules.models import oscillator as osc
+from sumrules.models.hydrogenic import ground as hy
+from sumrules.models.hydrogenic import moments as cm
+from sumrules.theory.expansion import (
     GROUND_STATE_LEFT,
     GROUND_STATE_RIGHT,
     PARITY,
@@ -58,6 +57,12 @@ from ..resolvent import (
     surviving_classes_all_orders,
     weighted_sum,
 )
+from sumrules.theory.operators import (
+    conjugation_identity_control,
+    conjugation_identity_steps,
+    shift_coefficients,
+)
+from sumrules.theory.pole_integral.closed_form import pole_integral, pole_integral_printed
 
 __all__ = [
     "PRINTED_EQ16",

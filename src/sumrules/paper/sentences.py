@@ -14,7 +14,11 @@ from fractions import Fraction
 import mpmath
 import sympy as sp
 
-from ..constants import (
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
+from sumrules.core.numeric import agreement_digits, precision
+from sumrules.core.registry import claim
+from sumrules.data.constants import (
     ALPHA,
     ATOMIC_MASS_UNIT,
     BARN_CM2,
@@ -30,12 +34,16 @@ from ..constants import (
     SIN2_THETA_W_ON_SHELL,
     W_MASS,
 )
-from ..derivation import Derivation, Step
-from ..ledger import Context, Control, Disagreement, Evidence, Outcome, claim, timed
-from ..models import hydrogen
-from ..numeric import agreement_digits, precision
-from ..photo import germanium_low_q_fraction, hydrogen_photo_cross_section
-from ..scattering import (
+from sumrules.data.units import (
+    barn_kev2_to_natural,
+    bohr2_to_cm2,
+    hartree_to_kev,
+    inverse_kev2_to_cm2,
+)
+from sumrules.models.hydrogenic import ground as hydrogen
+from sumrules.paper.free_electron import rounds_to
+from sumrules.theory.photoabsorption import germanium_low_q_fraction, hydrogen_photo_cross_section
+from sumrules.theory.scattering import (
     E,
     T,
     atomic_recoil_scale_kev,
@@ -52,8 +60,6 @@ from ..scattering import (
     nmm_dsigma_dT_cm2_per_kev,
     weak_dsigma_dT_low_T_cm2_per_kev,
 )
-from ..units import barn_kev2_to_natural, bohr2_to_cm2, hartree_to_kev, inverse_kev2_to_cm2
-from .free_electron import rounds_to
 
 __all__ = [
     "DIPOLE_SAFE_ERROR",

@@ -22,15 +22,26 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from ..constants import ALPHA
-from ..derivation import Derivation, Step
-from ..ledger import Context, Control, Disagreement, Evidence, Outcome, claim, timed
-from ..models import free
-from ..models import hydrogen as hyd
-from ..models import hydrogen_checks as hc
-from ..models import oscillator as osc
-from ..numeric import precision
-from ..scattering import (
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
+from sumrules.core.numeric import precision
+from sumrules.core.registry import claim
+from sumrules.data.constants import ALPHA
+from sumrules.data.units import kev_to_hartree
+from sumrules.models import free
+from sumrules.models import oscillator as osc
+from sumrules.models.hydrogenic import checks as hc
+from sumrules.models.hydrogenic import ground as hyd
+from sumrules.paper.dispersion import (
+    _dg,
+    _digits,
+    _fmt,
+    extrapolate_to_zero,
+    hydrogen_dispersion,
+    hydrogen_resolvent,
+)
+from sumrules.paper.free_electron import PRINTED_EQ2_COEFFICIENT, SIN2_W
+from sumrules.theory.scattering import (
     G_F,
     Q2,
     E,
@@ -46,16 +57,6 @@ from ..scattering import (
     static_target_phase_space,
     vogel_engel_dsigma_dT,
 )
-from ..units import kev_to_hartree
-from .dispersion import (
-    _dg,
-    _digits,
-    _fmt,
-    extrapolate_to_zero,
-    hydrogen_dispersion,
-    hydrogen_resolvent,
-)
-from .free_electron import PRINTED_EQ2_COEFFICIENT, SIN2_W
 
 __all__ = [
     "EFFECTIVE_CANCELLATION",
@@ -200,7 +201,10 @@ CERTIFIED_T_OVER_I = ("1.001", "2", "100")
 def certified_hydrogen_evidence(ctx: Context, controls: list[Control]) -> Evidence:
     """Certified balls for r_nmm, r_ew at CERTIFIED_T_OVER_I; the quadrature and the closed
     form must lie inside (to the quadrature's own rounding); controls join ``controls``."""
-    from ..certified_hydrogen import compare_with_references, hydrogen_negative_controls
+    from sumrules.models.hydrogenic.certified import (
+        compare_with_references,
+        hydrogen_negative_controls,
+    )
 
     checks, seconds = timed(
         lambda: [
@@ -910,7 +914,7 @@ def _removed_pieces(
     """T ∫ S dQ²/Q² below Q² = (αT)² and above Q² = (2E_να)², and the large-q asymptotics."""
     with precision(dps + 10):
         tt, one = mpmath.mpf(t), mpmath.mpf(1)
-        c = hyd._Continuum(tt, one)
+        c = hyd.Continuum(tt, one)
         dens = density or hc._exact_density
         alpha = ALPHA.mpf()
         q_low = alpha * tt
@@ -927,7 +931,7 @@ def _removed_pieces(
 
 
 def _sign_flipped_b(k: mpmath.mpf, Q2_: mpmath.mpf, Z: mpmath.mpf) -> mpmath.mpf:
-    c = hyd._Continuum.from_momentum(k, Z)
+    c = hyd.Continuum.from_momentum(k, Z)
     return c.density_q2(Q2_) * (Q2_ - c.b) / (Q2_ + c.b)
 
 

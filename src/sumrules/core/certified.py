@@ -34,40 +34,44 @@ from typing import TYPE_CHECKING, Any
 import mpmath
 from mpmath import libmp
 
-from sumrules.numeric import validate_dps
+from sumrules.core.numeric import validate_dps
 
 if TYPE_CHECKING:  # pragma: no cover
     from flint import arb
 
 #: Re-exported from the two submodules on first access (module ``__getattr__``).
 _LAZY = {
-    "CertifiedRatios": "sumrules.certified_hydrogen",
-    "ReferenceCheck": "sumrules.certified_hydrogen",
-    "certified_ratio_table": "sumrules.certified_hydrogen",
-    "certified_sum_rule_ratios": "sumrules.certified_hydrogen",
-    "compare_with_references": "sumrules.certified_hydrogen",
-    "hydrogen_negative_controls": "sumrules.certified_hydrogen",
-    "hydrogen_tail_bounds": "sumrules.certified_hydrogen",
-    "CertifiedPoleRow": "sumrules.certified_kernel",
-    "certified_pole_integral": "sumrules.certified_kernel",
-    "certified_pole_integral_grid": "sumrules.certified_kernel",
-    "pole_integral_negative_controls": "sumrules.certified_kernel",
+    "CertifiedRatios": "sumrules.models.hydrogenic.certified",
+    "ReferenceCheck": "sumrules.models.hydrogenic.certified",
+    "certified_ratio_table": "sumrules.models.hydrogenic.certified",
+    "certified_sum_rule_ratios": "sumrules.models.hydrogenic.certified",
+    "compare_with_references": "sumrules.models.hydrogenic.certified",
+    "hydrogen_negative_controls": "sumrules.models.hydrogenic.certified",
+    "hydrogen_tail_bounds": "sumrules.models.hydrogenic.certified",
+    "CertifiedPoleRow": "sumrules.theory.pole_integral.certified",
+    "certified_pole_integral": "sumrules.theory.pole_integral.certified",
+    "certified_pole_integral_grid": "sumrules.theory.pole_integral.certified",
+    "pole_integral_negative_controls": "sumrules.theory.pole_integral.certified",
 }
 
 __all__ = [
     "FLINT_HINT",
+    "bits_for_digits",
     "CertificationError",
     "Certified",
-    "CertifiedControl",
-    "MissingExtra",
     "certified_agreement_digits",
     "certified_digits",
+    "CertifiedControl",
     "certify_contains",
     "contains",
     "enclose",
     "exact_rational",
     "flint_available",
+    "fmpq_of",
+    "MissingExtra",
     "require_flint",
+    "validate_digits",
+    "workprec",
     *_LAZY,
 ]
 
@@ -115,17 +119,17 @@ def flint_available() -> bool:
     return True
 
 
-def _validate_digits(digits: object) -> int:
+def validate_digits(digits: object) -> int:
     return validate_dps(digits, "digits")
 
 
-def _bits(digits: int) -> int:
+def bits_for_digits(digits: int) -> int:
     """Binary precision that resolves ``digits`` significant decimal digits."""
     return math.ceil(digits * _LOG2_10)
 
 
 @contextmanager
-def _workprec(bits: int) -> Iterator[ModuleType]:
+def workprec(bits: int) -> Iterator[ModuleType]:
     """flint with ``ctx.prec = bits`` inside the block only (restored on exit)."""
     flint = _flint()
     with flint.ctx.workprec(bits):
@@ -179,7 +183,7 @@ def exact_rational(x: object, name: str) -> Fraction:
     raise err
 
 
-def _fmpq(flint: ModuleType, v: Fraction) -> Any:
+def fmpq_of(flint: ModuleType, v: Fraction) -> Any:
     return flint.fmpq(v.numerator, v.denominator)
 
 
@@ -257,8 +261,8 @@ def enclose(value: object, *, digits: int | None = None) -> arb:
     True
     """
     flint = _flint()
-    bits = max(_bits(digits if digits is not None else 40) + 16, _needed_bits(value))
-    with _workprec(max(bits, flint.ctx.prec)):
+    bits = max(bits_for_digits(digits if digits is not None else 40) + 16, _needed_bits(value))
+    with workprec(max(bits, flint.ctx.prec)):
         if isinstance(value, flint.arb):
             return value
         if isinstance(value, mpmath.mpf):
@@ -268,7 +272,7 @@ def enclose(value: object, *, digits: int | None = None) -> arb:
         if isinstance(value, mpmath.mpc):
             raise ValueError(f"value must be real, got {value!r}")
         if isinstance(value, int | float | str | numbers.Rational):
-            return flint.arb(_fmpq(flint, exact_rational(value, "value")))
+            return flint.arb(fmpq_of(flint, exact_rational(value, "value")))
         try:
             import sympy
 
@@ -317,10 +321,10 @@ def contains(ball: arb, value: object, *, rel_tol: object = 0) -> bool:
         raise ValueError(f"rel_tol must be non-negative, got {rel_tol!r}")
     prec = _prec_for(ball)
     v = enclose(value, digits=math.ceil(prec / _LOG2_10) + 10)
-    with _workprec(max(prec, _prec_for(v))):
+    with workprec(max(prec, _prec_for(v))):
         if tol == 0:
             return bool(ball.contains(v))
-        width = abs(v).upper() * flint.arb(_fmpq(flint, tol))
+        width = abs(v).upper() * flint.arb(fmpq_of(flint, tol))
         return bool(ball.overlaps(v + flint.arb(0, width.upper())))
 
 
@@ -349,7 +353,7 @@ def certified_digits(ball: arb) -> float:
         return math.inf
     if ball.contains(0):
         return 0.0
-    with _workprec(_prec_for(ball)):
+    with workprec(_prec_for(ball)):
         mid, rad = _mpf_of(flint, ball.mid()), _mpf_of(flint, ball.rad())
     with mpmath.workprec(64):
         return max(0.0, float(-mpmath.log10(rad / abs(mid))))
@@ -369,7 +373,7 @@ def certified_agreement_digits(ball: arb, value: object) -> float:
         return 0.0
     prec = _prec_for(ball)
     v = enclose(value, digits=math.ceil(prec / _LOG2_10) + 10)
-    with _workprec(max(prec, _prec_for(v))):
+    with workprec(max(prec, _prec_for(v))):
         if v.contains(0):
             return 0.0
         worst = (abs(ball - v) / abs(v)).upper()
@@ -405,7 +409,7 @@ def certify_contains(
         return True
     v = enclose(value)
     if v.is_zero():
-        with _workprec(_prec_for(ball)):
+        with workprec(_prec_for(ball)):
             return bool(ball.rad() <= flint.arb(10) ** flint.arb(-min_digits))
     return False
 
@@ -439,7 +443,7 @@ class Certified:
         flint = _flint()
         if not self.finite:
             return mpmath.mpf("nan")
-        with _workprec(_prec_for(self.ball)):
+        with workprec(_prec_for(self.ball)):
             return _mpf_of(flint, self.ball.mid())
 
     @property
@@ -471,7 +475,7 @@ class Certified:
         if not self.finite:
             return "nan (refused)"
         d = max(5, min(60, int(self.digits) + 3)) if self.digits != math.inf else 60
-        with _workprec(_prec_for(self.ball)):
+        with workprec(_prec_for(self.ball)):
             return str(self.ball.str(d, radius=True))
 
 

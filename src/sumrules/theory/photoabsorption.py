@@ -24,9 +24,15 @@ from typing import Literal
 import mpmath
 import sympy as sp
 
-from .constants import ALPHA, GE_SIGMA_T2_PEAK, GE_Z
-from .numeric import Quadrature, precision, quad, validate_dps
-from .units import barn_kev2_to_natural, bohr2_to_cm2, hartree_to_kev, inverse_kev2_to_cm2, to_mpf
+from sumrules.core.numeric import Quadrature, precision, quad, validate_dps
+from sumrules.data.constants import ALPHA, GE_SIGMA_T2_PEAK, GE_Z
+from sumrules.data.units import (
+    barn_kev2_to_natural,
+    bohr2_to_cm2,
+    hartree_to_kev,
+    inverse_kev2_to_cm2,
+    to_mpf,
+)
 
 __all__ = [
     "LowQFraction",

@@ -21,9 +21,9 @@ from typing import Any
 
 import mpmath
 
-from .constants import ALPHA
-from .models import hydrogen as hyd
-from .numeric import precision, validate_dps
+from sumrules.core.numeric import precision, validate_dps
+from sumrules.data.constants import ALPHA
+from sumrules.models.hydrogenic import ground as hyd
 
 __all__ = [
     "PLOT_EXTRA_MESSAGE",

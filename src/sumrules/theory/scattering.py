@@ -25,7 +25,8 @@ from typing import Literal
 import mpmath
 import sympy as sp
 
-from .constants import (
+from sumrules.core.numeric import precision
+from sumrules.data.constants import (
     ALPHA,
     ATOMIC_MASS_UNIT,
     DELTA_M2_21,
@@ -36,8 +37,7 @@ from .constants import (
     GE_K_ALPHA,
     SIN2_THETA_W_DEFAULT,
 )
-from .numeric import precision
-from .units import Route, inverse_kev2_to_cm2, to_mpf
+from sumrules.data.units import Route, inverse_kev2_to_cm2, to_mpf
 
 __all__ = [
     "G_F",

@@ -36,22 +36,22 @@ from typing import Any
 import mpmath
 import sympy
 
-from sumrules.models.hydrogen import (
-    _GUARD,
-    _charge,
-    _Continuum,
-    _discrete_sq,
-    _energy,
-    _momentum,
-    _points_primary,
-    _real,
-)
-from sumrules.numeric import (
+from sumrules.core.numeric import (
     agreement_digits,
     precision,
     validate_dps,
     validate_int,
     working_dps,
+)
+from sumrules.models.hydrogenic.ground import (
+    GUARD_DIGITS,
+    Continuum,
+    discrete_sq,
+    energy_transfer,
+    momentum_transfer,
+    nuclear_charge,
+    real_number,
+    ridge_points,
 )
 
 __all__ = [
@@ -85,23 +85,23 @@ Density = Callable[[mpmath.mpf, mpmath.mpf, mpmath.mpf], mpmath.mpf]
 
 
 def _exact_density(k: mpmath.mpf, Q2: mpmath.mpf, Z: mpmath.mpf) -> mpmath.mpf:
-    return _Continuum.from_momentum(k, Z).density_q2(Q2)
+    return Continuum.from_momentum(k, Z).density_q2(Q2)
 
 
 def _no_sommerfeld(k: mpmath.mpf, Q2: mpmath.mpf, Z: mpmath.mpf) -> mpmath.mpf:
-    c = _Continuum.from_momentum(k, Z)
+    c = Continuum.from_momentum(k, Z)
     return c.density_q2(Q2) * -mpmath.expm1(-2 * mpmath.pi * Z / c.k)
 
 
 def _principal_atan(k: mpmath.mpf, Q2: mpmath.mpf, Z: mpmath.mpf) -> mpmath.mpf:
-    c = _Continuum.from_momentum(k, Z)
+    c = Continuum.from_momentum(k, Z)
     a = Q2 - c.k * c.k + Z * Z
     angle = mpmath.atan(c.y / a) if a else mpmath.pi / 2  # wrong branch where a < 0
     return c.pref * Q2 * (Q2 + c.b) * mpmath.exp(-c.c * angle) / (a * a + c.y2) ** 3
 
 
 def _squared_denominator(k: mpmath.mpf, Q2: mpmath.mpf, Z: mpmath.mpf) -> mpmath.mpf:
-    c = _Continuum.from_momentum(k, Z)
+    c = Continuum.from_momentum(k, Z)
     a = Q2 - c.k * c.k + Z * Z
     return c.density_q2(Q2) * (a * a + c.y2) / (4 * Z**4)  # power 2 instead of 3, rescaled
 
@@ -218,7 +218,7 @@ def _spectral(
     el = (16 * Z**4 / (4 * Z * Z + Q2) ** 2) ** 2
 
     def term(n: mpmath.mpf) -> mpmath.mpf:
-        f = _discrete_sq(n, u2)
+        f = discrete_sq(n, u2)
         return f * Z * Z * (1 - 1 / (n * n)) / Q2 if energy_weighted else f
 
     disc, spread = _discrete_series(term, _series_start(u2))
@@ -253,12 +253,12 @@ def completeness(
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
         if Q2 is None:
-            x = _momentum(q) ** 2
+            x = momentum_transfer(q) ** 2
         else:
-            x = _real(Q2, "Q2")
+            x = real_number(Q2, "Q2")
             if x <= -z * z:
                 raise ValueError(f"Q2 must exceed -Z**2, got {Q2!r}")
         result = _spectral(x, z, density or _exact_density, energy_weighted=False)
@@ -275,9 +275,9 @@ def bethe_sum(
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        x = _momentum(q) ** 2 if Q2 is None else _real(Q2, "Q2")
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        x = momentum_transfer(q) ** 2 if Q2 is None else real_number(Q2, "Q2")
         if x == 0 or x <= -z * z:
             raise ValueError("q (or Q2) must be nonzero and Q2 > -Z**2")
         result = _spectral(x, z, density or _exact_density, energy_weighted=True)
@@ -307,12 +307,12 @@ def continuum_oscillator_fraction(*, dps: int = 30) -> OscillatorFraction:
     0.4349958493 True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
+    with precision(dps + GUARD_DIGITS):
         one = mpmath.mpf(1)
 
         def integrand(k: mpmath.mpf) -> mpmath.mpf:
             t = (k * k + 1) / 2
-            return 2 * t * _Continuum.from_momentum(k, one).dipole() * k
+            return 2 * t * Continuum.from_momentum(k, one).dipole() * k
 
         cont, err = mpmath.quad(integrand, [0, 1, 4, mpmath.inf], error=True)
 
@@ -340,11 +340,11 @@ def z_scaling_digits(T: object, q: object, Z: object, *, dps: int = 30) -> float
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        t, q_ = _energy(T, z), _momentum(q)
-        direct = _Continuum(t, z).density(q_)
-        scaled = _Continuum(t / (z * z), mpmath.mpf(1)).density(q_ / z) / (z * z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t, q_ = energy_transfer(T, z), momentum_transfer(q)
+        direct = Continuum(t, z).density(q_)
+        scaled = Continuum(t / (z * z), mpmath.mpf(1)).density(q_ / z) / (z * z)
         return min(float(dps), agreement_digits(direct, scaled))
 
 
@@ -376,8 +376,8 @@ def partial_wave_density(
     validate_dps(dps)
     validate_int(lmax, "lmax", 1)
     with precision(dps + 5):
-        z = _charge(Z)
-        t, q_ = _energy(T, z), _momentum(q)
+        z = nuclear_charge(Z)
+        t, q_ = energy_transfer(T, z), momentum_transfer(q)
         if q_ == 0:
             raise ValueError("q must be positive for the partial-wave sum")
         k = mpmath.sqrt(2 * t - z * z)
@@ -448,7 +448,7 @@ def _partial_wave_terms(
 def continuum_density_ref(T: object, q: object) -> mpmath.mpf:
     """S(T, q) at Z = 1 at the current precision + 10 digits (doctest helper)."""
     with precision(mpmath.mp.dps + 10):
-        return _Continuum(_real(T, "T"), mpmath.mpf(1)).density(_real(q, "q"))
+        return Continuum(real_number(T, "T"), mpmath.mpf(1)).density(real_number(q, "q"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -575,17 +575,17 @@ def ratios_for_density(
 ) -> tuple[mpmath.mpf, mpmath.mpf]:
     """(r_nmm, r_ew) for an arbitrary density (e.g. a wrong one), same quadrature as the model.
 
-    >>> from sumrules.models.hydrogen import exact_sum_rule_ratio
+    >>> from sumrules.models.hydrogenic.ground import exact_sum_rule_ratio
     >>> r = ratios_for_density(_exact_density, 1, dps=15)[0]
     >>> abs(r - exact_sum_rule_ratio(1, dps=15)) < 1e-14
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        t = _energy(T, z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
         k = mpmath.sqrt(2 * t - z * z)
-        pts = _points_primary(k, z)
+        pts = ridge_points(k, z)
         a = 2 * t * _quad_scaled(lambda q: density(k, q * q, z) / q if q else q, pts, z)
         b = _quad_scaled(lambda q: density(k, q * q, z) * q, pts, z)
     with precision(dps):
@@ -596,7 +596,7 @@ def ratios_for_density(
 # analytic structure in Q²
 
 
-def _continued(c: _Continuum, Q2: mpmath.mpc) -> mpmath.mpc:
+def _continued(c: Continuum, Q2: mpmath.mpc) -> mpmath.mpc:
     """S as an analytic function of complex Q² (principal powers; cuts Im Q² = ±2kZ)."""
     k, Z = c.k, c.Z
     mu = 1j * Z / k - 3
@@ -620,9 +620,9 @@ def continued_density(T: object, Q2: object, *, Z: object = 1, dps: int = 30) ->
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        c = _Continuum(_energy(T, z), z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        c = Continuum(energy_transfer(T, z), z)
         x = mpmath.mpmathify(Q2)
         if not mpmath.isfinite(x):
             raise ValueError(f"Q2 must be finite, got {Q2!r}")
@@ -648,8 +648,8 @@ def density_branch_points(T: object, *, Z: object = 1, dps: int = 30) -> tuple[B
     """
     validate_dps(dps)
     with precision(dps):
-        z = _charge(Z)
-        k = mpmath.sqrt(2 * _energy(T, z) - z * z)
+        z = nuclear_charge(Z)
+        k = mpmath.sqrt(2 * energy_transfer(T, z) - z * z)
         return (
             BranchPoint(mpmath.mpc(k, -z) ** 2, mpmath.mpc(-3, z / k)),
             BranchPoint(mpmath.mpc(k, z) ** 2, mpmath.mpc(-3, -z / k)),
@@ -670,20 +670,20 @@ def local_exponent(
     validate_dps(dps)
     if which not in (0, 1):
         raise ValueError(f"which must be 0 or 1, got {which!r}")
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        c = _Continuum(_energy(T, z), z)
-        e = _real(eps, "eps")
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        c = Continuum(energy_transfer(T, z), z)
+        e = real_number(eps, "eps")
         if e <= 0:
             raise ValueError(f"eps must be positive, got {eps!r}")
         # |b| = k² + Z²: resolving b + ε to dps digits takes log10(|b|/ε) digits more
         extra = max(0, int(mpmath.ceil(mpmath.log10((c.k * c.k + z * z) / e))))
         b_abs = mpmath.nstr(c.k * c.k + z * z, 6)
     why = f"eps = {eps!r} is too small against the branch point's |b| = 2T = {b_abs}"
-    with precision(working_dps(dps + _GUARD + extra, why)):
-        z = _charge(Z)
-        c = _Continuum(_energy(T, z), z)
-        e = _real(eps, "eps")
+    with precision(working_dps(dps + GUARD_DIGITS + extra, why)):
+        z = nuclear_charge(Z)
+        c = Continuum(energy_transfer(T, z), z)
+        e = real_number(eps, "eps")
         b = (c.k - 1j * z) ** 2 if which == 0 else (c.k + 1j * z) ** 2
         ratio = _continued(c, b + 2 * e) / _continued(c, b + e)
         value = mpmath.log(abs(ratio), 2)
@@ -718,7 +718,7 @@ def form_factor_poles(n_max: int = 6, *, Z: object = 1) -> list[tuple[sympy.Expr
 
 
 def _check_p2(P2: object, z: mpmath.mpf) -> mpmath.mpf:
-    x = _real(P2, "P2")
+    x = real_number(P2, "P2")
     if x <= -z * z:
         raise ValueError(
             f"P2 must exceed -Z**2 = {mpmath.nstr(-z * z, 8)} (Eq. (9) diverges beyond), got {P2!r}"
@@ -728,17 +728,17 @@ def _check_p2(P2: object, z: mpmath.mpf) -> mpmath.mpf:
 
 def _resolvent_parts(
     t: mpmath.mpf, x: mpmath.mpf, z: mpmath.mpf
-) -> tuple[mpmath.mpf, mpmath.mpf, _Continuum]:
+) -> tuple[mpmath.mpf, mpmath.mpf, Continuum]:
     """Elastic and discrete parts of R at real P² = x (both real), and the continuum at T."""
     elastic = (16 * z**4 / (4 * z * z + x) ** 2) ** 2 / t
     u2 = x / (z * z)
     tau = t / (z * z)  # in units of Z² (mpmath's sums stop on an absolute error)
     discrete, _ = _discrete_series(
-        lambda n: _discrete_sq(n, u2) / (tau - (1 - 1 / (n * n)) / 2),
+        lambda n: discrete_sq(n, u2) / (tau - (1 - 1 / (n * n)) / 2),
         _series_start(u2, tau - mpmath.mpf(1) / 2),
     )
     discrete /= z * z
-    return elastic, discrete, _Continuum(t, z)
+    return elastic, discrete, Continuum(t, z)
 
 
 def _continuum_points(kt: mpmath.mpf, x: mpmath.mpf, z: mpmath.mpf) -> list[mpmath.mpf]:
@@ -749,12 +749,12 @@ def _continuum_points(kt: mpmath.mpf, x: mpmath.mpf, z: mpmath.mpf) -> list[mpma
     return sorted(pts)
 
 
-def _continuum_pv(c: _Continuum, x: mpmath.mpf) -> mpmath.mpf:
+def _continuum_pv(c: Continuum, x: mpmath.mpf) -> mpmath.mpf:
     """PV ∫ S(T′, x)/(T − T′) dT′ in k′, subtracting the pole at k′ = k_T."""
     kt, z = c.k, c.Z
 
     def g(k: mpmath.mpf) -> mpmath.mpf:
-        return 2 * _Continuum.from_momentum(k, z).density_q2(x) * k / (kt + k)
+        return 2 * Continuum.from_momentum(k, z).density_q2(x) * k / (kt + k)
 
     gk = g(kt)
     pts = _continuum_points(kt, x, z)
@@ -768,14 +768,14 @@ def _continuum_pv(c: _Continuum, x: mpmath.mpf) -> mpmath.mpf:
     return near + far
 
 
-def _continuum_contour(c: _Continuum, x: mpmath.mpf) -> mpmath.mpc:
+def _continuum_contour(c: Continuum, x: mpmath.mpf) -> mpmath.mpc:
     """∫ S(T′, x)/(T − T′ − i0) dT′ along k′ real, with a semicircle above k′ = k_T."""
     kt, z = c.k, c.Z
     delta = min(kt, z) / 2
 
     def real_part(k: mpmath.mpf) -> mpmath.mpf:
         t2 = (k * k + z * z) / 2
-        return _Continuum.from_momentum(k, z).density_q2(x) * k / (c.T - t2)
+        return Continuum.from_momentum(k, z).density_q2(x) * k / (c.T - t2)
 
     def on_arc(theta: mpmath.mpf) -> mpmath.mpc:
         k = kt + delta * mpmath.expj(theta)
@@ -816,9 +816,9 @@ def resolvent(
     validate_dps(dps)
     if method not in ("principal-value", "contour"):
         raise ValueError(f"method must be 'principal-value' or 'contour', got {method!r}")
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        t = _energy(T, z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
         x = _check_p2(P2, z)
         if x == 0:
             value = mpmath.mpc(1 / t, 0)  # ρ(0) = 1: only the ground state contributes
@@ -838,18 +838,18 @@ def dispersion_integral(T: object, P2: object, *, Z: object = 1, dps: int = 30) 
 
     Real for P² ≤ 0 (at P² = 0 it is r_nmm/T); for P² > 0 a principal value plus iπ S(T, P²).
 
-    >>> from sumrules.models.hydrogen import exact_sum_rule_ratio
+    >>> from sumrules.models.hydrogenic.ground import exact_sum_rule_ratio
     >>> d = dispersion_integral(1, 0, dps=15)
     >>> abs(d.real - exact_sum_rule_ratio(1, dps=15)) < 1e-14
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        t = _energy(T, z)
-        x = _real(P2, "P2")
-        c = _Continuum(t, z)
-        pts = _points_primary(c.k, z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
+        x = real_number(P2, "P2")
+        c = Continuum(t, z)
+        pts = ridge_points(c.k, z)
         size = 1 / (z * z)  # the integral is Z⁻² times a function of T/Z² and P²/Z²
         if x <= 0:
             value = mpmath.mpc(
@@ -893,7 +893,7 @@ def dispersion_comparison(
 ) -> DispersionComparison:
     """Both sides of Eq. (11) at one real P² > −Z²; equal would mean Eq. (11) holds.
 
-    >>> from sumrules.models.hydrogen import exact_sum_rule_ratio
+    >>> from sumrules.models.hydrogenic.ground import exact_sum_rule_ratio
     >>> d = dispersion_comparison(1, 0, dps=15)
     >>> abs(d.difference.real - (1 - exact_sum_rule_ratio(1, dps=15))) < 1e-14
     True
@@ -902,7 +902,7 @@ def dispersion_comparison(
     r = resolvent(T, P2, Z=Z, dps=dps)
     d = dispersion_integral(T, P2, Z=Z, dps=dps)
     with precision(dps):
-        return DispersionComparison(_real(T, "T"), _real(P2, "P2"), r, d)
+        return DispersionComparison(real_number(T, "T"), real_number(P2, "P2"), r, d)
 
 
 def large_momentum_coefficients(
@@ -925,6 +925,6 @@ def large_momentum_coefficients(
         r = resolvent(T, p2, Z=Z, dps=dps)
         d = dispersion_integral(T, p2, Z=Z, dps=dps)
         with precision(dps):
-            x = _real(p2, "P2_values")
+            x = real_number(p2, "P2_values")
             out.append((x, x * r, x * d))
     return out

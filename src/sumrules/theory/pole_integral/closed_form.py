@@ -28,15 +28,15 @@ from collections.abc import Callable
 
 import sympy as sp
 
-from .kernel_routes import (
+from sumrules.theory.pole_integral.routes import (
     KernelStep,
-    _indices,
-    _inputs,
-    _order,
-    _positive,
     pole_integral_distributional,
     pole_integral_finite_eps,
     pole_integral_numeric,
+    validate_indices,
+    validate_inputs,
+    validate_order,
+    validate_positive,
 )
 
 __all__ = [
@@ -76,7 +76,7 @@ def pole_integral(s: object, w: object, *, m: object = 1, T: object = 1) -> sp.E
     ...
     ValueError: w must be an integer >= 1, got 0
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T)
+    s_, w_, m_, T_ = validate_inputs(s, w, m, T)
     return (
         (-1) ** (w_ - 1)
         * (2 * m_) ** w_
@@ -92,7 +92,7 @@ def pole_integral_printed(s: object, w: object, m: object = 1, T: object = 1) ->
     >>> [pole_integral_printed(2, w, 1, 1) for w in (1, 2, 3)]
     [8, 16, 8]
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T)
+    s_, w_, m_, T_ = validate_inputs(s, w, m, T)
     q2 = sp.Symbol("Q2", positive=True)
     expr = q2**s_
     for _ in range(w_ - 1):
@@ -134,8 +134,8 @@ def pole_integral_general(s: object, w: object, m: object = 1, T: object = 1) ->
             raise ValueError(f"w must be declared integer=True, positive=True, got {w!r}")
         w_: sp.Expr = w
     else:
-        w_ = sp.Integer(_order(w))
-    return _general(s_, w_, _positive(m, "m"), _positive(T, "T"))
+        w_ = sp.Integer(validate_order(w))
+    return _general(s_, w_, validate_positive(m, "m"), validate_positive(T, "T"))
 
 
 def pole_integral_vanishes(s: object, w: object) -> bool:
@@ -144,7 +144,7 @@ def pole_integral_vanishes(s: object, w: object) -> bool:
     >>> pole_integral_vanishes(0, 2), pole_integral_vanishes(0, 1), pole_integral_vanishes(-3, 20)
     (True, False, False)
     """
-    s_, w_ = _indices(s, w)
+    s_, w_ = validate_indices(s, w)
     return s_ >= 0 and w_ >= s_ + 2
 
 

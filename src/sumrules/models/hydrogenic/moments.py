@@ -36,8 +36,8 @@ from itertools import product
 import mpmath
 import sympy as sp
 
-from ..numeric import precision
-from ..resolvent import Q2, surviving, validate_word
+from sumrules.core.numeric import precision
+from sumrules.theory.expansion import Q2, surviving, validate_word
 
 __all__ = [
     "CoulombOrder",

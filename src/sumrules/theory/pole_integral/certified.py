@@ -29,17 +29,17 @@ from typing import Any
 
 import sympy as sp
 
-from sumrules.certified import (
+from sumrules.core.certified import (
     Certified,
     CertifiedControl,
-    _bits,
-    _fmpq,
-    _validate_digits,
-    _workprec,
+    bits_for_digits,
     certify_contains,
     exact_rational,
+    fmpq_of,
+    validate_digits,
+    workprec,
 )
-from sumrules.kernel import pole_integral, pole_integral_printed
+from sumrules.theory.pole_integral.closed_form import pole_integral, pole_integral_printed
 
 __all__ = [
     "CertifiedPoleRow",
@@ -69,10 +69,10 @@ def _positive(x: object, name: str) -> Fraction:
 
 
 def _contour(s: int, w: int, m: Fraction, T: Fraction, digits: int, *, above: bool) -> Certified:
-    bits = _bits(digits) + _TARGET_EXTRA
-    with _workprec(bits + _GUARD_BITS) as flint:
+    bits = bits_for_digits(digits) + _TARGET_EXTRA
+    with workprec(bits + _GUARD_BITS) as flint:
         arb, acb = flint.arb, flint.acb
-        m_, T_ = arb(_fmpq(flint, m)), arb(_fmpq(flint, T))
+        m_, T_ = arb(fmpq_of(flint, m)), arb(fmpq_of(flint, T))
         x0 = 2 * m_ * T_
         a, b = (x0 / 2).mid(), (2 * x0).mid()  # exact path corners; x0 itself may be a ball
         h = a if above else -a
@@ -107,7 +107,7 @@ def certified_pole_integral(
     """
     s_, w_ = _integer(s, "s"), _integer(w, "w", 1)
     m_, T_ = _positive(m, "m"), _positive(T, "T")
-    return _contour(s_, w_, m_, T_, _validate_digits(digits), above=True)
+    return _contour(s_, w_, m_, T_, validate_digits(digits), above=True)
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def certified_pole_integral_grid(
     >>> len(rows), all(r.certified for r in rows)
     (9, True)
     """
-    digits = _validate_digits(digits)
+    digits = validate_digits(digits)
     m_, T_ = _positive(m, "m"), _positive(T, "T")
     m_sp, T_sp = (
         sp.Rational(m_.numerator, m_.denominator),
@@ -174,7 +174,7 @@ def pole_integral_negative_controls(
     """
     s_, w_ = _integer(s, "s"), _integer(w, "w", 1)
     m_, T_ = _positive(m, "m"), _positive(T, "T")
-    digits = _validate_digits(digits)
+    digits = validate_digits(digits)
     m_sp, T_sp = (
         sp.Rational(m_.numerator, m_.denominator),
         sp.Rational(T_.numerator, T_.denominator),

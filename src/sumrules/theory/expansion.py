@@ -36,8 +36,8 @@ from itertools import combinations
 
 import sympy as sp
 
-from .derivation import Derivation, Step
-from .numeric import validate_int
+from sumrules.core.derivation import Derivation, Step
+from sumrules.core.numeric import validate_int
 
 __all__ = [
     "GROUND_STATE_LEFT",
@@ -85,7 +85,7 @@ _LETTERS = frozenset("Ph")
 
 def _pole_integral(s: int, w: int, m: sp.Expr, t: sp.Expr) -> sp.Expr:
     """sumrules.kernel.pole_integral, imported on first use."""
-    from .kernel import pole_integral
+    from sumrules.theory.pole_integral.closed_form import pole_integral
 
     return sp.sympify(pole_integral(s, w, m=m, T=t))
 

@@ -24,7 +24,8 @@ from typing import Literal
 
 import mpmath
 
-from .constants import (
+from sumrules.core.numeric import precision
+from sumrules.data.constants import (
     BARN_CM2,
     BOHR_RADIUS_CM,
     ELEMENTARY_CHARGE_C,
@@ -33,7 +34,6 @@ from .constants import (
     PLANCK_H_JS,
     SPEED_OF_LIGHT_M_S,
 )
-from .numeric import precision
 
 __all__ = [
     "Route",
@@ -102,7 +102,7 @@ def _kev2_cm2(route: Route) -> mpmath.mpf:
 def inverse_kev2_to_cm2(x: object, *, route: Route = "si", dps: int = 30) -> mpmath.mpf:
     """Convert an area in natural units (keV^-2) to cm^2.
 
-    >>> from sumrules.numeric import agreement_digits
+    >>> from sumrules.core.numeric import agreement_digits
     >>> agreement_digits(inverse_kev2_to_cm2(1), inverse_kev2_to_cm2(1, route="pdg")) > 9
     True
     """

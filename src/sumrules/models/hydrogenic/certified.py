@@ -55,20 +55,20 @@ from typing import Any
 
 import mpmath
 
-from sumrules.certified import (
+from sumrules.core.certified import (
     CertificationError,
     Certified,
     CertifiedControl,
-    _bits,
-    _fmpq,
-    _validate_digits,
-    _workprec,
+    bits_for_digits,
     certified_agreement_digits,
     certify_contains,
     exact_rational,
+    fmpq_of,
+    validate_digits,
+    workprec,
 )
-from sumrules.models.hydrogen import exact_sum_rule_ratio, sum_rule_ratios
-from sumrules.numeric import MAX_DPS
+from sumrules.core.numeric import MAX_DPS
+from sumrules.models.hydrogenic.ground import exact_sum_rule_ratio, sum_rule_ratios
 
 __all__ = [
     "CertifiedRatios",
@@ -137,7 +137,7 @@ class _Model:
     def __init__(self, flint: ModuleType, t: Fraction, variant: str) -> None:
         arb = flint.arb
         self.flint = flint
-        self.t = arb(_fmpq(flint, t))
+        self.t = arb(fmpq_of(flint, t))
         self.k2 = 2 * self.t - 1
         self.k = self.k2.sqrt()
         sommerfeld = -(-2 * arb.pi() / self.k).expm1()  # 1 − e^{−2π/k}
@@ -201,7 +201,7 @@ class _Model:
         limit = arb(2) ** -bits
         while True:
             Q = Fraction(2) ** n
-            b_nmm, b_ew = self.tail_bounds(arb(_fmpq(self.flint, Q)))
+            b_nmm, b_ew = self.tail_bounds(arb(fmpq_of(self.flint, Q)))
             if b_nmm < limit and b_ew < limit:
                 return Q
             n += 1
@@ -267,10 +267,10 @@ def _integrate(
         raise ValueError(f"variant must be one of {_VARIANTS}, got {variant!r}")
     if phi_form not in (None, "difference", "quotient"):
         raise ValueError(f"phi_form must be 'difference' or 'quotient', got {phi_form!r}")
-    digits = _validate_digits(digits)
+    digits = validate_digits(digits)
     t_, z_, t = _scaled_energy(T, Z)
-    bits = _bits(digits) + _TARGET_EXTRA
-    with _workprec(bits + _GUARD_BITS) as flint:
+    bits = bits_for_digits(digits) + _TARGET_EXTRA
+    with workprec(bits + _GUARD_BITS) as flint:
         arb, acb = flint.arb, flint.acb
         m = _Model(flint, t, variant)
         k = m.k
@@ -278,12 +278,12 @@ def _integrate(
             Q = m.auto_cutoff(bits)
         else:
             Q = exact_rational(cutoff, "cutoff") / z_
-            if not arb(_fmpq(flint, Q)) > k + 2:
+            if not arb(fmpq_of(flint, Q)) > k + 2:
                 raise ValueError(
                     f"cutoff must exceed k + 2Z = {float((k + 2).upper()) * float(z_):.6g} "
                     f"(1/bohr), got {cutoff!r}"
                 )
-        q_max = arb(_fmpq(flint, Q)).mid()  # an exact end point (Q rounded to a dyadic)
+        q_max = arb(fmpq_of(flint, Q)).mid()  # an exact end point (Q rounded to a dyadic)
         Q = _fraction_of(q_max)
         segments = _segments(m, q_max, variant, phi_form)
         tol = arb(2) ** -bits
@@ -362,12 +362,12 @@ def hydrogen_tail_bounds(
     >>> print(mpmath.nstr(b_nmm.rad * 2, 3), mpmath.nstr(b_ew.rad * 2, 3))
     6.42e-15 4.28e-11
     """
-    digits = _validate_digits(digits)
+    digits = validate_digits(digits)
     _, z_, t = _scaled_energy(T, Z)
     Q = exact_rational(cutoff, "cutoff") / z_
-    with _workprec(_bits(digits) + _GUARD_BITS) as flint:
+    with workprec(bits_for_digits(digits) + _GUARD_BITS) as flint:
         m = _Model(flint, t, "exact")
-        q = flint.arb(_fmpq(flint, Q))
+        q = flint.arb(fmpq_of(flint, Q))
         if not q > m.k:
             raise ValueError(f"cutoff must exceed k·Z, got {cutoff!r}")
         b_nmm, b_ew = m.tail_bounds(q)
@@ -443,7 +443,7 @@ def compare_with_references(T: object, *, Z: object = 1, digits: int = 30) -> Re
     >>> rc.passed, rc.closed_form_agreement >= 15, rc.quadrature_agreement >= 14
     (True, True, True)
     """
-    digits = _validate_digits(digits)
+    digits = validate_digits(digits)
     cr = certified_sum_rule_ratios(T, Z=Z, digits=digits)
     q_nmm, q_ew = sum_rule_ratios(cr.T, Z=cr.Z, dps=digits)
     exact = _closed_form(cr.T, cr.Z, digits)
@@ -501,7 +501,7 @@ def hydrogen_negative_controls(
     >>> [c.caught for c in hydrogen_negative_controls(50, digits=15)]
     [True, True, True]
     """
-    digits = _validate_digits(digits)
+    digits = validate_digits(digits)
     t_, z_, t = _scaled_energy(T, Z)
     reference = _closed_form(t_, z_, digits)
     k = math.sqrt(2 * float(t) - 1)

@@ -2,7 +2,7 @@
 
 The proof book is deterministic: no timings, no dates, claims in paper order.
 
->>> from sumrules.ledger import verify
+>>> from sumrules.core.ledger import verify
 >>> md = ledger_markdown(verify(["eq19"]))
 >>> md.splitlines()[0]
 '| claim | verdict | summary |'
@@ -17,8 +17,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .latex import text_to_latex
-from .ledger import ClaimResult, Evidence, Ledger
+from sumrules.core.latex import text_to_latex
+from sumrules.core.ledger import ClaimResult, Evidence, Ledger
 
 __all__ = [
     "VERDICT_STYLE",

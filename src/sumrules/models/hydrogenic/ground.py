@@ -41,20 +41,25 @@ from typing import Any
 import mpmath
 import sympy
 
-from sumrules.constants import ALPHA
-from sumrules.numeric import agreement_digits, precision, validate_dps
+from sumrules.core.numeric import agreement_digits, precision, validate_dps
+from sumrules.data.constants import ALPHA
 
 __all__ = [
+    "GUARD_DIGITS",
     "MAX_T_OVER_I",
+    "Continuum",
     "LargeTLaw",
     "RatioRow",
     "SumRuleRatios",
+    "check_ratio_inputs",
     "continuum_density",
     "dipole_density",
     "discrete_excitation_energy",
     "discrete_form_factor_sq",
+    "discrete_sq",
     "ejected_momentum",
     "elastic_form_factor",
+    "energy_transfer",
     "exact_sum_rule_ratio",
     "fit_large_T_law",
     "hydrogen_ratio_table",
@@ -62,19 +67,23 @@ __all__ = [
     "large_T_leading_law",
     "low_q_fraction",
     "low_q_fraction_dipole",
+    "momentum_transfer",
+    "nuclear_charge",
     "photoionization_cross_section",
+    "real_number",
+    "ridge_points",
     "sum_rule_ratios",
     "sum_rule_ratios_detailed",
 ]
 
-_GUARD = 10  # extra working digits for every evaluation
+GUARD_DIGITS = 10  # extra working digits for every evaluation
 
 
 # --------------------------------------------------------------------------------------------
 # input validation
 
 
-def _real(x: object, name: str) -> mpmath.mpf:
+def real_number(x: object, name: str) -> mpmath.mpf:
     """``x`` as an mpf at the current precision; ValueError naming ``name`` if not finite real."""
     if x is True or x is False:
         raise ValueError(f"{name} must be a finite real number, got {x!r}")
@@ -90,15 +99,15 @@ def _real(x: object, name: str) -> mpmath.mpf:
     return v
 
 
-def _charge(Z: object) -> mpmath.mpf:
-    z = _real(Z, "Z")
+def nuclear_charge(Z: object) -> mpmath.mpf:
+    z = real_number(Z, "Z")
     if z <= 0:
         raise ValueError(f"Z must be positive, got {Z!r}")
     return z
 
 
-def _energy(T: object, z: mpmath.mpf) -> mpmath.mpf:
-    t = _real(T, "T")
+def energy_transfer(T: object, z: mpmath.mpf) -> mpmath.mpf:
+    t = real_number(T, "T")
     if t <= z * z / 2:
         raise ValueError(
             f"T must exceed the ionization energy Z**2/2 = {mpmath.nstr(z * z / 2, 10)} hartree, "
@@ -113,7 +122,7 @@ MAX_T_OVER_I = 10**30
 
 
 def _ratio_energy(T: object, z: mpmath.mpf) -> mpmath.mpf:
-    t = _energy(T, z)
+    t = energy_transfer(T, z)
     if t > MAX_T_OVER_I * z * z / 2:
         raise ValueError(
             f"T must be at most {MAX_T_OVER_I:.0e} times the ionization energy Z**2/2 (the "
@@ -122,8 +131,8 @@ def _ratio_energy(T: object, z: mpmath.mpf) -> mpmath.mpf:
     return t
 
 
-def _momentum(q: object, name: str = "q") -> mpmath.mpf:
-    v = _real(q, name)
+def momentum_transfer(q: object, name: str = "q") -> mpmath.mpf:
+    v = real_number(q, name)
     if v < 0:
         raise ValueError(f"{name} must be non-negative, got {q!r}")
     return v
@@ -139,7 +148,7 @@ def _level(n: object) -> int:
 # the model
 
 
-class _Continuum:
+class Continuum:
     """T-dependent constants of S_Z(T, ·), at the precision current when constructed."""
 
     def __init__(self, T: mpmath.mpf, Z: mpmath.mpf) -> None:
@@ -147,7 +156,7 @@ class _Continuum:
         self._setup(mpmath.sqrt(2 * T - Z * Z))
 
     @classmethod
-    def from_momentum(cls, k: mpmath.mpf, Z: mpmath.mpf) -> _Continuum:
+    def from_momentum(cls, k: mpmath.mpf, Z: mpmath.mpf) -> Continuum:
         """Construct from k directly (k ≪ Z would be lost in T = (k² + Z²)/2)."""
         self = cls.__new__(cls)
         self.T, self.Z = (k * k + Z * Z) / 2, Z
@@ -197,7 +206,7 @@ def ionization_energy(*, Z: object = 1, dps: int = 30) -> mpmath.mpf:
     """
     validate_dps(dps)
     with precision(dps):
-        z = _charge(Z)
+        z = nuclear_charge(Z)
         return z * z / 2
 
 
@@ -209,8 +218,8 @@ def ejected_momentum(T: object, *, Z: object = 1, dps: int = 30) -> mpmath.mpf:
     """
     validate_dps(dps)
     with precision(dps):
-        z = _charge(Z)
-        return mpmath.sqrt(2 * _energy(T, z) - z * z)
+        z = nuclear_charge(Z)
+        return mpmath.sqrt(2 * energy_transfer(T, z) - z * z)
 
 
 def continuum_density(T: object, q: object, *, Z: object = 1, dps: int = 30) -> mpmath.mpf:
@@ -224,13 +233,15 @@ def continuum_density(T: object, q: object, *, Z: object = 1, dps: int = 30) -> 
     ValueError: T must exceed the ionization energy Z**2/2 = 0.5 hartree, got '0.4'
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):  # S varies on the scale Z in q near q ~ k: log10(k/Z) digits more
-        z = _charge(Z)
-        scale = max(_energy(T, z), _momentum(q) ** 2) / (z * z)
+    with precision(
+        dps + GUARD_DIGITS
+    ):  # S varies on the scale Z in q near q ~ k: log10(k/Z) digits more
+        z = nuclear_charge(Z)
+        scale = max(energy_transfer(T, z), momentum_transfer(q) ** 2) / (z * z)
         extra = int(mpmath.log10(scale) / 2) if scale > 1 else 0
-    with precision(dps + _GUARD + extra):
-        z = _charge(Z)
-        value = _Continuum(_energy(T, z), z).density(_momentum(q))
+    with precision(dps + GUARD_DIGITS + extra):
+        z = nuclear_charge(Z)
+        value = Continuum(energy_transfer(T, z), z).density(momentum_transfer(q))
     with precision(dps):
         return +value
 
@@ -246,9 +257,9 @@ def dipole_density(T: object, *, Z: object = 1, dps: int = 30) -> mpmath.mpf:
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        value = _Continuum(_energy(T, z), z).dipole()
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        value = Continuum(energy_transfer(T, z), z).dipole()
     with precision(dps):
         return +value
 
@@ -265,10 +276,10 @@ def photoionization_cross_section(
     0.2251
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        a = ALPHA.mpf() if alpha is None else _real(alpha, "alpha")
-        t = _real(T, "T")
-        value = 4 * mpmath.pi**2 * a * t * dipole_density(T, Z=Z, dps=dps + _GUARD)
+    with precision(dps + GUARD_DIGITS):
+        a = ALPHA.mpf() if alpha is None else real_number(alpha, "alpha")
+        t = real_number(T, "T")
+        value = 4 * mpmath.pi**2 * a * t * dipole_density(T, Z=Z, dps=dps + GUARD_DIGITS)
     with precision(dps):
         return +value
 
@@ -282,11 +293,11 @@ def discrete_excitation_energy(n: int, *, Z: object = 1, dps: int = 30) -> mpmat
     validate_dps(dps)
     m = _level(n)
     with precision(dps):
-        z = _charge(Z)
+        z = nuclear_charge(Z)
         return z * z * (1 - mpmath.mpf(1) / (m * m)) / 2
 
 
-def _discrete_sq(n: int, u2: mpmath.mpf) -> mpmath.mpf:
+def discrete_sq(n: int, u2: mpmath.mpf) -> mpmath.mpf:
     """|F_n|² as a function of u² = Q²/Z² (valid for real u² > −1, any sign)."""
     if n == 2:  # the factor (1 + 4u²) cancels: no spurious pole at u² = −1/4
         return 2**15 * u2 / (9 + 4 * u2) ** 5
@@ -314,9 +325,9 @@ def discrete_form_factor_sq(n: int, q: object, *, Z: object = 1, dps: int = 30) 
     """
     validate_dps(dps)
     m = _level(n)
-    with precision(dps + _GUARD):
-        u = _momentum(q) / _charge(Z)
-        value = _discrete_sq(m, u * u)
+    with precision(dps + GUARD_DIGITS):
+        u = momentum_transfer(q) / nuclear_charge(Z)
+        value = discrete_sq(m, u * u)
     with precision(dps):
         return +value
 
@@ -328,9 +339,9 @@ def elastic_form_factor(q: object, *, Z: object = 1, dps: int = 30) -> mpmath.mp
     mpf('1.0')
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        q_ = _momentum(q)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        q_ = momentum_transfer(q)
         value = 16 * z**4 / (4 * z * z + q_ * q_) ** 2
     with precision(dps):
         return +value
@@ -340,7 +351,7 @@ def elastic_form_factor(q: object, *, Z: object = 1, dps: int = 30) -> mpmath.mp
 # the sum-rule integrals at fixed T
 
 
-def _points_primary(k: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
+def ridge_points(k: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
     """Split points in q: the Bethe ridge q = k (singularities at q = ±k ± iZ), then the tail."""
     if k <= 5 * Z:
         return [mpmath.mpf(0), k, k + 2 * Z, mpmath.inf]
@@ -367,7 +378,7 @@ def _points_graded(k: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
 
 
 def _ratios_tanh_sinh(
-    c: _Continuum, points: list[mpmath.mpf]
+    c: Continuum, points: list[mpmath.mpf]
 ) -> tuple[mpmath.mpf, mpmath.mpf, mpmath.mpf, mpmath.mpf]:
     """(r_nmm, err, r_ew, err) by tanh-sinh in q; S is shared between the two integrands."""
     memo: dict[mpmath.mpf, mpmath.mpf] = {}  # local to this call (this T) only
@@ -392,7 +403,7 @@ def _ratios_tanh_sinh(
     return r_nmm, max(e_nmm, floor), r_ew, max(e_ew, floor)
 
 
-def _ratios_log_gauss_legendre(c: _Continuum, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+def _ratios_log_gauss_legendre(c: Continuum, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
     """(r_nmm, r_ew) by Gauss–Legendre in s = log q on a finite range with bounded tails.
 
     Cut-offs: the integrands vanish like q² (r_nmm, in s: 2T S) and q⁴ (r_ew: S q²)
@@ -441,9 +452,7 @@ def _ratios_log_gauss_legendre(c: _Continuum, dps: int) -> tuple[mpmath.mpf, mpm
     return r_nmm, r_ew
 
 
-def sum_rule_ratios(
-    T: object, *, Z: object = 1, dps: int = 30, certified: bool = False
-) -> tuple[Any, Any]:
+def sum_rule_ratios(T: object, *, Z: object = 1, dps: int = 30) -> tuple[Any, Any]:
     """(r_nmm, r_ew) = (T ∫_0^∞ S dQ²/Q², (1/2m) ∫_0^∞ S dQ²) at fixed T (hartree).
 
     Both are 1 if Eqs. (12) and (15) held per electron. Computed by tanh-sinh
@@ -451,29 +460,33 @@ def sum_rule_ratios(
     for k > 5Z also at k ± Z, k ± 4Z, k ± 16Z, … (< k/2) and for k ≤ 5Z at k + 2Z,
     at ``dps`` + 10 working digits; see
     :func:`sum_rule_ratios_detailed` for the error estimates and the cross-checks.
-    ``T/I`` is limited to :data:`MAX_T_OVER_I` (ValueError beyond).
-    With ``certified=True`` the two values are :class:`sumrules.certified.Certified`
-    balls (python-flint, the ``flint`` extra) with a proven enclosure instead.
+    ``T/I`` is limited to :data:`MAX_T_OVER_I` (ValueError beyond). Certified balls
+    (python-flint) of the same ratios: ``Hydrogenic(1, 0, Z).sum_rule_ratios(T, certified=True)``.
 
     >>> r_nmm, r_ew = sum_rule_ratios("0.75", Z=1, dps=15)
     >>> print(mpmath.nstr(r_nmm, 12), mpmath.nstr(r_ew, 12))
     0.978492448601 0.978492448601
     """
     validate_dps(dps)
-    if certified:
-        from ..certified_hydrogen import certified_sum_rule_ratios
-
-        with precision(dps + _GUARD):
-            z = _charge(Z)
-            _ratio_energy(T, z)  # the same input checks as the quadrature
-        ratios = certified_sum_rule_ratios(T, Z=Z, digits=dps)
-        return ratios.r_nmm, ratios.r_ew
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        c = _Continuum(_ratio_energy(T, z), z)
-        r_nmm, _, r_ew, _ = _ratios_tanh_sinh(c, _points_primary(c.k, z))
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        c = Continuum(_ratio_energy(T, z), z)
+        r_nmm, _, r_ew, _ = _ratios_tanh_sinh(c, ridge_points(c.k, z))
     with precision(dps):
         return +r_nmm, +r_ew
+
+
+def check_ratio_inputs(T: object, *, Z: object = 1, dps: int = 30) -> None:
+    """The input checks of :func:`sum_rule_ratios` alone (ValueError naming the argument).
+
+    >>> check_ratio_inputs("0.4")
+    Traceback (most recent call last):
+    ...
+    ValueError: T must exceed the ionization energy Z**2/2 = 0.5 hartree, got '0.4'
+    """
+    validate_dps(dps)
+    with precision(dps + GUARD_DIGITS):
+        _ratio_energy(T, nuclear_charge(Z))
 
 
 def exact_sum_rule_ratio(T: object, *, Z: object = 1, dps: int = 30) -> mpmath.mpf:
@@ -489,13 +502,13 @@ def exact_sum_rule_ratio(T: object, *, Z: object = 1, dps: int = 30) -> mpmath.m
     0.95726350926
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        t = _energy(T, z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
         kappa = mpmath.sqrt(2 * t - z * z) / z
         # the numerator and denominator both vanish like 2π/κ at large κ: add digits
         extra = int(max(0, float(mpmath.log10(kappa)))) + 2
-        with precision(dps + _GUARD + extra):
+        with precision(dps + GUARD_DIGITS + extra):
             kappa = mpmath.sqrt(2 * t - z * z) / z
             k2 = kappa * kappa
             e = mpmath.exp(-4 * mpmath.atan(kappa) / kappa)
@@ -568,17 +581,17 @@ def sum_rule_ratios_detailed(T: object, *, Z: object = 1, dps: int = 30) -> SumR
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
         t = _ratio_energy(T, z)
-        c = _Continuum(t, z)
-        r_nmm, e_nmm, r_ew, e_ew = _ratios_tanh_sinh(c, _points_primary(c.k, z))
-    with precision(dps + 20 + _GUARD):
-        c_fine = _Continuum(mpmath.mpf(t), mpmath.mpf(z))
+        c = Continuum(t, z)
+        r_nmm, e_nmm, r_ew, e_ew = _ratios_tanh_sinh(c, ridge_points(c.k, z))
+    with precision(dps + 20 + GUARD_DIGITS):
+        c_fine = Continuum(mpmath.mpf(t), mpmath.mpf(z))
         f_nmm, _, f_ew, _ = _ratios_tanh_sinh(c_fine, _points_graded(c_fine.k, c_fine.Z))
         # mpmath's Gauss-Legendre error estimate can stop early at low precision: work at +20
         gl_nmm, gl_ew = _ratios_log_gauss_legendre(c_fine, dps + 20)
-    exact = exact_sum_rule_ratio(t, Z=z, dps=dps + _GUARD)
+    exact = exact_sum_rule_ratio(t, Z=z, dps=dps + GUARD_DIGITS)
     return SumRuleRatios(
         T=t,
         Z=z,
@@ -622,9 +635,9 @@ def hydrogen_ratio_table(
     validate_dps(dps)
     rows = []
     for x in T_over_I_values:
-        with precision(dps + _GUARD):
-            z = _charge(Z)
-            ratio = _real(x, "T_over_I")
+        with precision(dps + GUARD_DIGITS):
+            z = nuclear_charge(Z)
+            ratio = real_number(x, "T_over_I")
             if ratio <= 1:
                 raise ValueError(f"T_over_I must exceed 1, got {x!r}")
             t = ratio * z * z / 2
@@ -691,8 +704,8 @@ def fit_large_T_law(
     compute = sum_rule_ratios if ratios is None else ratios
     p_exact, c_exact, _ = large_T_leading_law()
     with precision(dps):
-        z = _charge(Z)
-        xs = [_real(x, "T_over_I_values") for x in T_over_I_values]
+        z = nuclear_charge(Z)
+        xs = [real_number(x, "T_over_I_values") for x in T_over_I_values]
         if any(x <= 1 for x in xs) or xs != sorted(xs):
             raise ValueError("T_over_I_values must be increasing and > 1")
         devs = []
@@ -747,19 +760,19 @@ def low_q_fraction(T: object, *, Z: object = 1, dps: int = 30, alpha: object = N
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        t = _energy(T, z)
-        a = ALPHA.mpf() if alpha is None else _real(alpha, "alpha")
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
+        a = ALPHA.mpf() if alpha is None else real_number(alpha, "alpha")
         if a <= 0:
             raise ValueError(f"alpha must be positive, got {alpha!r}")
         # nodes near the ridge sit at u ≈ k/Z, S varies on the scale 1 there: log10(k/Z) more
         extra = max(0, int(mpmath.log10(2 * t / (z * z)) / 2))
-    with precision(dps + _GUARD + extra):
-        z = _charge(Z)
-        t = _energy(T, z)
-        a = ALPHA.mpf() if alpha is None else _real(alpha, "alpha")
-        c = _Continuum(t, z)
+    with precision(dps + GUARD_DIGITS + extra):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
+        a = ALPHA.mpf() if alpha is None else real_number(alpha, "alpha")
+        c = Continuum(t, z)
         q_max = a * t
         near = [c.k - z, c.k, c.k + z]
         d = 4 * z  # graded by 4 away from the ridge: a piece spanning 10^n Z rounds its nodes
@@ -793,12 +806,12 @@ def low_q_fraction_dipole(
     True
     """
     validate_dps(dps)
-    with precision(dps + _GUARD):
-        z = _charge(Z)
-        t = _energy(T, z)
-        a = ALPHA.mpf() if alpha is None else _real(alpha, "alpha")
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
+        a = ALPHA.mpf() if alpha is None else real_number(alpha, "alpha")
         if a <= 0:
             raise ValueError(f"alpha must be positive, got {alpha!r}")
-        value = a * a * t**3 * _Continuum(t, z).dipole()
+        value = a * a * t**3 * Continuum(t, z).dipole()
     with precision(dps):
         return +value

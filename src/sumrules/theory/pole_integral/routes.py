@@ -32,7 +32,7 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
-from .numeric import precision, validate_dps
+from sumrules.core.numeric import precision, validate_dps
 
 __all__ = [
     "MAX_INDEX",
@@ -41,6 +41,10 @@ __all__ = [
     "pole_integral_distributional",
     "pole_integral_finite_eps",
     "pole_integral_numeric",
+    "validate_indices",
+    "validate_inputs",
+    "validate_order",
+    "validate_positive",
 ]
 
 
@@ -74,14 +78,14 @@ def _integer(value: object, name: str) -> int:
     return int(value)
 
 
-def _order(value: object, name: str = "w") -> int:
+def validate_order(value: object, name: str = "w") -> int:
     w = _integer(value, name)
     if w < 1:
         raise ValueError(f"{name} must be an integer >= 1, got {value!r}")
     return w
 
 
-def _positive(value: object, name: str) -> sp.Expr:
+def validate_positive(value: object, name: str) -> sp.Expr:
     """An exact positive sympy number, or a sympy expression known to be positive."""
     bad = f"{name} must be a positive exact number or symbol, got {value!r}"
     if isinstance(value, bool):
@@ -105,9 +109,9 @@ def _positive(value: object, name: str) -> sp.Expr:
     return expr
 
 
-def _indices(s: object, w: object, limit: int = MAX_INDEX) -> tuple[int, int]:
+def validate_indices(s: object, w: object, limit: int = MAX_INDEX) -> tuple[int, int]:
     """The checked indices ``(s, w)``: integers, ``w >= 1``, ``|s|, w <= limit``."""
-    s_, w_ = _integer(s, "s"), _order(w)
+    s_, w_ = _integer(s, "s"), validate_order(w)
     if abs(s_) > limit:
         raise ValueError(f"s must satisfy |s| <= {limit}, got {s!r}")
     if w_ > limit:
@@ -115,10 +119,10 @@ def _indices(s: object, w: object, limit: int = MAX_INDEX) -> tuple[int, int]:
     return s_, w_
 
 
-def _inputs(
+def validate_inputs(
     s: object, w: object, m: object, T: object, limit: int = MAX_INDEX
 ) -> tuple[int, int, sp.Expr, sp.Expr]:
-    return (*_indices(s, w, limit), _positive(m, "m"), _positive(T, "T"))
+    return (*validate_indices(s, w, limit), validate_positive(m, "m"), validate_positive(T, "T"))
 
 
 # ---------------------------------------------------------------- route A: distributional
@@ -146,7 +150,7 @@ def pole_integral_distributional(
     >>> value, all(st.passed is not False for st in steps)
     (8, True)
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T, MAX_ROUTE_INDEX)
+    s_, w_, m_, T_ = validate_inputs(s, w, m, T, MAX_ROUTE_INDEX)
     x = sp.Symbol("x", positive=True)
     eps = sp.Symbol("epsilon", positive=True)
     x0 = 2 * m_ * T_
@@ -272,10 +276,10 @@ def pole_integral_finite_eps(
     >>> pole_integral_finite_eps(-1, 2, 1, 2, a=1, b=100)
     1/4
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T, MAX_ROUTE_INDEX)
+    s_, w_, m_, T_ = validate_inputs(s, w, m, T, MAX_ROUTE_INDEX)
     x0 = 2 * m_ * T_
-    a_ = m_ * T_ if a is None else _positive(a, "a")
-    b_ = 3 * m_ * T_ if b is None else _positive(b, "b")
+    a_ = m_ * T_ if a is None else validate_positive(a, "a")
+    b_ = 3 * m_ * T_ if b is None else validate_positive(b, "b")
     if sp.simplify(x0 - a_).is_positive is not True:
         raise ValueError(f"a must satisfy 0 < a < 2mT, got {a!r}")
     if sp.simplify(b_ - x0).is_positive is not True:
@@ -343,11 +347,11 @@ def pole_integral_numeric(
     uniform. Quadrature at ``dps + 10 + ⌈(|s| + w) log10 2⌉`` digits (the integrand exceeds the
     result by up to ``2^(|s| + w)``); the result is rounded to ``dps``.
 
-    >>> from sumrules.numeric import agreement_digits
+    >>> from sumrules.core.numeric import agreement_digits
     >>> agreement_digits(pole_integral_numeric(2, 3, 1, 1), 8) > 28
     True
     """
-    s_, w_, m_, T_ = _inputs(s, w, m, T, MAX_ROUTE_INDEX)
+    s_, w_, m_, T_ = validate_inputs(s, w, m, T, MAX_ROUTE_INDEX)
     dps = validate_dps(dps)
     # On the circle |x| ≤ (3/2)·2mT and |T − x/2m| = T/2: the integrand exceeds the result by up
     # to ~2^(|s| + w), digits that cancel in the quadrature; carry them as guard digits.

@@ -23,7 +23,7 @@ from functools import cache
 
 import sympy as sp
 
-from .derivation import Step
+from sumrules.core.derivation import Step
 
 __all__ = [
     "conjugated_hamiltonian_action",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from .latex import text_to_latex
+from sumrules.core.latex import text_to_latex
 
 __all__ = ["Derivation", "Step", "to_latex"]
 
@@ -65,6 +65,15 @@ class Step:
         """Build a step and run its check now (default: symbolic difference is zero)."""
         ok = predicate() if predicate is not None else _symbolic_zero(lhs, rhs)
         return cls(to_latex(lhs), to_latex(rhs), justification, method, bool(ok), relation)
+
+    @classmethod
+    def of(cls, step: object) -> Step:
+        """A step from any object with ``lhs, rhs, justification, method, passed`` (a library's
+        own proof steps, e.g. :class:`sumrules.theory.pole_integral.routes.KernelStep`)."""
+        if isinstance(step, Step):
+            return step
+        fields = ("lhs", "rhs", "justification", "method", "passed")
+        return cls(*(getattr(step, name) for name in fields))
 
     @classmethod
     def definition(cls, lhs: object, rhs: object, justification: str) -> Step:

@@ -1,0 +1,140 @@
+"""A hydrogen-like state (n, l) of nuclear charge Z as an :class:`~sumrules.models.base.Atom`.
+
+Atomic units (ħ = m = e = 1, energies in hartree). The response is per electron and averaged
+over the 2l + 1 magnetic substates (a closed subshell). One electron, no Pauli blocking: the
+transitions to lower states count too.
+
+>>> h = Hydrogenic(1, 0, Z=1)
+>>> h.threshold
+mpf('0.5')
+>>> r_nmm, r_ew = h.sum_rule_ratios(1, dps=20)
+>>> print(mpmath.nstr(r_nmm, 15), r_nmm == r_ew)
+0.987439347010319 True
+>>> Hydrogenic(1, 1)
+Traceback (most recent call last):
+...
+ValueError: l must be an integer with 0 <= l < n = 1, got 1
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from sumrules.core.numeric import precision, validate_dps
+from sumrules.models.hydrogenic import checks, ground
+
+__all__ = ["SPECTROSCOPIC", "Hydrogenic"]
+
+#: l -> its spectroscopic letter
+SPECTROSCOPIC = "spdfghik"
+
+
+def _quantum_number(value: object, name: str, low: int, high: int | None, why: str) -> int:
+    ok = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if not ok or int(value) < low or (high is not None and int(value) >= high):  # type: ignore[call-overload]
+        raise ValueError(f"{name} must be an integer with {why}, got {value!r}")
+    return int(value)  # type: ignore[call-overload]
+
+
+def _charge(Z: object) -> mpmath.mpf:
+    try:
+        z = mpmath.mpmathify(Z) if not isinstance(Z, bool) else None
+    except (TypeError, ValueError):
+        z = None
+    if not isinstance(z, mpmath.mpf) or not mpmath.isfinite(z) or z <= 0:
+        raise ValueError(f"Z must be a finite positive number, got {Z!r}")
+    return z
+
+
+class Hydrogenic:
+    """The hydrogen-like state (n, l), nuclear charge Z (ValueError naming a bad argument)."""
+
+    def __init__(self, n: int = 1, l: int = 0, Z: object = 1) -> None:
+        self.n = _quantum_number(n, "n", 1, None, "n >= 1")
+        self.l = _quantum_number(l, "l", 0, self.n, f"0 <= l < n = {self.n}")
+        with precision(40):
+            _charge(Z)
+        self.Z = Z
+
+    def __repr__(self) -> str:
+        return f"Hydrogenic(n={self.n}, l={self.l}, Z={self.Z!r})"
+
+    @property
+    def label(self) -> str:
+        """The state as ``1s``, ``2p``, ``3d`` …"""
+        return f"{self.n}{SPECTROSCOPIC[self.l]}"
+
+    @property
+    def name(self) -> str:
+        return f"hydrogen-like {self.label}, Z = {self.Z}"
+
+    @property
+    def electrons(self) -> int:
+        return 1
+
+    @property
+    def threshold(self) -> mpmath.mpf:
+        """The ionization energy I = Z²/(2n²) hartree (at the caller's mpmath precision)."""
+        z = _charge(self.Z)
+        return z * z / (2 * self.n * self.n)
+
+    def _ground_only(self, what: str) -> None:
+        if (self.n, self.l) != (1, 0):
+            raise NotImplementedError(f"{what} is implemented for 1s only, not {self.label}")
+
+    def structure_function(self, T: object, Q2: object, *, dps: int = 30) -> mpmath.mpf:
+        """S(T, Q²) per unit T of the transitions to the continuum (T above the threshold)."""
+        self._ground_only("the structure function")
+        validate_dps(dps)
+        with precision(dps + 10):
+            q = mpmath.sqrt(mpmath.mpmathify(Q2))
+        return ground.continuum_density(T, q, Z=self.Z, dps=dps)
+
+    def resolvent(self, T: object, P2: object, *, dps: int = 30) -> mpmath.mpc:
+        """R(T, P²) by the spectral sum (principal value + iπS), real P² > −Z²."""
+        self._ground_only("the resolvent")
+        return checks.resolvent(T, P2, Z=self.Z, dps=dps)
+
+    def sum_rule_ratios(
+        self, T: object, *, dps: int = 30, certified: bool = False
+    ) -> tuple[Any, Any]:
+        """(r_nmm, r_ew) at T (hartree) by quadrature; with ``certified=True`` python-flint
+        balls (:class:`~sumrules.core.certified.Certified`, the ``flint`` extra) instead."""
+        self._ground_only("the sum-rule ratios")
+        if certified:
+            from sumrules.models.hydrogenic.certified import certified_sum_rule_ratios
+
+            ground.check_ratio_inputs(T, Z=self.Z, dps=dps)
+            ratios = certified_sum_rule_ratios(T, Z=self.Z, digits=dps)
+            return ratios.r_nmm, ratios.r_ew
+        return ground.sum_rule_ratios(T, Z=self.Z, dps=dps)
+
+    def ratio_routes(self) -> dict[str, Callable[[Any, int], tuple[Any, Any]]]:
+        """ "quadrature": tanh-sinh in q; "closed form": the derived r(κ) (r_nmm = r_ew)."""
+        self._ground_only("the ratio routes")
+
+        def closed(T: Any, dps: int) -> tuple[Any, Any]:
+            r = ground.exact_sum_rule_ratio(T, Z=self.Z, dps=dps)
+            return r, r
+
+        return {
+            "quadrature": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
+            "closed form": closed,
+        }
+
+    def energy_at(self, t_over_i: object, *, dps: int = 30) -> mpmath.mpf:
+        """T = (T/I)·I for this state, at ``dps`` + 10 digits (T/I exact when given as text).
+
+        >>> Hydrogenic(1, 0, Z=2).energy_at("1.5")
+        mpf('3.0')
+        """
+        with precision(dps + 10):
+            x = mpmath.mpmathify(
+                sp.sympify(t_over_i) if isinstance(t_over_i, sp.Basic) else t_over_i
+            )
+            return x * self.threshold
