@@ -30,6 +30,7 @@ __all__ = [
     "MIN_DPS",
     "Quadrature",
     "agreement_digits",
+    "extrapolate_to_zero",
     "precision",
     "quad",
     "validate_dps",
@@ -189,3 +190,19 @@ def quad(f: Callable[[mpmath.mpf], mpmath.mpf], points: Sequence[object], dps: i
     with precision(dps + 5):
         value, error = mpmath.quad(f, list(points), error=True)
         return Quadrature(mpmath.mpf(value), mpmath.mpf(error), dps)
+
+
+def extrapolate_to_zero(hs: Sequence[object], values: Sequence[object]) -> mpmath.mpc:
+    """Polynomial (Neville) extrapolation of values(h) to h = 0, at the current precision.
+
+    >>> with precision(20):
+    ...     print(mpmath.nstr(extrapolate_to_zero([1, 2, 3], [5, 7, 11]), 8))
+    5.0
+    """
+    hs_ = [mpmath.mpmathify(h) for h in hs]
+    p = [mpmath.mpmathify(v) for v in values]
+    n = len(p)
+    for level in range(1, n):
+        for i in range(n - level):
+            p[i] = (hs_[i + level] * p[i] - hs_[i] * p[i + 1]) / (hs_[i + level] - hs_[i])
+    return p[0]

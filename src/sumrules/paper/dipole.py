@@ -20,17 +20,17 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation, Step
+from sumrules.core.format import rounds_to
 from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
 from sumrules.core.numeric import agreement_digits, precision
 from sumrules.core.registry import claim
 from sumrules.data.constants import ALPHA, BARN_CM2, GE_SIGMA_T2_PEAK, GE_Z
 from sumrules.data.units import barn_kev2_to_natural, bohr2_to_cm2, kev_to_hartree
 from sumrules.models.hydrogenic import ground as hydrogen
-from sumrules.paper.free_electron import (
+from sumrules.theory.conventions import (
     alpha,
     comparison_step,
     describe_conventions,
-    rounds_to,
     verdict_from_conventions,
 )
 from sumrules.theory.photoabsorption import (

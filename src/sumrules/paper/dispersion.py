@@ -20,16 +20,16 @@ R(T, 0) is Z²/T, not Z/T, for Z > 1 electrons (coherent elastic term).
 
 from __future__ import annotations
 
-import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation, Step
+from sumrules.core.format import digits_between, digits_text, number
 from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
-from sumrules.core.numeric import agreement_digits, precision
+from sumrules.core.numeric import extrapolate_to_zero, precision
 from sumrules.core.registry import claim
 from sumrules.models import free
 from sumrules.models import oscillator as osc
@@ -47,9 +47,6 @@ __all__ = [
     "T_HYDROGEN",
     "analytic_structure",
     "asymptotic_falloff",
-    "extrapolate_to_zero",
-    "hydrogen_dispersion",
-    "hydrogen_resolvent",
     "oscillator_resolvent_kummer",
     "oscillator_resolvent_lines",
     "real_on_negative_axis",
@@ -106,22 +103,6 @@ OSC_T = mpmath.mpf("2.5")
 # shared, cached model evaluations (keyed by the precision: no silent reuse across dps)
 
 
-@functools.lru_cache(maxsize=128)
-def hydrogen_resolvent(T: str, P2: str, method: str, dps: int) -> mpmath.mpc:
-    """R(T, P²) of the hydrogen model at ``dps`` digits, cached (several claims use it).
-
-    >>> hydrogen_resolvent("1", "0", "principal-value", 15)
-    mpc(real='1.0', imag='0.0')
-    """
-    return hc.resolvent(T, P2, dps=dps, method=method)
-
-
-@functools.lru_cache(maxsize=128)
-def hydrogen_dispersion(T: str, P2: str, dps: int) -> mpmath.mpc:
-    """The dispersion integral (1/π)∫ Im R dQ²/(Q² − P² − i0) of the hydrogen model, cached."""
-    return hc.dispersion_integral(T, P2, dps=dps)
-
-
 def oscillator_resolvent_kummer(T: object, y: object, *, omega: object = 1) -> mpmath.mpc:
     """R = M(1; 1 − T/ω; −y)/T at the current precision (closed form of Σ p_n/(T − nω)).
 
@@ -165,44 +146,6 @@ def oscillator_resolvent_lines(T: object, y: object, *, omega: object = 1) -> mp
             if n > 2 * size + 5 and abs(weight) < tol:
                 break
     return +total
-
-
-def extrapolate_to_zero(hs: Sequence[object], values: Sequence[object]) -> mpmath.mpc:
-    """Polynomial (Neville) extrapolation of values(h) to h = 0.
-
-    >>> with precision(20):
-    ...     print(mpmath.nstr(extrapolate_to_zero([1, 2, 3], [5, 7, 11]), 8))
-    5.0
-    """
-    hs_ = [mpmath.mpmathify(h) for h in hs]
-    p = [mpmath.mpmathify(v) for v in values]
-    n = len(p)
-    for level in range(1, n):
-        for i in range(n - level):
-            p[i] = (hs_[i + level] * p[i] - hs_[i] * p[i + 1]) / (hs_[i + level] - hs_[i])
-    return p[0]
-
-
-def _digits(a: object, b: object, dps: int) -> float:
-    with precision(dps + 10):
-        return agreement_digits(a, b)
-
-
-def _fmt(x: object, n: int = 12) -> str:
-    """A number for a summary: complex values as a + bi."""
-    v = mpmath.mpmathify(x)
-    if isinstance(v, mpmath.mpc):
-        if v.imag == 0:
-            return mpmath.nstr(v.real, n)
-        re_ = "" if v.real == 0 else mpmath.nstr(v.real, n) + (" + " if v.imag > 0 else " − ")
-        im_ = mpmath.nstr(abs(v.imag) if re_ else v.imag, n)
-        return f"{re_}{im_}i".replace("-", "−")
-    return mpmath.nstr(v, n).replace("-", "−")
-
-
-def _dg(digits: float, dps: int) -> str:
-    """Agreement digits for a summary, capped at the working precision."""
-    return f"{min(digits, float(dps)):.0f}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -255,35 +198,37 @@ def spectral_representation(ctx: Context) -> Outcome:
             sp.N(osc.line_strength(n, sp.Rational(13, 10)), ctx.dps + 10) for n in range(5)
         ]
         osc_digits = min(
-            _digits(a, b, ctx.dps) for a, b in zip(weights_cf, strengths, strict=False)
+            digits_between(a, b, ctx.dps) for a, b in zip(weights_cf, strengths, strict=False)
         )
         off_line = abs(weights_cf[-1])
 
     # hydrogen: Im R/π along the contour route against the closed-form S (and completeness).
-    (r_contour, t_h) = timed(hydrogen_resolvent, T_HYDROGEN, P2_POS, "contour", ctx.dps)
+    (r_contour, t_h) = timed(hc.resolvent_cached, T_HYDROGEN, P2_POS, "contour", ctx.dps)
     with precision(ctx.dps + 10):
         s_closed = hyd.continuum_density(T_HYDROGEN, mpmath.sqrt(mpmath.mpf(P2_POS)), dps=ctx.dps)
-        h_digits = _digits(r_contour.imag / mpmath.pi, s_closed, ctx.dps)
+        h_digits = digits_between(r_contour.imag / mpmath.pi, s_closed, ctx.dps)
     comp, t_comp = timed(hc.completeness, mpmath.sqrt(mpmath.mpf(P2_POS)), dps=ctx.dps)
-    comp_digits = _digits(comp.total, 1, ctx.dps)
+    comp_digits = digits_between(comp.total, 1, ctx.dps)
     if comp_digits < need:  # the model itself is broken: not a verdict on the paper
         raise Disagreement("hydrogen: the states are not complete", {"Σ": str(comp.total)})
 
     # negative controls, each through the comparison that judges the paper
     with precision(ctx.dps + 10):
-        wrong_sign = _digits(-r_contour.imag / mpmath.pi, s_closed, ctx.dps)  # +iε prescription
-        half = _digits(r_contour.imag / (2 * mpmath.pi), s_closed, ctx.dps)  # 1/(2π)
+        wrong_sign = digits_between(
+            -r_contour.imag / mpmath.pi, s_closed, ctx.dps
+        )  # +iε prescription
+        half = digits_between(r_contour.imag / (2 * mpmath.pi), s_closed, ctx.dps)  # 1/(2π)
     cf_no_pq = line_weights(pq_coeff=0)
     with precision(ctx.dps + 10):
         no_pq_digits = min(
-            _digits(a, b, ctx.dps) for a, b in zip(cf_no_pq, strengths, strict=False)
+            digits_between(a, b, ctx.dps) for a, b in zip(cf_no_pq, strengths, strict=False)
         )
     with precision(ctx.dps + 10):
         c = hyd.Continuum(mpmath.mpf(T_HYDROGEN), mpmath.mpf(1))
         no_sommerfeld = hc.WRONG_DENSITIES["missing [1 - exp(-2 pi Z/k)] factor"](
             c.k, mpmath.mpf(P2_POS), mpmath.mpf(1)
         )
-        bad_s_digits = _digits(r_contour.imag / mpmath.pi, no_sommerfeld, ctx.dps)
+        bad_s_digits = digits_between(r_contour.imag / mpmath.pi, no_sommerfeld, ctx.dps)
     controls = [
         Control(
             "hydrogen Im R with the opposite prescription T + iε",
@@ -352,9 +297,9 @@ def spectral_representation(ctx: Context) -> Outcome:
             "oscillator: ε Im R(nω − iε) with R from the Hamiltonian (continued fraction)",
             "model:oscillator",
             "line weights of (1/π) Im R at n = 0..4, y = 1.3 equal "
-            f"e^(−y) yⁿ/n!; between lines (T = 2.5ω) the weight is {_fmt(off_line, 3)} "
+            f"e^(−y) yⁿ/n!; between lines (T = 2.5ω) the weight is {number(off_line, 3)} "
             "(O(ε²))",
-            value=", ".join(_fmt(w, 15) for w in weights_cf[:5]),
+            value=", ".join(number(w, 15) for w in weights_cf[:5]),
             precision=f"{ctx.dps} dps",
             agreement=osc_digits,
             seconds=t_osc,
@@ -362,8 +307,8 @@ def spectral_representation(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen: Im R/π along a contour above the pole vs the closed-form S",
             "model:hydrogen",
-            f"T = 1 hartree, Q² = 0.5: Im R/π = {_fmt(r_contour.imag / mpmath.pi, 15)}, "
-            f"S = {_fmt(s_closed, 15)}; the states are complete (Σ = {_fmt(comp.total, 15)})",
+            f"T = 1 hartree, Q² = 0.5: Im R/π = {number(r_contour.imag / mpmath.pi, 15)}, "
+            f"S = {number(s_closed, 15)}; the states are complete (Σ = {number(comp.total, 15)})",
             precision=f"{ctx.dps} dps",
             agreement=min(h_digits, comp_digits),
             seconds=t_h + t_comp,
@@ -375,8 +320,8 @@ def spectral_representation(ctx: Context) -> Outcome:
         f"{'holds' if ok else 'fails'}: (1/π) Im R against Σ δ |⟨n|ρ|0⟩|² in three models: "
         f"free electron (Lorentzian → δ, {'exact' if free_ok else 'differs'}), oscillator "
         f"lines from the Hamiltonian "
-        f"({_dg(osc_digits, ctx.dps)} digits), hydrogen continuum at T = 2I "
-        f"({_dg(h_digits, ctx.dps)} digits)"
+        f"({digits_text(osc_digits, ctx.dps)} digits), hydrogen continuum at T = 2I "
+        f"({digits_text(h_digits, ctx.dps)} digits)"
     )
     return Outcome(verdict, summary, evidence, controls, [derivation])
 
@@ -409,21 +354,21 @@ def resolvent_matrix_element(ctx: Context) -> Outcome:
         return out
 
     osc_pairs, t_osc = timed(pairs)
-    osc_digits = min(_digits(a, b, ctx.dps) for a, b in osc_pairs)
+    osc_digits = min(digits_between(a, b, ctx.dps) for a, b in osc_pairs)
 
     # hydrogen: the two i0 prescriptions of the spectral sum, and completeness at P² < 0
     h_vals, t_h = timed(
         lambda: {
             p2: (
-                hydrogen_resolvent(T_HYDROGEN, p2, "principal-value", ctx.dps),
-                hydrogen_resolvent(T_HYDROGEN, p2, "contour", ctx.dps),
+                hc.resolvent_cached(T_HYDROGEN, p2, "principal-value", ctx.dps),
+                hc.resolvent_cached(T_HYDROGEN, p2, "contour", ctx.dps),
             )
             for p2 in (P2_POS, P2_NEG)
         }
     )
-    h_digits = min(_digits(a, b, ctx.dps) for a, b in h_vals.values())
+    h_digits = min(digits_between(a, b, ctx.dps) for a, b in h_vals.values())
     comp, t_c = timed(hc.completeness, None, Q2=P2_NEG, dps=ctx.dps)
-    comp_digits = _digits(comp.total, 1, ctx.dps)
+    comp_digits = digits_between(comp.total, 1, ctx.dps)
     if h_digits < need or comp_digits < need:
         raise Disagreement(
             "hydrogen: principal value and contour disagree, or incomplete",
@@ -431,9 +376,9 @@ def resolvent_matrix_element(ctx: Context) -> Outcome:
         )
 
     wrong_mass = pairs(q2_coeff=1)
-    wm_digits = min(_digits(a, b, ctx.dps) for a, b in wrong_mass)
+    wm_digits = min(digits_between(a, b, ctx.dps) for a, b in wrong_mass)
     no_discrete = comp.total - comp.discrete
-    nd_digits = _digits(no_discrete, 1, ctx.dps)
+    nd_digits = digits_between(no_discrete, 1, ctx.dps)
     controls = [
         Control(
             "oscillator operator with Q²/m instead of Q²/2m",
@@ -443,7 +388,7 @@ def resolvent_matrix_element(ctx: Context) -> Outcome:
         Control(
             "hydrogen spectral sum without the discrete states (n ≥ 2)",
             nd_digits < need,
-            f"closure gives {_fmt(no_discrete, 10)} at Q² = −0.5",
+            f"closure gives {number(no_discrete, 10)} at Q² = −0.5",
         ),
     ]
     derivation = Derivation(
@@ -495,8 +440,8 @@ def resolvent_matrix_element(ctx: Context) -> Outcome:
             "hydrogen: spectral sum with PV + iπS vs a contour above the pole",
             "model:hydrogen",
             "T = 1 hartree, P² = ±0.5: "
-            + "; ".join(f"P² = {p}: R = {_fmt(a, 12)}" for p, (a, _) in h_vals.items())
-            + f"; closure at P² = −0.5: {_fmt(comp.total, 15)}",
+            + "; ".join(f"P² = {p}: R = {number(a, 12)}" for p, (a, _) in h_vals.items())
+            + f"; closure at P² = −0.5: {number(comp.total, 15)}",
             precision=f"{ctx.dps} dps",
             agreement=min(h_digits, comp_digits),
             seconds=t_h + t_c,
@@ -506,8 +451,8 @@ def resolvent_matrix_element(ctx: Context) -> Outcome:
     summary = (
         f"{'holds' if verdict == 'verified' else 'fails'}: spectral sum against the resolvent "
         f"matrix element: free electron exactly; oscillator "
-        f"(continued fraction of the Hamiltonian) to {_dg(osc_digits, ctx.dps)} digits; hydrogen "
-        f"(PV vs contour) to {_dg(h_digits, ctx.dps)} digits, states complete also at P² = −0.5"
+        f"(continued fraction of the Hamiltonian) to {digits_text(osc_digits, ctx.dps)} digits; hydrogen "
+        f"(PV vs contour) to {digits_text(h_digits, ctx.dps)} digits, states complete also at P² = −0.5"
     )
     return Outcome(verdict, summary, evidence, controls, [derivation])
 
@@ -553,18 +498,18 @@ def asymptotic_falloff(ctx: Context) -> Outcome:
     # hydrogen along the physical axis: P² R at P² = 10³, 10⁴, extrapolated in 1/P²
     p2s = ("1000", "10000")
     (vals, t_h) = timed(
-        lambda: [hydrogen_resolvent(T_HYDROGEN, p, "principal-value", ctx.dps) for p in p2s]
+        lambda: [hc.resolvent_cached(T_HYDROGEN, p, "principal-value", ctx.dps) for p in p2s]
     )
     with precision(ctx.dps + 10):
         scaled = [mpmath.mpf(p) * v.real for p, v in zip(p2s, vals, strict=True)]
         limit_h = extrapolate_to_zero([1 / mpmath.mpf(p) for p in p2s], scaled).real
-        h_digits = _digits(limit_h, PRINTED_FALLOFF, ctx.dps)
+        h_digits = digits_between(limit_h, PRINTED_FALLOFF, ctx.dps)
 
     # oscillator: Kummer closed form vs the direct line sum, in five directions
     (kummer, t_k) = timed(_oscillator_falloff, ctx, oscillator_resolvent_kummer)
     (lines, t_l) = timed(_oscillator_falloff, ctx, oscillator_resolvent_lines)
     osc_digits = min(
-        _digits(kummer[a][i], lines[a][i], ctx.dps) for a, _ in _ANGLES for i in (0, 1)
+        digits_between(kummer[a][i], lines[a][i], ctx.dps) for a, _ in _ANGLES for i in (0, 1)
     )
     if osc_digits < ctx.dps - 5:
         raise Disagreement(
@@ -579,13 +524,17 @@ def asymptotic_falloff(ctx: Context) -> Outcome:
 
     # controls
     with precision(ctx.dps + 10):
-        wrong_norm = _digits(limit_h, PRINTED_FALLOFF / 2, ctx.dps)  # −m/Q² instead of −2m/Q²
+        wrong_norm = digits_between(
+            limit_h, PRINTED_FALLOFF / 2, ctx.dps
+        )  # −m/Q² instead of −2m/Q²
 
         def wrong_kummer(t: object, yv: object) -> mpmath.mpc:
             return mpmath.hyp1f1(1, 1 + mpmath.mpf(t), -mpmath.mpmathify(yv)) / mpmath.mpf(t)
 
     bad = _oscillator_falloff(ctx, wrong_kummer)
-    bad_digits = min(_digits(bad[a][i], lines[a][i], ctx.dps) for a, _ in _ANGLES for i in (0, 1))
+    bad_digits = min(
+        digits_between(bad[a][i], lines[a][i], ctx.dps) for a, _ in _ANGLES for i in (0, 1)
+    )
     growing = {a: _falls((d[0], d[0] * 10)) for a, d in kummer.items()}
     controls = [
         Control(
@@ -653,7 +602,7 @@ def asymptotic_falloff(ctx: Context) -> Outcome:
             "hydrogen: P²R on the physical axis, P² = 10³, 10⁴ (spectral sum, PV), "
             "extrapolated in 1/P²",
             "model:hydrogen",
-            f"P²R = {', '.join(_fmt(s, 10) for s in scaled)} → {_fmt(limit_h, 12)}",
+            f"P²R = {', '.join(number(s, 10) for s in scaled)} → {number(limit_h, 12)}",
             precision=f"{ctx.dps} dps",
             agreement=h_digits,
             seconds=t_h,
@@ -674,7 +623,7 @@ def asymptotic_falloff(ctx: Context) -> Outcome:
     verdict = "verified" if all_dirs else ("qualified" if physical_axis else "refuted")
     summary = (
         f"Q²R → −2m holds along Q² → +∞: free electron exactly (all directions), hydrogen "
-        f"{_fmt(limit_h, 8)} (extrapolated from P² = 10³, 10⁴), oscillator for |arg Q²| < π/2 only; "
+        f"{number(limit_h, 8)} (extrapolated from P² = 10³, 10⁴), oscillator for |arg Q²| < π/2 only; "
         f"the oscillator's R is entire (Liouville) and grows for arg Q² = "
         f"{', '.join(grows_dirs)}; the hydrogen R of Eq. (9) does not exist for Q² < −Z²"
     )
@@ -708,15 +657,15 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
     def hydrogen_sides() -> dict[str, tuple[mpmath.mpc, mpmath.mpc, mpmath.mpc]]:
         out = {}
         for p in points:
-            pv = hydrogen_resolvent(T_HYDROGEN, p, "principal-value", ctx.dps)
-            ct = hydrogen_resolvent(T_HYDROGEN, p, "contour", ctx.dps) if p != "0" else pv
-            out[p] = (pv, ct, hydrogen_dispersion(T_HYDROGEN, p, ctx.dps))
+            pv = hc.resolvent_cached(T_HYDROGEN, p, "principal-value", ctx.dps)
+            ct = hc.resolvent_cached(T_HYDROGEN, p, "contour", ctx.dps) if p != "0" else pv
+            out[p] = (pv, ct, hc.dispersion_integral_cached(T_HYDROGEN, p, ctx.dps))
         return out
 
     sides, t_h = timed(hydrogen_sides)
-    route_digits = min(_digits(a, b, ctx.dps) for a, b, _ in sides.values())
+    route_digits = min(digits_between(a, b, ctx.dps) for a, b, _ in sides.values())
     exact_r = hyd.exact_sum_rule_ratio(T_HYDROGEN, dps=ctx.dps)
-    disp0_digits = _digits(sides["0"][2].real, exact_r, ctx.dps)
+    disp0_digits = digits_between(sides["0"][2].real, exact_r, ctx.dps)
     if route_digits < need or disp0_digits < need:
         raise Disagreement(
             "hydrogen: routes to R or to the dispersion integral disagree",
@@ -724,11 +673,11 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
         )
     with precision(ctx.dps + 10):
         mismatch = {p: abs(lhs - rhs) / abs(lhs) for p, (lhs, _, rhs) in sides.items()}
-        agree = {p: _digits(lhs, rhs, ctx.dps) for p, (lhs, _, rhs) in sides.items()}
+        agree = {p: digits_between(lhs, rhs, ctx.dps) for p, (lhs, _, rhs) in sides.items()}
         # a once-subtracted relation at P² = 0 fails as well
         sub_lhs = sides[P2_NEG][0] - sides["0"][0]
         sub_rhs = sides[P2_NEG][2] - sides["0"][2]
-        sub_digits = _digits(sub_lhs, sub_rhs, ctx.dps)
+        sub_digits = digits_between(sub_lhs, sub_rhs, ctx.dps)
     h_ok = min(agree.values()) >= need
 
     # oscillator at T = 2.5ω (between lines): Im R ≡ 0 on the real Q² axis
@@ -736,7 +685,7 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
         osc_lhs = {yv: oscillator_resolvent_kummer(OSC_T, mpmath.mpf(yv)) for yv in ("0", "0.5")}
         osc_im = max(abs(v.imag) for v in osc_lhs.values())
         osc_lines = oscillator_resolvent_lines(OSC_T, mpmath.mpf("0.5"))
-        osc_route = _digits(osc_lines, osc_lhs["0.5"], ctx.dps)
+        osc_route = digits_between(osc_lines, osc_lhs["0.5"], ctx.dps)
     osc_ok = all(abs(v) == 0 for v in osc_lhs.values())  # the dispersion integral is 0 there
 
     # negative controls through the same comparison (free electron, exact)
@@ -756,7 +705,7 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
         ),
     ]
     rows = "; ".join(
-        f"P² = {p}: R = {_fmt(lhs, 10)}, dispersion = {_fmt(rhs, 10)}"
+        f"P² = {p}: R = {number(lhs, 10)}, dispersion = {number(rhs, 10)}"
         for p, (lhs, _, rhs) in sides.items()
     )
     derivation = Derivation(
@@ -775,7 +724,7 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
                 r"\frac{\kappa^4 - 2\kappa^2 + 7/3}{(1+\kappa^2)^2}}{1 - e^{-2\pi/\kappa}}",
                 "closed form (Möbius substitution; hydrogen_checks.derive_exact_ratio) "
                 "against the dispersion quadrature at T = 1 hartree (kappa = 1)",
-                method=f"mpmath, {_dg(disp0_digits, ctx.dps)} digits",
+                method=f"mpmath, {digits_text(disp0_digits, ctx.dps)} digits",
                 predicate=lambda: disp0_digits >= need,
             ),
             Step.definition(
@@ -803,15 +752,15 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen: the dispersion integral at P² = 0 vs the closed form r/T",
             "closed-form",
-            f"r = {_fmt(exact_r, 20)}",
+            f"r = {number(exact_r, 20)}",
             precision=f"{ctx.dps} dps",
             agreement=disp0_digits,
         ),
         Evidence(
             "oscillator (T = 2.5ω): Kummer vs line sum",
             "model:oscillator",
-            f"R(T, 0) = {_fmt(osc_lhs['0'], 10)} while Im R ≡ 0 on the real Q² axis "
-            f"(max |Im| = {_fmt(osc_im, 3)}): the dispersion integral is 0",
+            f"R(T, 0) = {number(osc_lhs['0'], 10)} while Im R ≡ 0 on the real Q² axis "
+            f"(max |Im| = {number(osc_im, 3)}): the dispersion integral is 0",
             precision=f"{ctx.dps} dps",
             agreement=osc_route,
         ),
@@ -825,8 +774,8 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
     m0, mneg = mismatch["0"], mismatch[P2_NEG]
     summary = (
         f"holds for the free electron only; hydrogen (T = 2I): R(T, 0) = 1/T vs dispersion "
-        f"{_fmt(sides['0'][2].real, 6)}/T ({float(m0) * 100:.2f}% off), at P² = −0.5: R = "
-        f"{_fmt(sides[P2_NEG][0], 5)} vs {_fmt(sides[P2_NEG][2].real, 5)} "
+        f"{number(sides['0'][2].real, 6)}/T ({float(m0) * 100:.2f}% off), at P² = −0.5: R = "
+        f"{number(sides[P2_NEG][0], 5)} vs {number(sides[P2_NEG][2].real, 5)} "
         f"({float(mneg) * 100:.1f}% off); a once-subtracted form fails too; oscillator: "
         f"Im R ≡ 0 off the lines, R ≠ 0"
     )
@@ -854,12 +803,12 @@ def unsubtracted_dispersion(ctx: Context) -> Outcome:
 def real_on_negative_axis(ctx: Context) -> Outcome:
     """Im R(T, P²) at P² < 0 for T in the hydrogen continuum, by two routes."""
     need = ctx.dps - 5
-    (ct, t_c) = timed(hydrogen_resolvent, T_HYDROGEN, P2_NEG, "contour", ctx.dps)
-    pv = hydrogen_resolvent(T_HYDROGEN, P2_NEG, "principal-value", ctx.dps)
+    (ct, t_c) = timed(hc.resolvent_cached, T_HYDROGEN, P2_NEG, "contour", ctx.dps)
+    pv = hc.resolvent_cached(T_HYDROGEN, P2_NEG, "principal-value", ctx.dps)
     with precision(ctx.dps + 10):
         pi_s = mpmath.pi * hc.continued_density(T_HYDROGEN, P2_NEG, dps=ctx.dps).real
-        d_contour = _digits(ct.imag, pi_s, ctx.dps)
-        d_routes = _digits(ct, pv, ctx.dps)
+        d_contour = digits_between(ct.imag, pi_s, ctx.dps)
+        d_routes = digits_between(ct, pv, ctx.dps)
         # other T and P²: the closed form πS (the contour route agrees at the point above)
         grid = [(tv, p) for tv in ("0.55", "1", "5") for p in ("-0.9", "-0.5", "-0.1")]
         table = {
@@ -876,7 +825,7 @@ def real_on_negative_axis(ctx: Context) -> Outcome:
     with precision(ctx.dps + 10):
         osc_val = oscillator_resolvent_kummer(OSC_T, mpmath.mpf("-0.5"))
         osc_lines = oscillator_resolvent_lines(OSC_T, mpmath.mpf("-0.5"))
-        osc_digits = _digits(osc_val, osc_lines, ctx.dps)
+        osc_digits = digits_between(osc_val, osc_lines, ctx.dps)
     tol = mpmath.mpf(10) ** (-need)
     with precision(ctx.dps + 10):
         holds = abs(ct.imag - PRINTED_IM_R_NEGATIVE_AXIS) <= tol
@@ -886,8 +835,8 @@ def real_on_negative_axis(ctx: Context) -> Outcome:
     with precision(ctx.dps + 10):
         c = hyd.Continuum(mpmath.mpf(T_HYDROGEN), mpmath.mpf(1))
         wrong_pi_s = mpmath.pi * wrong(c.k, mpmath.mpf(P2_NEG), mpmath.mpf(1))
-        wrong_digits = _digits(ct.imag, wrong_pi_s, ctx.dps)
-        flipped = _digits(ct.imag, -pi_s, ctx.dps)
+        wrong_digits = digits_between(ct.imag, wrong_pi_s, ctx.dps)
+        flipped = digits_between(ct.imag, -pi_s, ctx.dps)
     controls = [
         Control(
             "πS with the Sommerfeld factor dropped, against the contour route",
@@ -904,8 +853,8 @@ def real_on_negative_axis(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen: contour above the pole, T = 1 hartree, P² = −0.5",
             "model:hydrogen",
-            f"Im R = {_fmt(ct.imag, 15)}; PV route agrees to {_dg(d_routes, ctx.dps)} digits",
-            value=_fmt(ct, 20),
+            f"Im R = {number(ct.imag, 15)}; PV route agrees to {digits_text(d_routes, ctx.dps)} digits",
+            value=number(ct, 20),
             precision=f"{ctx.dps} dps",
             agreement=d_routes,
             seconds=t_c,
@@ -913,9 +862,9 @@ def real_on_negative_axis(ctx: Context) -> Outcome:
         Evidence(
             "closed form: π × S(T, P²) continued to P² < 0",
             "closed-form",
-            f"πS = {_fmt(pi_s, 15)}; on the grid T ∈ {{0.55, 1, 5}}, P² ∈ {{−0.9, −0.5, "
+            f"πS = {number(pi_s, 15)}; on the grid T ∈ {{0.55, 1, 5}}, P² ∈ {{−0.9, −0.5, "
             f"−0.1}}: {nonzero} of {len(grid)} nonzero, e.g. "
-            + ", ".join(f"({tv}, {p}): {_fmt(v, 4)}" for (tv, p), v in list(table.items())[:3]),
+            + ", ".join(f"({tv}, {p}): {number(v, 4)}" for (tv, p), v in list(table.items())[:3]),
             precision=f"{ctx.dps} dps",
             agreement=d_contour,
         ),
@@ -923,15 +872,15 @@ def real_on_negative_axis(ctx: Context) -> Outcome:
             "free electron and oscillator (T = 2.5ω off the lines)",
             "symbolic",
             f"Im R = {free_im} (free, exact); oscillator Im R(T, −0.5) = "
-            f"{_fmt(osc_val.imag, 3)} (Kummer and line sum agree to {_dg(osc_digits, ctx.dps)} "
+            f"{number(osc_val.imag, 3)} (Kummer and line sum agree to {digits_text(osc_digits, ctx.dps)} "
             "digits): real there",
         ),
     ]
     verdict = "verified" if holds else "refuted"
     summary = (
         f"{'holds' if holds else 'false'} for T in the hydrogen continuum: Im R(T = 2I, P² = "
-        f"−0.5) = {_fmt(ct.imag, 6)} = πS(T, P²) (contour = PV = closed form to "
-        f"{_dg(min(d_contour, d_routes), ctx.dps)} digits), nonzero at {nonzero}/{len(grid)} grid points; "
+        f"−0.5) = {number(ct.imag, 6)} = πS(T, P²) (contour = PV = closed form to "
+        f"{digits_text(min(d_contour, d_routes), ctx.dps)} digits), nonzero at {nonzero}/{len(grid)} grid points; "
         "true for the free electron and between oscillator lines"
     )
     notes = (
@@ -998,7 +947,7 @@ def analytic_structure(ctx: Context) -> Outcome:
             "measured branch-point exponents differ from −3", {"measured": str(expo)}
         )
     with precision(ctx.dps + 10):
-        axis_digits = _digits(
+        axis_digits = digits_between(
             hc.continued_density(T_HYDROGEN, "0.49", dps=ctx.dps).real,
             hyd.continuum_density(T_HYDROGEN, "0.7", dps=ctx.dps),
             ctx.dps,
@@ -1012,7 +961,7 @@ def analytic_structure(ctx: Context) -> Outcome:
     with precision(ctx.dps):
         off_axis = [f"pole {lab} at Q² = {loc}" for lab, loc, _, _ in orders if loc < 0]
         off_axis += [
-            f"branch point at Q² = {_fmt(b.location, 6)}" for b in bps if b.location.imag != 0
+            f"branch point at Q² = {number(b.location, 6)}" for b in bps if b.location.imag != 0
         ]
     controls = []
     with precision(ctx.dps + 10):
@@ -1021,14 +970,14 @@ def analytic_structure(ctx: Context) -> Outcome:
             Control(
                 "pole of |F_2|² placed at −(n − 1)²Z²/n² = −1/4",
                 abs(wrong_loc - 5) >= 10 ** (-need),
-                f"measured order there {_fmt(wrong_loc, 6)}",
+                f"measured order there {number(wrong_loc, 6)}",
             )
         )
         controls.append(
             Control(
                 "branch-point exponent −2 instead of −3",
                 all(abs(e + 2) >= 10 ** (-need) for e in expo),
-                f"measured {_fmt(expo[0], 8)}",
+                f"measured {number(expo[0], 8)}",
             )
         )
     derivation = Derivation(
@@ -1039,7 +988,7 @@ def analytic_structure(ctx: Context) -> Outcome:
                 r"-(n+1)^2 Z^2/n^2",
                 "denominator [(n + 1)² + n² Q²/Z²]^{n+3}: order n + 3; elastic at −4Z², order 4",
                 method="measured orders "
-                + ", ".join(f"{lab}: {_fmt(me, 8)}" for lab, _, _, me in orders),
+                + ", ".join(f"{lab}: {number(me, 8)}" for lab, _, _, me in orders),
                 predicate=lambda: pole_ok,
             ),
             Step.checked(
@@ -1053,8 +1002,8 @@ def analytic_structure(ctx: Context) -> Outcome:
                 r"\text{Im}\,R/\pi = S",
                 r"\propto (Q^2 - (k - iZ)^2)^{-3 + iZ/k}(Q^2 - (k + iZ)^2)^{-3 - iZ/k}",
                 "the continued S has branch points off the real axis",
-                method=f"local exponent {_fmt(expo[0], 10)}, {_fmt(expo[1], 10)}; "
-                f"continuation = S on the axis to {_dg(axis_digits, ctx.dps)} digits",
+                method=f"local exponent {number(expo[0], 10)}, {number(expo[1], 10)}; "
+                f"continuation = S on the axis to {digits_text(axis_digits, ctx.dps)} digits",
                 predicate=lambda: bp_ok and axis_digits >= ctx.dps - 5,
             ),
         ],
@@ -1069,9 +1018,9 @@ def analytic_structure(ctx: Context) -> Outcome:
         Evidence(
             "numerical local exponents at the poles and at the branch points",
             "numeric",
-            "; ".join(f"{lab}: {_fmt(me, 10)}" for lab, _, _, me in orders)
-            + f"; branch points {_fmt(bps[0].location, 6)}, {_fmt(bps[1].location, 6)}: "
-            f"{_fmt(expo[0], 10)}, {_fmt(expo[1], 10)}",
+            "; ".join(f"{lab}: {number(me, 10)}" for lab, _, _, me in orders)
+            + f"; branch points {number(bps[0].location, 6)}, {number(bps[1].location, 6)}: "
+            f"{number(expo[0], 10)}, {number(expo[1], 10)}",
             precision=f"{ctx.dps} dps",
             agreement=None,
             seconds=t_b,
@@ -1079,17 +1028,17 @@ def analytic_structure(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen on the negative axis (closed form)",
             "model:hydrogen",
-            f"Im R(T, −0.5) = πS = {_fmt(im_neg, 10)} ≠ 0: R is not real there",
+            f"Im R(T, −0.5) = πS = {number(im_neg, 10)} ≠ 0: R is not real there",
         ),
     ]
     verdict = "refuted" if off_axis else "verified"
     pole_text = ", ".join(str(loc) for _, loc, _, _ in orders)
-    order_text = ", ".join(_fmt(me, 6) for _, _, _, me in orders)
+    order_text = ", ".join(number(me, 6) for _, _, _, me in orders)
     summary = (
         f"not for hydrogen: {len(off_axis)} singularities off [0, ∞) — poles at Q² = "
         f"{pole_text}, … (measured orders {order_text}) accumulating at −Z², branch points of "
-        f"Im R at (k ∓ iZ)² = {_fmt(bps[0].location, 4)}, {_fmt(bps[1].location, 4)} (exponent "
-        f"−3 ± iZ/k, measured {_fmt(expo[0], 8)}); Im R = {_fmt(im_neg, 4)} ≠ 0 at Q² = −0.5; "
+        f"Im R at (k ∓ iZ)² = {number(bps[0].location, 4)}, {number(bps[1].location, 4)} (exponent "
+        f"−3 ± iZ/k, measured {number(expo[0], 8)}); Im R = {number(im_neg, 4)} ≠ 0 at Q² = −0.5; "
         "only the free electron (one pole at 2mT) fits the picture"
         if off_axis
         else "all singularities on the positive real axis"
@@ -1150,9 +1099,11 @@ def resolvent_at_zero(ctx: Context) -> Outcome:
     with precision(ctx.dps + 10):
         osc_k = oscillator_resolvent_kummer(OSC_T, 0)
         osc_l = oscillator_resolvent_lines(OSC_T, mpmath.mpf(0))
-        osc_digits = min(_digits(osc_k, 1 / OSC_T, ctx.dps), _digits(osc_l, 1 / OSC_T, ctx.dps))
-    (h_zero, t_h) = timed(hydrogen_resolvent, T_HYDROGEN, "1e-12", "principal-value", ctx.dps)
-    h_digits = _digits(h_zero, 1, ctx.dps)
+        osc_digits = min(
+            digits_between(osc_k, 1 / OSC_T, ctx.dps), digits_between(osc_l, 1 / OSC_T, ctx.dps)
+        )
+    (h_zero, t_h) = timed(hc.resolvent_cached, T_HYDROGEN, "1e-12", "principal-value", ctx.dps)
+    h_digits = digits_between(h_zero, 1, ctx.dps)
     if osc_digits < need or h_digits < 11:
         raise Disagreement(
             "per-electron R(T, 0) ≠ 1/T in a model",
@@ -1226,13 +1177,13 @@ def resolvent_at_zero(ctx: Context) -> Outcome:
             "two independent electrons in an oscillator: explicit spectral sum",
             "model:oscillator",
             f"R(T, Q² → 0) = {r2_zero} = Z²/T at Z = 2; one electron "
-            f"(Kummer, line sum, T = 2.5ω): 1/T to {_dg(osc_digits, ctx.dps)} digits",
+            f"(Kummer, line sum, T = 2.5ω): 1/T to {digits_text(osc_digits, ctx.dps)} digits",
             seconds=t_2,
         ),
         Evidence(
             "hydrogen (Z = 1): R(T, P²) at P² = 1e−12 (spectral sum, PV)",
             "model:hydrogen",
-            f"R(1, 1e−12) = {_fmt(h_zero, 20)} = 1/T + O(P²)",
+            f"R(1, 1e−12) = {number(h_zero, 20)} = 1/T + O(P²)",
             precision=f"{ctx.dps} dps",
             agreement=h_digits,
             seconds=t_h,
@@ -1245,7 +1196,7 @@ def resolvent_at_zero(ctx: Context) -> Outcome:
     summary = (
         f"R(T, 0) = Z²/T, not Z/T: ρ(0) = Z·1 gives Z²; explicit two-electron spectral sum "
         f"gives {r2_zero}; per electron (Z = 1) 1/T holds exactly in every model "
-        f"(hydrogen at P² = 1e−12: 1/T to {_dg(h_digits, ctx.dps)} digits)"
+        f"(hydrogen at P² = 1e−12: 1/T to {digits_text(h_digits, ctx.dps)} digits)"
         + ("" if z1_matches else "; even at Z = 1 the printed value fails")
     )
     notes = (

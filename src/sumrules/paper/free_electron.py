@@ -21,6 +21,7 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation, Step
+from sumrules.core.format import rounds_to
 from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
 from sumrules.core.numeric import agreement_digits, precision
 from sumrules.core.registry import claim
@@ -34,9 +35,22 @@ from sumrules.data.constants import (
     Constant,
 )
 from sumrules.data.units import hbar_c_kev_cm
+from sumrules.paper.eq02 import (
+    PRINTED_EQ2,
+    PRINTED_EQ2_COEFFICIENT,
+    PRINTED_EW_DIGITS,
+    PRINTED_EW_VALUE,
+)
+from sumrules.theory.conventions import (
+    alpha,
+    comparison_step,
+    describe_conventions,
+    verdict_from_conventions,
+)
 from sumrules.theory.scattering import (
     G_F,
     Q2,
+    SIN2_W,
     E,
     T,
     bohr_magneton,
@@ -84,9 +98,6 @@ __all__ = [
     "verdict_from_conventions",
 ]
 
-alpha = sp.Symbol("alpha", positive=True)
-#: sin²θ_W as a symbol in the printed coefficient of Eq. (2).
-SIN2_W = sp.Symbol("s_W^2", positive=True)
 
 PRINTED_EQ1 = (
     r"\frac{d\sigma_{(\mu)}}{dT} = 4\pi\alpha\mu_\nu^2 \left(\frac{1}{T} - \frac{1}{E_\nu} \right)"
@@ -98,17 +109,6 @@ _FIRST_FORM = 4 * sp.pi * alpha * mu**2 * (1 / T - 1 / E)
 _SECOND_FORM = sp.pi * alpha**2 / m**2 * (mu / mu_B) ** 2 * (1 / T - 1 / E)
 PRINTED_EQ1_FORMS: tuple[sp.Expr, sp.Expr] = (_FIRST_FORM, _SECOND_FORM)
 
-PRINTED_EQ2 = (
-    r"\begin{aligned} \frac{d\sigma_{EW}}{dT} &= \frac{G_F^2 m_e}{2\pi} (1 + 4\sin^2\theta_W + "
-    r"8\sin^4\theta_W) \left[1 + O\left(\frac{T}{E_\nu}\right) \right] \\ &\approx 5 \times "
-    r"10^{-48} \text{ cm}^2/\text{keV}. \end{aligned}"
-)
-#: The printed T → 0 value of Eq. (2): prefactor times coefficient.
-_EW_LOW_T = G_F**2 * m / (2 * sp.pi) * (1 + 4 * SIN2_W + 8 * SIN2_W**2)
-PRINTED_EQ2_COEFFICIENT: sp.Expr = _EW_LOW_T
-#: The printed number of Eq. (2), in cm²/keV, and how many significant digits it carries.
-PRINTED_EW_VALUE = "5e-48"
-PRINTED_EW_DIGITS = 1
 
 PRINTED_EQ5 = (
     r"\frac{d^2\sigma_{(\mu)}}{dTdQ^2} = 4\pi\alpha \frac{\mu_\nu^2}{Q^2} \sum_n \delta(T - E_n "
@@ -117,10 +117,6 @@ PRINTED_EQ5 = (
 #: The printed coefficient of the structure function in Eq. (5).
 PRINTED_EQ5_COEFFICIENT: sp.Expr = 4 * sp.pi * alpha * mu**2 / Q2
 
-_CONVENTION_NAMES = {
-    "heaviside-lorentz": "Heaviside–Lorentz (e² = 4πα)",
-    "gaussian": "Gaussian (e² = α)",
-}
 #: Kinematic points (E, T) in keV for the numeric spinor route; m = m_e.
 _POINTS = (("3000", "1"), ("3000", "10"), ("1000", "500"), ("100", "5"))
 
@@ -128,70 +124,10 @@ _POINTS = (("3000", "1"), ("3000", "10"), ("1000", "500"), ("100", "5"))
 # --------------------------------------------------------------------------------------------
 # helpers shared by the claims (also used by sumrules.paper.dipole)
 # --------------------------------------------------------------------------------------------
-def verdict_from_conventions(matches: Sequence[Sequence[str]]) -> str:
-    """Verdict for printed formulas given, for each, the conventions in which it holds.
-
-    All hold in both conventions: "verified"; all hold in at least one: "qualified"
-    (true under a condition the paper does not state); otherwise "corrected".
-
-    >>> verdict_from_conventions([("heaviside-lorentz", "gaussian"), ("gaussian",)])
-    'qualified'
-    >>> verdict_from_conventions([("gaussian",), ()])
-    'corrected'
-    """
-    if all(len(ms) == 2 for ms in matches):
-        return "verified"
-    if all(ms for ms in matches):
-        return "qualified"
-    return "corrected"
-
-
-def rounds_to(value: object, printed: object, digits: int) -> bool:
-    """True if ``value`` rounded to ``digits`` significant digits equals ``printed``.
-
-    >>> rounds_to("5.07e-48", "5e-48", 1), rounds_to("1.04e-47", "5e-48", 1)
-    (True, False)
-    """
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
-        raise ValueError(f"digits must be a positive integer, got {digits!r}")
-    v, p = mpmath.mpf(value), mpmath.mpf(printed)  # type: ignore[arg-type]
-    if v == 0 or p == 0:
-        return bool(v == p)
-    exponent = int(mpmath.floor(mpmath.log10(abs(v)))) - digits + 1
-    rounded = mpmath.nint(v / mpmath.mpf(10) ** exponent) * mpmath.mpf(10) ** exponent
-    return bool(abs(rounded - p) <= abs(p) * mpmath.mpf(10) ** (-digits - 3))
-
-
-def comparison_step(lhs: object, rhs: object, justification: str, test: Callable[[], bool]) -> Step:
-    """A proof step stating the outcome of a comparison: "=" if ``test()`` else "≠".
-
-    >>> comparison_step("1", "2", "one is not two", lambda: False).relation
-    '!='
-    """
-    equal = bool(test())
-    return Step.checked(
-        lhs,
-        rhs,
-        justification,
-        method="compared; the relation shows the result",
-        relation="=" if equal else "!=",
-        predicate=lambda: True,
-    )
 
 
 def _both(matches: Sequence[str]) -> bool:
     return len(matches) == 2
-
-
-def describe_conventions(matches: Sequence[str]) -> str:
-    """Plain-text names of the conventions in ``matches``.
-
-    >>> describe_conventions(["gaussian"])
-    'Gaussian (e² = α)'
-    """
-    if not matches:
-        return "in neither convention"
-    return " and ".join(_CONVENTION_NAMES[c] for c in matches)
 
 
 def _spinor_pairs(
@@ -498,13 +434,13 @@ def free_electron_weak(ctx: Context) -> Outcome:
                 r"\lim_{T\to 0}\frac{d\sigma_{\bar\nu e}}{dT}",
                 exact[True],
                 "antineutrino traces",
-                predicate=lambda: sp.simplify(exact[True] - _EW_LOW_T) == 0,
+                predicate=lambda: sp.simplify(exact[True] - PRINTED_EQ2_COEFFICIENT) == 0,
             ),
             Step.checked(
                 r"\lim_{T\to 0}\frac{d\sigma_{\nu e}}{dT}",
                 exact[False],
                 "neutrino traces: the same limit",
-                predicate=lambda: sp.simplify(exact[False] - _EW_LOW_T) == 0,
+                predicate=lambda: sp.simplify(exact[False] - PRINTED_EQ2_COEFFICIENT) == 0,
             ),
             Step.checked(
                 r"(g_V+g_A)^2 + (g_V-g_A)^2",

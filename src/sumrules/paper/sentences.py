@@ -15,6 +15,7 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation, Step
+from sumrules.core.format import rounds_to
 from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
 from sumrules.core.numeric import agreement_digits, precision
 from sumrules.core.registry import claim
@@ -41,7 +42,6 @@ from sumrules.data.units import (
     inverse_kev2_to_cm2,
 )
 from sumrules.models.hydrogenic import ground as hydrogen
-from sumrules.paper.free_electron import rounds_to
 from sumrules.theory.photoabsorption import germanium_low_q_fraction, hydrogen_photo_cross_section
 from sumrules.theory.scattering import (
     E,

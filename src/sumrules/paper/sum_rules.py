@@ -23,8 +23,9 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation, Step
+from sumrules.core.format import digits_between, digits_text, number
 from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
-from sumrules.core.numeric import precision
+from sumrules.core.numeric import extrapolate_to_zero, precision
 from sumrules.core.registry import claim
 from sumrules.data.constants import ALPHA
 from sumrules.data.units import kev_to_hartree
@@ -32,18 +33,11 @@ from sumrules.models import free
 from sumrules.models import oscillator as osc
 from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as hyd
-from sumrules.paper.dispersion import (
-    _dg,
-    _digits,
-    _fmt,
-    extrapolate_to_zero,
-    hydrogen_dispersion,
-    hydrogen_resolvent,
-)
-from sumrules.paper.free_electron import PRINTED_EQ2_COEFFICIENT, SIN2_W
+from sumrules.paper.eq02 import PRINTED_EQ2_COEFFICIENT
 from sumrules.theory.scattering import (
     G_F,
     Q2,
+    SIN2_W,
     E,
     T,
     dirac_matrices,
@@ -152,13 +146,13 @@ def hydrogen_rows(dps: int) -> tuple[Row, ...]:
 def _hydrogen_table_check(ctx: Context, which: int) -> tuple[float, list[str]]:
     """Agreement of quadrature (column ``which``: 2 r_nmm, 3 r_ew) with the closed form."""
     rows = hydrogen_rows(ctx.dps)
-    digits = min(_digits(r[which], r[4], ctx.dps) for r in rows)
+    digits = min(digits_between(r[which], r[4], ctx.dps) for r in rows)
     if digits < ctx.dps - 5:
         raise Disagreement(
             "hydrogen: quadrature and closed form disagree",
             {r[0]: f"{r[which]} vs {r[4]}" for r in rows},
         )
-    lines = [f"T/I = {r[0]}: {_fmt(r[which], 20)}" for r in rows]
+    lines = [f"T/I = {r[0]}: {number(r[which], 20)}" for r in rows]
     return digits, lines
 
 
@@ -168,7 +162,7 @@ def _z_scaling(ctx: Context) -> tuple[str, float, mpmath.mpf]:
     t = str(Decimal(z) ** 2)  # T/I = 2: T = Z²
     r_z, _ = hyd.sum_rule_ratios(t, Z=z, dps=ctx.dps)
     ref = next(r[2] for r in hydrogen_rows(ctx.dps) if r[0] == "2")
-    return z, _digits(r_z, ref, ctx.dps), r_z
+    return z, digits_between(r_z, ref, ctx.dps), r_z
 
 
 def _worst(rows: tuple[Row, ...], ratio: Callable[[Row], Any]) -> tuple[str, Any]:
@@ -278,7 +272,7 @@ def nmm_sum_rule(ctx: Context) -> Outcome:
     wrong = hc.WRONG_DENSITIES["missing [1 - exp(-2 pi Z/k)] factor"]
     r_wrong, _ = hc.ratios_for_density(wrong, "2.5", dps=ctx.dps)
     closed_5 = next(r[4] for r in rows if r[0] == "5")
-    wrong_digits = _digits(r_wrong, closed_5, ctx.dps)
+    wrong_digits = digits_between(r_wrong, closed_5, ctx.dps)
     wrong_free = sp.simplify(Tm * free.integrate_delta(1 / free.Q2**2, T=Tm, m=mm))
     controls = [
         Control(
@@ -357,7 +351,7 @@ def nmm_sum_rule(ctx: Context) -> Outcome:
         Evidence(
             f"hydrogen-like Z = {z} at T/I = 2 (Z scaling)",
             "numeric: Z scaling",
-            f"r = {_fmt(r_z, 15)}, equal to the Z = 1 value",
+            f"r = {number(r_z, 15)}, equal to the Z = 1 value",
             precision=f"{ctx.dps} dps",
             agreement=z_digits,
             seconds=t_z,
@@ -365,17 +359,17 @@ def nmm_sum_rule(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen: deviation against Eq. (13)'s δ (exact S below Q² = (αT)²)",
             "model:hydrogen",
-            "(1 − r)/δ: " + ", ".join(f"T/I = {x}: {_fmt(v, 3)}" for x, v in ratio_to_delta),
+            "(1 − r)/δ: " + ", ".join(f"T/I = {x}: {number(v, 3)}" for x, v in ratio_to_delta),
             agreement=None,
         ),
     ]
     big = [float(v) for x, v in ratio_to_delta if mpmath.mpf(x) <= 10]
     summary = (
         "exact for the free electron and (line by line) the oscillator; hydrogen r_nmm = "
-        + ", ".join(f"{_fmt(r[2], 6)}" for r in rows[:4])
+        + ", ".join(f"{number(r[2], 6)}" for r in rows[:4])
         + f" at T/I = {', '.join(r[0] for r in rows[:4])}; worst deviation "
         f"{float(worst) * 100:.2f}% at T/I = {where}, {min(big):.0f}–{max(big):.0f}× Eq. (13)'s "
-        f"δ for T ≤ 10I; quadrature = closed form to {_dg(h_digits, ctx.dps)} digits"
+        f"δ for T ≤ 10I; quadrature = closed form to {digits_text(h_digits, ctx.dps)} digits"
     )
     notes = (
         "r − 1 → −(16/15π)(I/T)^(5/2) at large T (claim eq12.large-t): the sum rule holds only "
@@ -453,8 +447,8 @@ def large_T_approach(ctx: Context) -> Outcome:
         # c(y) = c + a √y + …: extrapolate the last two in √y
         c_fit = extrapolate_to_zero([mpmath.sqrt(ys[1]), mpmath.sqrt(ys[2])], cs[1:]).real
         c_num = mpmath.mpf(sp.N(c_exact, ctx.dps + 10))
-        c_digits = _digits(c_fit, c_num, ctx.dps)
-        p_digits = _digits(law.exponent_extrapolated, 2.5, ctx.dps)
+        c_digits = digits_between(c_fit, c_num, ctx.dps)
+        p_digits = digits_between(law.exponent_extrapolated, 2.5, ctx.dps)
         big = mpmath.mpf(10) ** 8
         r_big = hyd.exact_sum_rule_ratio(big / 2, dps=ctx.dps)
         closed_ratio = (r_big - 1) / (c_num * (1 / big) ** mpmath.mpf(2.5))
@@ -485,8 +479,8 @@ def large_T_approach(ctx: Context) -> Outcome:
         controls.append(
             Control(
                 "exponent 2 instead of 5/2 against the extrapolated local slope",
-                _digits(law.exponent_extrapolated, 2, ctx.dps) < 3,
-                f"slope {_fmt(law.exponent_extrapolated, 8)}",
+                digits_between(law.exponent_extrapolated, 2, ctx.dps) < 3,
+                f"slope {number(law.exponent_extrapolated, 8)}",
             )
         )
 
@@ -500,8 +494,8 @@ def large_T_approach(ctx: Context) -> Outcome:
         controls.append(
             Control(
                 "closed form without the Sommerfeld factor: same fit",
-                _digits(slope, 2.5, ctx.dps) < 3,
-                f"slope {_fmt(slope, 6)}",
+                digits_between(slope, 2.5, ctx.dps) < 3,
+                f"slope {number(slope, 6)}",
             )
         )
     matches = sp.simplify(c_exact - PRINTED_DEVIATION_COEFFICIENT) == 0
@@ -541,8 +535,8 @@ def large_T_approach(ctx: Context) -> Outcome:
             "quadrature at T/I = 1e4, 1e5, 1e6: local slopes extrapolated, coefficient "
             "extrapolated in √(I/T)",
             "numeric",
-            f"p = {_fmt(law.exponent_extrapolated, 8)}, c = {_fmt(c_fit, 8)} (exact "
-            f"{_fmt(c_num, 8)})",
+            f"p = {number(law.exponent_extrapolated, 8)}, c = {number(c_fit, 8)} (exact "
+            f"{number(c_num, 8)})",
             precision=f"{ctx.dps} dps",
             agreement=min(c_digits, p_digits),
             seconds=t_fit,
@@ -550,14 +544,14 @@ def large_T_approach(ctx: Context) -> Outcome:
         Evidence(
             "closed form at T/I = 1e8",
             "closed-form",
-            f"(r − 1)/(c (I/T)^(5/2)) = {_fmt(closed_ratio, 10)} (series: 1 − π·10⁻⁴)",
+            f"(r − 1)/(c (I/T)^(5/2)) = {number(closed_ratio, 10)} (series: 1 − π·10⁻⁴)",
         ),
     ]
     summary = (
         f"the sum rules hold only asymptotically: r − 1 = −(16/15π)(I/T)^(5/2) + (16/15)(I/T)³ + "
-        f"… (series = fit: p = {_fmt(law.exponent_extrapolated, 6)}, c = {_fmt(c_fit, 6)}); "
-        f"|1 − r| < 0.7×10⁻³ (the paper's δ bound) needs T > {_fmt(x_small, 4)} I, "
-        f"< 1% needs T > {_fmt(x_percent, 4)} I"
+        f"… (series = fit: p = {number(law.exponent_extrapolated, 6)}, c = {number(c_fit, 6)}); "
+        f"|1 − r| < 0.7×10⁻³ (the paper's δ bound) needs T > {number(x_small, 4)} I, "
+        f"< 1% needs T > {number(x_percent, 4)} I"
     )
     notes = (
         "For a hydrogen-like K shell of Ge (I ≈ 11 keV) the paper's level of accuracy "
@@ -630,7 +624,7 @@ def electroweak_double_differential(ctx: Context) -> Outcome:
             for w in ("1e-3", "5e-4")
         ]
         target = mpmath.mpf(sp.N(PRINTED_EQ2_COEFFICIENT.subs(subs).subs(m, 1), ctx.dps + 5))
-    num_digits = _digits(vals[-1], target, ctx.dps)
+    num_digits = digits_between(vals[-1], target, ctx.dps)
     if eq2_ok != (num_digits >= ctx.dps - 5) or eq2_ok != ve_ok:
         raise Disagreement(
             "free-response routes disagree",
@@ -709,7 +703,7 @@ def electroweak_double_differential(ctx: Context) -> Outcome:
         Evidence(
             "nascent δ (Gaussian width → 0) at G_F = m = T = 1, sin²θ_W = 0.23",
             "numeric",
-            f"{_fmt(vals[-1], 15)} vs {_fmt(target, 15)}",
+            f"{number(vals[-1], 15)} vs {number(target, 15)}",
             precision=f"{ctx.dps} dps",
             agreement=num_digits,
         ),
@@ -717,15 +711,15 @@ def electroweak_double_differential(ctx: Context) -> Outcome:
             "Eq. (14) integrated with Eq. (15)",
             "symbolic: sum rule",
             f"∫ dQ² gives {sp.sstr(via_15)} = Z × Eq. (2): {via_15_ok}; hydrogen (T = 2I): "
-            f"per electron r_ew × Eq. (2), r_ew = {_fmt(r_ew_2, 12)} (claim eq15)",
+            f"per electron r_ew × Eq. (2), r_ew = {number(r_ew_2, 12)} (claim eq15)",
         ),
     ]
     verdict = "verified" if traces_ok and eq2_ok else "corrected"
     summary = (
         f"coefficient (G_F²/4π)(1 + 4s² + 8s⁴) of Im R/π = leading static-target V−A traces "
         f"(ν_e and anti-ν_e), weight Q⁰; with S = δ(T − Q²/2m) it gives Eq. (2) exactly (nascent δ "
-        f"{_dg(num_digits, ctx.dps)} digits); via Eq. (15) Z × Eq. (2), per electron × r_ew "
-        f"(hydrogen T = 2I: {_fmt(r_ew_2, 6)})"
+        f"{digits_text(num_digits, ctx.dps)} digits); via Eq. (15) Z × Eq. (2), per electron × r_ew "
+        f"(hydrogen T = 2I: {number(r_ew_2, 6)})"
     )
     notes = (
         "The exact static-target coefficient carries corrections of relative order T/E and "
@@ -758,20 +752,20 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
 
     (h_digits, h_lines), t_h = timed(_hydrogen_table_check, ctx, 3)
     rows = hydrogen_rows(ctx.dps)
-    identical = min(_digits(r[2], r[3], ctx.dps) for r in rows)
+    identical = min(digits_between(r[2], r[3], ctx.dps) for r in rows)
     where, worst = _worst(rows, lambda r: r[3])
     tol = mpmath.mpf(10) ** (-need)
     h_ok = all(abs(r[3] - PRINTED_RATIO) <= tol for r in rows)
     vanishes = abs(rows[-1][3] - 1) < abs(rows[0][3] - 1)
     (bethe, t_b) = timed(hc.bethe_sum, 1, dps=ctx.dps)
-    bethe_digits = _digits(bethe.total, 1, ctx.dps)
+    bethe_digits = digits_between(bethe.total, 1, ctx.dps)
 
     # the paper's route: dispersion relation (11) at P² → −∞ against Eq. (10)
     negs = ("-100", "-1000", "-10000")
     poss = ("1000", "10000")
-    (disp, t_d) = timed(lambda: [hydrogen_dispersion("1", p, ctx.dps) for p in negs])
+    (disp, t_d) = timed(lambda: [hc.dispersion_integral_cached("1", p, ctx.dps) for p in negs])
     (res, t_r) = timed(
-        lambda: [hydrogen_resolvent("1", p, "principal-value", ctx.dps) for p in poss]
+        lambda: [hc.resolvent_cached("1", p, "principal-value", ctx.dps) for p in poss]
     )
     with precision(ctx.dps + 10):
         hs = [1 / abs(mpmath.mpf(p)) for p in negs]
@@ -783,8 +777,8 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
             hs_pos, [mpmath.mpf(p) * r.real for p, r in zip(poss, res, strict=True)]
         ).real
         r_ew_1 = next(r[3] for r in rows if r[0] == "2")
-        disp_digits = _digits(disp_lim, -2 * r_ew_1, ctx.dps)
-        res_digits = _digits(res_lim, -2, ctx.dps)
+        disp_digits = digits_between(disp_lim, -2 * r_ew_1, ctx.dps)
+        res_digits = digits_between(res_lim, -2, ctx.dps)
     if disp_digits < 5:
         raise Disagreement(
             "P² × dispersion integral does not tend to −∫S dQ²",
@@ -801,7 +795,7 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
     wrong = hc.WRONG_DENSITIES["denominator power 2 instead of 3"]
     _, r_wrong = hc.ratios_for_density(wrong, "2.5", dps=ctx.dps)
     closed_5 = next(r[4] for r in rows if r[0] == "5")
-    wrong_digits = _digits(r_wrong, closed_5, ctx.dps)
+    wrong_digits = digits_between(r_wrong, closed_5, ctx.dps)
     controls = [
         Control(
             "oscillator line n = 2 with strength e^(−y)y² (1/n! dropped)",
@@ -815,8 +809,8 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
         ),
         Control(
             "P² × dispersion compared with −2 (Eq. 10) instead of −2 r_ew",
-            _digits(disp_lim, -2, ctx.dps) < disp_digits - 1,
-            f"agrees with −2 to {_digits(disp_lim, -2, ctx.dps):.1f} digits",
+            digits_between(disp_lim, -2, ctx.dps) < disp_digits - 1,
+            f"agrees with −2 to {digits_between(disp_lim, -2, ctx.dps):.1f} digits",
         ),
     ]
     derivation = Derivation(
@@ -864,7 +858,7 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen: quadrature vs closed form; r_ew = r_nmm",
             "model:hydrogen",
-            "; ".join(h_lines) + f"; r_ew = r_nmm to {_dg(identical, ctx.dps)} digits",
+            "; ".join(h_lines) + f"; r_ew = r_nmm to {digits_text(identical, ctx.dps)} digits",
             precision=f"{ctx.dps} dps",
             agreement=h_digits,
             seconds=t_h,
@@ -872,7 +866,7 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen: the Bethe sum at fixed Q² = 1 (all T) holds",
             "closed-form",
-            f"Σ (2ΔE/Q²)|F_n|² + ∫ (2T/Q²) S dT = {_fmt(bethe.total, 20)}: the fixed-Q² "
+            f"Σ (2ΔE/Q²)|F_n|² + ∫ (2T/Q²) S dT = {number(bethe.total, 20)}: the fixed-Q² "
             "sum rule is exact, the fixed-T integral over Q² is not",
             precision=f"{ctx.dps} dps",
             agreement=bethe_digits,
@@ -881,7 +875,7 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
         Evidence(
             "hydrogen: P² → −∞ of P² × dispersion vs P² → +∞ of P² R",
             "numeric",
-            f"{_fmt(disp_lim, 12)} (= −2 r_ew) vs {_fmt(res_lim, 8)} (= −2, Eq. 10)",
+            f"{number(disp_lim, 12)} (= −2 r_ew) vs {number(res_lim, 8)} (= −2, Eq. 10)",
             precision=f"{ctx.dps} dps",
             agreement=disp_digits,
             seconds=t_d + t_r,
@@ -889,9 +883,9 @@ def electroweak_sum_rule(ctx: Context) -> Outcome:
     ]
     summary = (
         f"exact for the free electron and (line by line) the oscillator; hydrogen r_ew ≡ r_nmm "
-        f"(to {_dg(identical, ctx.dps)} digits), worst deviation {float(worst) * 100:.2f}% at "
-        f"T/I = {where}; the paper's step: P²·dispersion → {_fmt(disp_lim, 6)} = −2r_ew at "
-        f"P² → −∞, while P²R → {_fmt(res_lim, 8)} (Eq. 10) on the physical axis"
+        f"(to {digits_text(identical, ctx.dps)} digits), worst deviation {float(worst) * 100:.2f}% at "
+        f"T/I = {where}; the paper's step: P²·dispersion → {number(disp_lim, 6)} = −2r_ew at "
+        f"P² → −∞, while P²R → {number(res_lim, 8)} (Eq. 10) on the physical axis"
     )
     notes = (
         "The Bethe (f-) sum rule at fixed Q² integrates over T and holds exactly; Eq. (15) "
@@ -947,8 +941,8 @@ def upper_bound(ctx: Context) -> Outcome:
     (pieces, t_p) = timed(lambda: {t: _removed_pieces(t, ctx.dps, None) for t in temps})
     with precision(ctx.dps + 10):
         dip = {t: hyd.low_q_fraction_dipole(t, dps=ctx.dps) for t in temps}
-        low_digits = min(_digits(pieces[t][0], dip[t], ctx.dps) for t in temps)
-        high_digits = min(_digits(pieces[t][1], pieces[t][2], ctx.dps) for t in temps)
+        low_digits = min(digits_between(pieces[t][0], dip[t], ctx.dps) for t in temps)
+        high_digits = min(digits_between(pieces[t][1], pieces[t][2], ctx.dps) for t in temps)
         closed = {t: hyd.exact_sum_rule_ratio(t, dps=ctx.dps) for t in temps}
         restricted = {t: closed[t] - pieces[t][0] - pieces[t][1] for t in temps}
         s_min = min(
@@ -970,7 +964,7 @@ def upper_bound(ctx: Context) -> Outcome:
         Control(
             "a density with (Q² − 2T/3) in place of (Q² + 2T/3): sign of the low piece",
             not flipped[0] > 0,
-            f"low piece {_fmt(flipped[0], 4)}",
+            f"low piece {number(flipped[0], 4)}",
         ),
         Control(
             "bound test with r replaced by 1/r",
@@ -983,7 +977,7 @@ def upper_bound(ctx: Context) -> Outcome:
             "quadrature of S below Q² = (αT)² vs Eq. (13)'s dipole value",
             "model:hydrogen",
             "; ".join(
-                f"T = {t}: {_fmt(pieces[t][0], 6)} (dipole {_fmt(dip[t], 6)})" for t in temps
+                f"T = {t}: {number(pieces[t][0], 6)} (dipole {number(dip[t], 6)})" for t in temps
             ),
             precision=f"{ctx.dps} dps",
             agreement=low_digits,
@@ -992,7 +986,7 @@ def upper_bound(ctx: Context) -> Outcome:
         Evidence(
             "S above Q² = (2E_ν α)², E_ν = 1 MeV: quadrature vs the q^(−8) tail",
             "numeric",
-            "; ".join(f"T = {t}: {_fmt(pieces[t][1], 6)}" for t in temps),
+            "; ".join(f"T = {t}: {number(pieces[t][1], 6)}" for t in temps),
             precision=f"{ctx.dps} dps",
             agreement=high_digits,
         ),
@@ -1000,16 +994,17 @@ def upper_bound(ctx: Context) -> Outcome:
             "restricted integral against the full one (closed form)",
             "closed-form",
             "; ".join(
-                f"T = {t}: {_fmt(restricted[t], 12)} ≤ r = {_fmt(closed[t], 12)} ≤ 1" for t in temps
+                f"T = {t}: {number(restricted[t], 12)} ≤ r = {number(closed[t], 12)} ≤ 1"
+                for t in temps
             )
-            + f"; min S on a grid {_fmt(s_min, 3)} ≥ 0",
+            + f"; min S on a grid {number(s_min, 3)} ≥ 0",
         ),
     ]
     summary = (
         f"{'true' if verdict == 'verified' else 'false'} in hydrogen: S ≥ 0, so both removed "
         f"pieces are positive (at T = 0.55, 1, 5 hartree: below (αT)² "
-        f"{', '.join(_fmt(pieces[t][0], 3) for t in temps)}; above 4E_ν² "
-        f"{', '.join(_fmt(pieces[t][1], 3) for t in temps)}); the full integral r/T ≤ Z/T, "
+        f"{', '.join(number(pieces[t][0], 3) for t in temps)}; above 4E_ν² "
+        f"{', '.join(number(pieces[t][1], 3) for t in temps)}); the full integral r/T ≤ Z/T, "
         "so Z/T bounds dσ/dT even more since r < 1"
     )
     return Outcome(verdict, summary, evidence, controls)
@@ -1037,9 +1032,9 @@ def inclusive_conclusion(ctx: Context) -> Outcome:
         x_worst, worst = max(devs, key=lambda d: d[1])
         monotone = all(devs[i][1] >= devs[i + 1][1] for i in range(len(devs) - 1))
         thr_num = mpmath.mpf(sp.N(threshold_dev, ctx.dps + 10))
-        thr_digits = _digits(worst, thr_num, ctx.dps)
+        thr_digits = digits_between(worst, thr_num, ctx.dps)
     rows = hydrogen_rows(ctx.dps)
-    q_digits = min(_digits(r[2], r[4], ctx.dps) for r in rows)
+    q_digits = min(digits_between(r[2], r[4], ctx.dps) for r in rows)
     if thr_digits < 8 or q_digits < ctx.dps - 5:
         raise Disagreement(
             "threshold limit, grid and quadrature disagree",
@@ -1058,20 +1053,20 @@ def inclusive_conclusion(ctx: Context) -> Outcome:
     controls = [
         Control(
             "hydrogen S without the Sommerfeld factor (T/I = 5): quadrature vs closed form",
-            _digits(r_wrong, closed_5, ctx.dps) < ctx.dps - 5,
-            f"gives {_fmt(r_wrong, 6)}",
+            digits_between(r_wrong, closed_5, ctx.dps) < ctx.dps - 5,
+            f"gives {number(r_wrong, 6)}",
         ),
         Control(
             "the bound test applied to the threshold deviation 7e⁻⁴/3 doubled",
             not 2 * thr_num <= PRINTED_SMALL_BOUND,
-            f"{_fmt(2 * thr_num, 4)}",
+            f"{number(2 * thr_num, 4)}",
         ),
     ]
     evidence = [
         Evidence(
             "closed form on a grid T/I = 1 + 1e−9 … 1e4",
             "closed-form",
-            f"|1 − r| is largest at threshold: {_fmt(worst, 8)} at T/I = {_fmt(x_worst, 10)}; "
+            f"|1 − r| is largest at threshold: {number(worst, 8)} at T/I = {number(x_worst, 10)}; "
             f"monotone decreasing: {monotone}",
             precision=f"{ctx.dps} dps",
             agreement=thr_digits,
@@ -1079,12 +1074,12 @@ def inclusive_conclusion(ctx: Context) -> Outcome:
         Evidence(
             "exact threshold limit (sympy)",
             "symbolic",
-            f"1 − r(kappa → 0) = {sp.sstr(threshold_dev)} = {_fmt(thr_num, 10)}",
+            f"1 − r(kappa → 0) = {sp.sstr(threshold_dev)} = {number(thr_num, 10)}",
         ),
         Evidence(
             "quadrature at T/I = 1.001 … 100",
             "model:hydrogen",
-            f"1 − r = {_fmt(1 - first[2], 8)} at T/I = 1.001",
+            f"1 − r = {number(1 - first[2], 8)} at T/I = 1.001",
             precision=f"{ctx.dps} dps",
             agreement=q_digits,
         ),
@@ -1095,7 +1090,7 @@ def inclusive_conclusion(ctx: Context) -> Outcome:
         f"{float(worst / PRINTED_SMALL_BOUND):.0f}× the paper's 0.7×10⁻³; no enhancement, a "
         "few-% suppression near threshold"
         if verdict != "verified"
-        else f"holds: worst deviation {_fmt(worst, 4)} ≤ {_fmt(PRINTED_SMALL_BOUND, 4)}"
+        else f"holds: worst deviation {number(worst, 4)} ≤ {number(PRINTED_SMALL_BOUND, 4)}"
     )
     notes = (
         "The paper's T is above threshold; for T below a shell's ionization energy that shell "

@@ -42,6 +42,7 @@ from sumrules.data.units import Route, inverse_kev2_to_cm2, to_mpf
 __all__ = [
     "G_F",
     "Q2",
+    "SIN2_W",
     "Convention",
     "D",
     "E",
@@ -90,6 +91,8 @@ Convention = Literal["heaviside-lorentz", "gaussian"]
 
 E, T, m, mu, e, G_F, Q2, D = sp.symbols("E T m mu e G_F Q2 D", positive=True)
 mu_B = sp.Symbol("mu_B", positive=True)  # the Bohr magneton as a symbol in printed formulas
+#: sin²θ_W as a symbol in the printed coefficients of Eqs. (2) and (14)
+SIN2_W = sp.Symbol("s_W^2", positive=True)
 g_V, g_A = sp.symbols("g_V g_A", real=True)
 _c, _s = sp.symbols("c s", real=True)  # cos and sin of the neutrino scattering angle
 _kx, _kz = sp.symbols("k_x k_z", real=True)

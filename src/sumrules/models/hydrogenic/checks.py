@@ -70,6 +70,7 @@ __all__ = [
     "derive_exact_ratio",
     "dispersion_comparison",
     "dispersion_integral",
+    "dispersion_integral_cached",
     "form_factor_poles",
     "large_T_series",
     "large_momentum_coefficients",
@@ -77,6 +78,7 @@ __all__ = [
     "partial_wave_density",
     "ratios_for_density",
     "resolvent",
+    "resolvent_cached",
     "z_scaling_digits",
 ]
 
@@ -928,3 +930,19 @@ def large_momentum_coefficients(
             x = real_number(p2, "P2_values")
             out.append((x, x * r, x * d))
     return out
+
+
+@functools.lru_cache(maxsize=128)
+def resolvent_cached(T: str, P2: str, method: str, dps: int) -> mpmath.mpc:
+    """:func:`resolvent` with text inputs, cached per precision (several claims use it).
+
+    >>> resolvent_cached("1", "0", "principal-value", 15)
+    mpc(real='1.0', imag='0.0')
+    """
+    return resolvent(T, P2, dps=dps, method=method)
+
+
+@functools.lru_cache(maxsize=128)
+def dispersion_integral_cached(T: str, P2: str, dps: int) -> mpmath.mpc:
+    """:func:`dispersion_integral` with text inputs, cached per precision."""
+    return dispersion_integral(T, P2, dps=dps)
