@@ -7,7 +7,7 @@ parts; their LaTeX is generated from the very expression that is evaluated.
 
 >>> evaluate(PRINTED_RHS, 1, 2), evaluate(CORRECT_RHS, 1, 2)
 (4, -4)
->>> evaluate(rhs(prefactor=M), 1, 2)
+>>> evaluate(rhs(sign=-1, prefactor=M), 1, 2)
 -2
 """
 
