@@ -21,6 +21,7 @@ import sympy as sp
 from modelrefs import assert_default, ridge_share
 
 from sumrules.core.numeric import agreement_digits
+from sumrules.models import Hydrogenic
 from sumrules.models.hydrogenic import ground as h
 
 # r − 1 = C5 y^{5/2} + C6 y³ + C7 y^{7/2} + …, y = I/T: the expansion of the closed form
@@ -139,20 +140,20 @@ def test_closed_form_at_small_Z_is_the_Z1_value() -> None:
     assert agreement_digits(r, _closed_form("2.5", 60)) < 5  # negative control
 
 
-# --- sum_rule_ratios(certified=True) ----------------------------------------------------------
+# --- Hydrogenic(1, 0, Z).sum_rule_ratios(certified=True) ----------------------------------------------------------
 
 
 def test_certified_balls_contain_the_closed_form_at_dps_digits() -> None:
     """certified=True returns Certified balls with ≥ dps digits containing r (Z = 2, T/I = 1.5)."""
     dps = 40
-    r_nmm, r_ew = h.sum_rule_ratios(3, Z=2, dps=dps, certified=True)
+    r_nmm, r_ew = Hydrogenic(1, 0, Z=2).sum_rule_ratios(3, dps=dps, certified=True)
     exact = _closed_form("1.5", dps + 30)
     assert r_nmm.certifies(exact, min_digits=dps)
     assert r_ew.certifies(exact, min_digits=dps)
     # negative control: the Z = 1 value at the same T (T/I = 6) lies outside the ball
     assert not r_nmm.contains(_closed_form(6, dps + 30))
     # dps = 15 works too (the input checks run at dps + 10 digits, not dps - 10)
-    low = h.sum_rule_ratios("0.75", dps=15, certified=True)[0]
+    low = Hydrogenic().sum_rule_ratios("0.75", dps=15, certified=True)[0]
     assert low.certifies(exact, min_digits=15)
 
 
@@ -160,11 +161,11 @@ def test_certified_path_keeps_the_validated_T_range() -> None:
     """certified=True refuses T/I > MAX_T_OVER_I with the same message as the quadrature."""
     T = h.MAX_T_OVER_I  # T/I = 2·MAX_T_OVER_I at Z = 1
     with pytest.raises(ValueError, match="T must be at most 1e\\+30 times the ionization"):
-        h.sum_rule_ratios(T, dps=15, certified=True)
+        Hydrogenic().sum_rule_ratios(T, dps=15, certified=True)
     with pytest.raises(ValueError, match="T must be at most 1e\\+30 times the ionization"):
         h.sum_rule_ratios(T, dps=15)
     # negative control: just inside the range it computes
-    assert h.sum_rule_ratios(h.MAX_T_OVER_I // 2, dps=15, certified=True)[0].finite
+    assert Hydrogenic().sum_rule_ratios(h.MAX_T_OVER_I // 2, dps=15, certified=True)[0].finite
 
 
 # --- sum_rule_ratios_detailed -----------------------------------------------------------------

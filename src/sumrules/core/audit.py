@@ -69,7 +69,10 @@ def audit(outcome: Outcome, *, legacy: bool = False) -> str | None:
         return "routes disagree: " + "; ".join(
             f"{e.method} gives {e.value or e.statement}" for e in disagreeing
         )
-    families = sorted({e.route if legacy else family_of(e) for e in outcome.evidence})
+    try:
+        families = sorted({e.route if legacy else family_of(e) for e in outcome.evidence})
+    except ValueError as exc:
+        return str(exc)
     if len(families) < 2:
         return "fewer than two independent routes: families " + (", ".join(families) or "none")
     if not outcome.controls:

@@ -1,0 +1,167 @@
+"""The declaration of a claim: ids, anchors, printed statements, tolerances, quantities."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from fractions import Fraction
+
+import mpmath
+import pytest
+import sympy as sp
+from toyclaims import hatch, toy_quantity
+
+from sumrules.core.claim import (
+    EXACT,
+    FAMILIES,
+    Claim,
+    Findings,
+    Printed,
+    Quantity,
+    QuantityResult,
+    Route,
+    Tolerance,
+    anchor_of,
+    digits,
+    printed_holds,
+)
+from sumrules.core.ledger import Context
+
+
+@pytest.mark.parametrize(("cid", "anchor"), [("eq7", 7.0), ("eq12.large-t", 12.0), ("eq20", 20.0)])
+def test_eq_ids_take_their_equation_number_as_anchor(cid: str, anchor: float) -> None:
+    assert anchor_of(cid) == anchor
+    assert hatch(cid).anchor == anchor
+
+
+def test_an_explicit_anchor_overrides_the_number_and_sentences_need_one() -> None:
+    assert anchor_of("eq7", 2.5) == 2.5
+    assert hatch("text.recoil", anchor=3).anchor == 3.0
+    with pytest.raises(ValueError, match="needs an anchor"):
+        anchor_of("text.recoil")
+
+
+@pytest.mark.parametrize("bad", ["eq", "Eq1", "text.", "text.Upper", "eq1.", "tex.x", "eq1 ", 7])
+def test_bad_ids_are_refused(bad: object) -> None:
+    with pytest.raises(ValueError, match="is not eqN"):
+        anchor_of(bad)  # type: ignore[arg-type]
+
+
+def test_a_claim_must_compute_something_and_name_its_quantities_once() -> None:
+    with pytest.raises(ValueError, match="computes nothing"):
+        Claim("eq1", title="t", printed=Printed(text="p"))
+    q = toy_quantity()
+    with pytest.raises(ValueError, match="share a name"):
+        Claim("eq1", title="t", printed=Printed(text="p"), quantities=(q, q))
+
+
+def test_order_puts_an_equation_before_a_sentence_at_the_same_anchor() -> None:
+    claims = [hatch("text.a", anchor=3), hatch("eq3.b"), hatch("eq3"), hatch("eq2")]
+    assert [c.id for c in sorted(claims, key=lambda c: c.order)] == [
+        "eq2", "eq3", "eq3.b", "text.a",
+    ]  # fmt: skip
+
+
+def test_printed_latex_comes_from_the_expression() -> None:
+    r = sp.Symbol("R")
+    p = Printed(sp.Eq(r, sp.Rational(1, 2)), where="Eq. (12)")
+    assert p.latex == r"R = \frac{1}{2}" and p.is_equation
+    assert Printed(text="``a sentence''").latex == "``a sentence''"
+    assert not Printed(text="x").is_equation
+    assert Printed(latex_override=r"\alpha").latex == r"\alpha"
+    with pytest.raises(ValueError, match="needs an expression or a text"):
+        Printed()
+
+
+def test_route_families_are_a_closed_list() -> None:
+    assert {"closed form", "quadrature", "model", "certified", "table"} <= set(FAMILIES)
+    with pytest.raises(ValueError, match="route family 'numeric'"):
+        Route("x", "numeric", lambda c, ctx: 1)
+
+
+def test_route_runs_on_every_case_unless_restricted() -> None:
+    r = Route("x", "symbolic", lambda c, ctx: 1)
+    assert r.runs_on(5)
+    assert not dataclasses.replace(r, applies=lambda c: c > 5).runs_on(5)
+
+
+def test_quantity_needs_a_route_and_may_compute_its_cases() -> None:
+    with pytest.raises(ValueError, match="has no route"):
+        toy_quantity(routes=())
+    q = toy_quantity(cases=lambda ctx: range(ctx.dps // 10))
+    assert q.case_list(Context(dps=30)) == [0, 1, 2]
+
+
+CTX = Context(dps=30)
+
+
+def test_exact_values_compare_exactly_under_any_tolerance() -> None:
+    m = sp.Symbol("m", positive=True)
+    assert EXACT.compare(2 * m / 4, m / 2, CTX).agrees
+    assert EXACT.compare(sp.sqrt(8), 2 * sp.sqrt(2), CTX).digits == math.inf
+    assert (
+        not digits(5)
+        .compare(sp.Rational(1, 3), sp.Rational(1, 3) + sp.Rational(1, 10**40), CTX)
+        .agrees
+    )
+    assert digits(5).compare(Fraction(1, 3), sp.Rational(1, 3), CTX).agrees
+    assert EXACT.compare(True, True, CTX).agrees and not EXACT.compare("a", "b", CTX).agrees
+
+
+def test_inexact_values_compare_to_digits() -> None:
+    tol = digits(5)  # 25 digits at dps 30
+    with mpmath.workdps(50):
+        third = mpmath.mpf(1) / 3
+        assert tol.compare(third, sp.Rational(1, 3), CTX).agrees
+        close = tol.compare(third * (1 + mpmath.mpf(10) ** -24), third, CTX)
+        assert not close.agrees and 23.9 < close.digits < 24.1
+    assert tol.describe(CTX) == "25 digits" and EXACT.describe(CTX) == "exact"
+
+
+def test_zero_below_treats_tiny_values_as_zero() -> None:
+    tol = digits(3, zero_below=5)  # |x| <= 1e-25 at dps 30 counts as 0
+    assert tol.compare(sp.Float("1e-27", 30), 0, CTX).agrees
+    assert not tol.compare(sp.Float("1e-20", 30), 0, CTX).agrees
+    assert not digits(3).compare(sp.Float("1e-27", 30), sp.Float("2e-27", 30), CTX).agrees
+
+
+def test_tuples_compare_element_by_element() -> None:
+    assert EXACT.compare((1, sp.Rational(1, 2)), (1, sp.Rational(2, 4)), CTX).agrees
+    assert not EXACT.compare((1, 2), (1, 3), CTX).agrees
+    assert not EXACT.compare((1, 2), (1, 2, 3), CTX).agrees
+    with mpmath.workdps(40):
+        v = (mpmath.mpf(1) / 3, mpmath.mpf(2) / 3)
+    assert digits(5).compare(v, (sp.Rational(1, 3), sp.Rational(2, 3)), CTX).agrees
+    assert not digits(5).compare(v, (sp.Rational(1, 3), 1), CTX).agrees
+    assert not digits(5).compare(v, (sp.Rational(1, 3),), CTX).agrees
+
+
+def test_a_custom_tolerance() -> None:
+    loose = Tolerance(lambda ctx: 2)
+    assert loose.compare(1.0, 1.001, CTX).agrees and not loose.exact
+
+
+def _result(holds: list[bool] | None) -> QuantityResult:
+    q = toy_quantity()
+    values = {r.method: [1, 1, 1] for r in q.routes}
+    return QuantityResult(q, [1, 2, 3], values, {"sympy integrate": 7.0}, None, holds, None, {})
+
+
+def test_quantity_result_reads_the_reference() -> None:
+    r = _result([True, False, True])
+    assert r.name == "integral" and r.value(2) == 1 and list(r) == [(1, 1), (2, 1), (3, 1)]
+    assert r.failing == [2] and not r.all_hold and r.min_agreement == 7.0
+    assert _result(None).failing == [] and not _result(None).all_hold
+    assert _result([True] * 3).all_hold
+
+
+def test_findings_ignore_quantities_without_a_printed_statement() -> None:
+    good, unjudged, bad = _result([True] * 3), _result(None), _result([False] * 3)
+    ok = Findings(CTX, {"a": good, "b": unjudged})
+    assert ok.all_hold and printed_holds(ok) == "verified" and ok["a"] is good
+    assert printed_holds(Findings(CTX, {"a": good, "c": bad})) == "refuted"
+
+
+def test_quantity_fields_default_to_exact_and_str_labels() -> None:
+    q = Quantity("q", (1,), (Route("r", "symbolic", lambda c, ctx: c),))
+    assert q.tolerance is EXACT and q.label(3) == "3" and q.printed is None and q.controls == ()
