@@ -25,6 +25,8 @@ __all__ = [
     "import_cycles",
     "import_graph",
     "private_imports",
+    "private_uses",
+    "private_uses_in_tests",
 ]
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -130,16 +132,59 @@ def import_cycles(src: Path = SRC) -> list[list[str]]:
     return sorted(out)
 
 
-def private_imports(src: Path = SRC) -> list[str]:
-    """``module:line imports name from other`` for every private name taken from another module."""
-    known = _modules(src)
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def _module_aliases(tree: ast.AST, module: str, path: Path, known: dict[str, Path]) -> set[str]:
+    """Local names bound to package modules (``import a.b as c``, ``from a import b``)."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name in known:
+                    out.add(a.asname or a.name.partition(".")[0])
+        elif isinstance(node, ast.ImportFrom):
+            target = _resolve(module, path, node)
+            for a in node.names:
+                if f"{target}.{a.name}" in known:
+                    out.add(a.asname or a.name)
+    return out
+
+
+def private_uses(path: Path, module: str, known: dict[str, Path]) -> list[str]:
+    """Private names of other package modules that ``path`` imports or reads as attributes."""
     out = []
-    for module, path in known.items():
-        for target, name, line in _imports(module, path, known):
-            if name.startswith("_") and not name.startswith("__") and target != module:
-                out.append(f"{module}:{line} imports {name} from {target}")
-            elif not name and target.rpartition(".")[2].startswith("_") and target != module:
-                out.append(f"{module}:{line} imports the private module {target}")
+    for target, name, line in _imports(module, path, known):
+        if _private(name) and target != module:
+            out.append(f"{module}:{line} imports {name} from {target}")
+        elif not name and _private(target.rpartition(".")[2]) and target != module:
+            out.append(f"{module}:{line} imports the private module {target}")
+    tree = ast.parse(path.read_text())
+    aliases = _module_aliases(tree, module, path, known)
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and _private(node.attr)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+        ):
+            out.append(f"{module}:{node.lineno} uses {node.value.id}.{node.attr}")
+    return out
+
+
+def private_imports(src: Path = SRC) -> list[str]:
+    """Every private name a package module takes from another one (import or attribute)."""
+    known = _modules(src)
+    return [use for module, path in known.items() for use in private_uses(path, module, known)]
+
+
+def private_uses_in_tests(tests: Path = SRC.parent / "tests") -> list[str]:
+    """Private names of the package that the tests import or read."""
+    known = _modules()
+    out = []
+    for path in sorted(tests.rglob("*.py")):
+        out += private_uses(path, f"tests.{path.stem}", known)
     return out
 
 
@@ -259,6 +304,7 @@ def main(argv: list[str]) -> int:
     print(f"private names imported across modules: {len(f.private)}")
     for p in f.private:
         print(f"  {p}")
+    print(f"private package names used by the tests: {len(private_uses_in_tests())}")
     print(f"import cycles: {len(f.cycles)}")
     for cyc in f.cycles:
         print("  " + " <-> ".join(cyc))
