@@ -67,6 +67,11 @@ def rounds_to(value: object, printed: object, digits: int) -> bool:
         return bool(abs(rounded - p) <= abs(p) * mpmath.mpf(10) ** (-digits - 3))
 
 
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "eta": "η",
+    "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ",
+    "sigma": "σ", "tau": "τ", "phi": "φ", "omega": "ω", "Phi": "Φ", "Gamma": "Γ",
+}  # fmt: skip
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -75,15 +80,18 @@ def expression(expr: object) -> str:
     integers, products without ``*``, a Unicode minus (the proof book typesets it as math).
 
     >>> m, T = sp.symbols("m T", positive=True)
+    >>> expression(sp.pi * sp.Symbol("mu") ** 2 / T)
+    'πμ²/T'
     >>> expression(-4 * m**2), expression(2 * m / (2 * T * m - 3)), expression(m**-2)
     ('−4m²', '2m/(−3 + 2Tm)', 'm⁻²')
     """
     text = sp.sstr(sp.sympify(expr), order="none")
+    text = re.sub(r"\b(" + "|".join(_GREEK) + r")\b", lambda mt: _GREEK[mt.group(1)], text)
     text = re.sub(
         r"\*\*\((-?\d+)\)|\*\*(-?\d+)",
         lambda mt: (mt.group(1) or mt.group(2)).translate(_SUPERSCRIPT),
         text,
     )
-    text = re.sub(r"(?<=[\w)])\*(?=[A-Za-z(])", "", text)
+    text = re.sub(r"(?<=[\w)])\*(?=[^\W\d_]|\()", "", text)
     text = text.replace("**", "^").replace("*", "·")
     return text.replace(" - ", " − ").replace("-", "−")

@@ -1,14 +1,26 @@
-"""Turn plain text (with a little Unicode physics notation) into LaTeX that pdflatex accepts.
+"""Turn plain text with a little Unicode physics notation into LaTeX that pdflatex accepts.
 
->>> text_to_latex("ε → 0+, w ≥ 1 & 50% of π")
-'$\\\\varepsilon$ $\\\\to$ 0+, w $\\\\geq$ 1 \\\\& 50\\\\% of $\\\\pi$'
+Summaries, evidence and justifications are written for the terminal (``m_e``, ``K_α1``,
+``F_el(0)``, ``ε₀m_e/M``, ``Q² = 2m_eT``, ``10⁻³``). In the proof book every word that carries
+math notation is typeset as math, with real sub- and superscripts; unit names and function
+names stay upright; identifiers of code (``sum_rule_ratios``, ``hydrogen_checks.resolvent``)
+are set in typewriter type; everything else is escaped text.
+
+>>> text_to_latex("m_e and K_α1, F_el(0), ε₀m_e/M")
+'$m_{e}$ and $K_{\\\\alpha1}$, $F_{\\\\mathrm{el}}(0)$, $\\\\varepsilon_{0}m_{e}/M$'
+>>> text_to_latex("2.5e6 barn keV² at T = 14 keV")
+'2.5e6 barn $\\\\mathrm{keV}^{2}$ at T = 14 keV'
+>>> text_to_latex("see sum_rule_ratios & 50% of π")
+'see \\\\texttt{sum\\\\_rule\\\\_ratios} \\\\& 50\\\\% of $\\\\pi$'
 >>> math_to_latex("Q²/2m")
 'Q^{2}/2m'
 """
 
 from __future__ import annotations
 
-__all__ = ["math_to_latex", "text_to_latex"]
+import re
+
+__all__ = ["is_math_word", "math_to_latex", "math_word_to_latex", "text_to_latex"]
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -34,7 +46,9 @@ _MATH = {
     "δ": r"\delta",
     "ε": r"\varepsilon",
     "ϵ": r"\epsilon",
+    "η": r"\eta",
     "θ": r"\theta",
+    "κ": r"\kappa",
     "λ": r"\lambda",
     "μ": r"\mu",
     "ν": r"\nu",
@@ -43,9 +57,11 @@ _MATH = {
     "σ": r"\sigma",
     "τ": r"\tau",
     "φ": r"\phi",
+    "χ": r"\chi",
     "Φ": r"\Phi",
     "ψ": r"\psi",
     "ω": r"\omega",
+    "Γ": r"\Gamma",
     "Δ": r"\Delta",
     "Σ": r"\Sigma",
     "Ω": r"\Omega",
@@ -109,28 +125,174 @@ _TEXT = {
     "\u00a0": "~",
 }
 
+_SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ⁿ"
+_SUB = "₀₁₂₃₄₅₆₇₈₉ₙ"
+_GREEK = "αβγδεϵηθκλμνπρστφχψωΓΔΦΣΩ"
+#: upright inside math: units and function names
+_UPRIGHT = {
+    "keV", "eV", "MeV", "GeV", "cm", "barn", "fm", "hartree", "bohr", "dps",
+    "sin", "cos", "tan", "ln", "log", "exp", "atan", "atan2", "Im", "Re", "lim", "max", "min",
+}  # fmt: skip
+_PLAIN = str.maketrans(_SUPER + _SUB, "0123456789-n0123456789n")
+_FUNCTIONS = {"sin", "cos", "tan", "ln", "log", "exp", "lim", "max", "min"}
+_IDENTIFIER_SUB = re.compile(r"(?<![A-Za-z])([A-Za-z]|[" + _GREEK + r"])_")
+_CODE = re.compile(r"[A-Za-z0-9]*[a-z]{2,}_[a-z0-9_]*[a-z]{2,}|[a-z]{2,}\w*\.[a-z_]{2,}\w*")
 
-def text_to_latex(text: str) -> str:
-    """Escape plain text for LaTeX; known Unicode symbols become inline math.
 
-    Unknown non-ASCII characters raise ValueError, so a proof book never
-    fails to compile because of an unexpected glyph.
+def _escape_char(ch: str) -> str:
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch in _MATH:
+        return f"${_MATH[ch]}$"
+    if ch in _TEXT:
+        return _TEXT[ch]
+    if ord(ch) < 128:
+        return ch
+    raise ValueError(f"text_to_latex: no LaTeX form for {ch!r} (U+{ord(ch):04X})")
+
+
+def _escape(text: str) -> str:
+    return "".join(_escape_char(ch) for ch in text)
+
+
+def is_math_word(word: str) -> bool:
+    """Whether a word (no spaces) carries math notation: a one-letter symbol with a subscript
+    (``m_e``, ``K_α1``), super- or subscript digits (``Q²``, ``ε₀``), ``^``, or sympy's ``**``.
+
+    >>> [is_math_word(w) for w in ("m_e", "Q²/2m", "10⁻³", "x^(5/2)", "sum_rule_ratios", "keV")]
+    [True, True, True, True, False, False]
+    """
+    if _CODE.search(word):
+        return False
+    return bool(
+        _IDENTIFIER_SUB.search(word)
+        or any(ch in _SUPER or ch in _SUB for ch in word)
+        or "^" in word
+        or re.search(r"\w\*\*?\w", word)
+    )
+
+
+def _subscript(word: str, i: int) -> tuple[str, int]:
+    """The subscript that starts at word[i] (after "_"): a group in parentheses, or one
+    character followed by lowercase letters, digits and Greek letters."""
+    if i < len(word) and word[i] in "({":
+        close = word.find(")" if word[i] == "(" else "}", i)
+        if close > i:
+            return word[i : close + 1] if word[i] == "(" else word[i + 1 : close], close + 1
+    j = i + 1
+    while j < len(word) and (
+        (word[j].isascii() and word[j].isalnum() and not word[j].isupper()) or word[j] in _GREEK
+    ):
+        j += 1
+    return word[i:j], j
+
+
+def _letters(sub: str) -> str:
+    if sub.isalpha() and sub.isascii() and len(sub) > 1:
+        return rf"\mathrm{{{sub}}}"
+    return math_to_latex(sub)
+
+
+def math_word_to_latex(word: str) -> str:
+    """One math word as LaTeX math (no dollars).
+
+    >>> math_word_to_latex("δ_(μ)"), math_word_to_latex("(I/T)^(5/2)"), math_word_to_latex("4*m**2")
+    ('\\\\delta_{(\\\\mu)}', '(I/T)^{5/2}', '4\\\\,m^{2}')
     """
     out: list[str] = []
-    for ch in text:
-        if ch in _SPECIAL:
-            out.append(_SPECIAL[ch])
-        elif ch in _MATH:
-            out.append(f"${_MATH[ch]}$")
-        elif ch in _TEXT:
-            out.append(_TEXT[ch])
-        elif ord(ch) < 128:
-            out.append(ch)
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        run = re.match(r"[A-Za-z]{2,}\d*", word[i:])
+        if ch == "_" and out:
+            sub, i = _subscript(word, i + 1)
+            out.append("_{" + _letters(sub) + "}")
+        elif word.startswith("**", i) or ch == "^":
+            i += 2 if ch == "*" else 1
+            if i < len(word) and word[i] == "(":
+                close = word.find(")", i)
+                close = len(word) if close < 0 else close
+                out.append("^{" + math_to_latex(word[i + 1 : close]) + "}")
+                i = close + 1
+            else:
+                m = re.match(r"-?[\w.]+", word[i:])
+                exp = m.group(0) if m else ""
+                out.append("^{" + math_to_latex(exp) + "}")
+                i += len(exp)
+        elif ch == "*":
+            out.append(r"\,")
+            i += 1
+        elif ch in _SUPER or ch in _SUB:
+            kind = _SUPER if ch in _SUPER else _SUB
+            j = i
+            while j < len(word) and word[j] in kind:
+                j += 1
+            plain = word[i:j].translate(_PLAIN)
+            out.append(("^{" if kind == _SUPER else "_{") + plain + "}")
+            i = j
+        elif run and run.group(0) in _UPRIGHT:
+            name = run.group(0)
+            out.append(rf"\{name} " if name in _FUNCTIONS else rf"\mathrm{{{name}}}")
+            i += len(name)
         else:
-            raise ValueError(
-                f"text_to_latex: no LaTeX form for {ch!r} (U+{ord(ch):04X}) in {text!r}"
-            )
-    return "".join(out)
+            out.append(math_to_latex(ch) if ch != "%" else r"\%")
+            i += 1
+    text = "".join(_separate_scripts(out))
+    return re.sub(r"(\\[a-zA-Z]+) (?=[^a-zA-Z])", r"\1", text)
+
+
+def _separate_scripts(parts: list[str]) -> list[str]:
+    """A superscript right after a superscript (``x^{2}^{2}``, from sympy's ``s^2**2``) gets an
+    empty base ``{}``, and likewise for subscripts: LaTeX refuses double scripts."""
+    out: list[str] = []
+    for part in parts:
+        if out and part[:2] in ("^{", "_{") and out[-1].startswith(part[:2]):
+            out.append("{}")
+        out.append(part)
+    return out
+
+
+def _split_word(token: str) -> tuple[str, str, str]:
+    """(leading, core, trailing): punctuation around a word, parentheses only if unbalanced."""
+    lead = ""
+    while (
+        token
+        and token[0] in "(["
+        and token.count("(") + token.count("[") > token.count(")") + token.count("]")
+    ):
+        lead, token = lead + token[0], token[1:]
+    trail = ""
+    while token and (
+        token[-1] in ",;:."
+        or (
+            token[-1] in ")]"
+            and token.count(")") + token.count("]") > token.count("(") + token.count("[")
+        )
+    ):
+        trail, token = token[-1] + trail, token[:-1]
+    return lead, token, trail
+
+
+def text_to_latex(text: str) -> str:
+    """Plain text as LaTeX: math words in math mode, code identifiers in typewriter type,
+    the rest escaped; known Unicode symbols become inline math.
+
+    Unknown non-ASCII characters raise ValueError, so that a proof book never fails to compile
+    because of an unexpected glyph.
+    """
+    try:
+        out: list[str] = []
+        for token in re.split(r"(\s+)", text):
+            lead, core, trail = _split_word(token)
+            if core and is_math_word(core):
+                out.append(f"{_escape(lead)}${math_word_to_latex(core)}${_escape(trail)}")
+            elif core and _CODE.fullmatch(core):
+                out.append(f"{_escape(lead)}\\texttt{{{_escape(core)}}}{_escape(trail)}")
+            else:
+                out.append(_escape(token))
+        return re.sub(r"(?<!\\)\$\$", "", "".join(out))
+    except ValueError as exc:
+        raise ValueError(f"{exc} in {text!r}") from None
 
 
 def math_to_latex(text: str) -> str:
@@ -140,6 +302,12 @@ def math_to_latex(text: str) -> str:
         if ch in _MATH:
             sym = _MATH[ch]
             out.append(sym + (" " if sym[-1].isalpha() and sym.startswith("\\") else ""))
+        elif ch == "…":
+            out.append(r"\ldots ")
+        elif ch in _TEXT:
+            out.append(rf"\text{{{_TEXT[ch]}}}")
+        elif ch in "%#&$":
+            out.append("\\" + ch)
         elif ord(ch) < 128:
             out.append(ch)
         else:

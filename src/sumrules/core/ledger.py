@@ -141,6 +141,8 @@ class ClaimResult:
     seconds: float = 0.0
     dps: int = 30
     error: str | None = None
+    #: whether ``printed`` is an equation (LaTeX math) rather than a quoted sentence
+    printed_math: bool = False
 
     def to_json(self, *, timings: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {

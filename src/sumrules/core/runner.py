@@ -229,6 +229,12 @@ def _printed_latex(c: AnyClaim) -> str:
     return c.printed.latex
 
 
+def _printed_math(c: AnyClaim) -> bool:
+    if isinstance(c, LegacyClaim):  # version 1: an equation's id has no sub-name
+        return (c.id.startswith("eq") and "." not in c.id) or c.printed.startswith("$$")
+    return c.printed.is_equation
+
+
 def _failed(c: AnyClaim, message: str, start: float, dps: int, **kw: Any) -> ClaimResult:
     return ClaimResult(
         c.id,
@@ -245,6 +251,7 @@ def _failed(c: AnyClaim, message: str, start: float, dps: int, **kw: Any) -> Cla
         time.perf_counter() - start,
         dps,
         message,
+        _printed_math(c),
     )
 
 
@@ -284,6 +291,7 @@ def run_claim(c: AnyClaim, dps: int, *, certified: bool = False) -> ClaimResult:
                 outcome.figures,
                 time.perf_counter() - start,
                 attempt_dps,
+                printed_math=_printed_math(c),
             )
         tried.append(f"at {attempt_dps} digits: {breach}")
         if not breach.startswith("routes disagree"):

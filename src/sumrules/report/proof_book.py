@@ -86,9 +86,7 @@ def ledger_markdown(ledger: Ledger) -> str:
 
 
 def _printed(r: ClaimResult) -> str:
-    if r.id.startswith("eq") and "." not in r.id:
-        return f"\\begin{{gather*}}\n{r.printed}\n\\end{{gather*}}\n"
-    if r.printed.startswith("$$"):
+    if r.printed_math:
         return f"\\begin{{gather*}}\n{r.printed.strip('$')}\n\\end{{gather*}}\n"
     return f"\\begin{{quote}}\n{r.printed}\n\\end{{quote}}\n"
 
@@ -118,7 +116,7 @@ def claim_latex(r: ClaimResult) -> str:
     if r.evidence:
         parts.append("\\paragraph{Evidence.}\n\\begin{enumerate}")
         for e in r.evidence:
-            value = f" Value: \\texttt{{{text_to_latex(e.value)}}}." if e.value else ""
+            value = f" Value: {text_to_latex(e.value)}." if e.value else ""
             parts.append(
                 f"\\item \\textbf{{{text_to_latex(e.method)}}} (route: {text_to_latex(e.route)}; "
                 f"precision: {text_to_latex(e.precision)}; agreement: {_agreement(e)}; "
