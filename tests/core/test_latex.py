@@ -39,7 +39,7 @@ def test_plain_words_are_not_math(word: str) -> None:
 
 
 def test_an_unknown_glyph_is_refused_with_the_text() -> None:
-    with pytest.raises(ValueError, match="no LaTeX form for '☃'.*in 'a ☃'"):
+    with pytest.raises(ValueError, match=r"no LaTeX form for '☃'.*in 'a ☃'"):
         text_to_latex("a ☃")
     with pytest.raises(ValueError, match="no LaTeX form"):
         text_to_latex("m_☃")
