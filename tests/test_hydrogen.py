@@ -81,7 +81,7 @@ def test_continuum_share_of_the_dipole_f_sum() -> None:
     assert f.digits > 29
     with mpmath.workdps(40):
         assert abs(f.continuum - mpmath.mpf("0.434995849325148012598325625690")) < 1e-29
-    assert round(float(f.continuum), 3) == 0.435  # MODELS.md: "0.435 of the f-sum"
+    assert round(float(f.continuum), 3) == 0.435  # docs/models.md: "0.435 of the f-sum"
 
 
 @pytest.mark.parametrize(("T", "q", "Z"), [("0.6", "0.3", 1), (3, "1.2", 2)])
@@ -211,7 +211,7 @@ def test_density_on_a_far_ridge_keeps_dps_digits() -> None:
     """At q ≈ k ≈ 8.6e16 (T/I ≈ 7e33) S varies by order one when q moves by Z = 1."""
     T, q = "3698000000000000210330181334728704", "86000000000000000"  # k − q ≈ 2.4, irrational
     with mpmath.workdps(150):
-        ref = models_density(mpmath.mpf(T), mpmath.mpf(q))  # the MODELS.md formula
+        ref = models_density(mpmath.mpf(T), mpmath.mpf(q))  # the docs/models.md formula
     value = h.continuum_density(T, q, dps=30)
     assert agreement_digits(value, ref) > 30  # was 24 with a fixed 10 guard digits
     # negative control: one unit of q off the ridge is another number already

@@ -3,7 +3,7 @@
 Near q ≈ k = √(2T − Z²) the density varies on the scale Z in q, so rounding q or k to p
 digits moves S by ≈ (k/Z)·10⁻ᵖ: :func:`sumrules.models.hydrogen.continuum_density` adds
 int(log10(max(T, q²)/Z²)/2) ≈ log10(k/Z) working digits to its 10 guard digits. These tests
-compare it, at k/Z up to 10⁶⁰ and at Z ≪ 1, with the MODELS.md closed form evaluated here at
+compare it, at k/Z up to 10⁶⁰ and at Z ≪ 1, with the docs/models.md closed form evaluated here at
 400 digits (through the scaling law S_Z(T, q) = Z⁻² S_1(T/Z², q/Z)), and require dps − 1
 digits. They also check the documented minimum dps = 10, and that
 :func:`sumrules.models.hydrogen_checks.continuum_density_ref` (10 guard digits, no extra) keeps
@@ -26,7 +26,7 @@ _REF_DPS = 400  # far more than dps + log10(k/Z) for every case below
 
 
 def _models_density(T: mpmath.mpf, q: mpmath.mpf, Z: mpmath.mpf) -> mpmath.mpf:
-    """MODELS.md: S_1(T, q) = 2⁸ q² [q² + (1 + k²)/3] e^{−(2/k) atan2(2k, q² − k² + 1)}
+    """docs/models.md: S_1(T, q) = 2⁸ q² [q² + (1 + k²)/3] e^{−(2/k) atan2(2k, q² − k² + 1)}
     / ([(q² − k² + 1)² + 4k²]³ [1 − e^{−2π/k}]), and S_Z(T, q) = Z⁻² S_1(T/Z², q/Z)."""
     t, u = T / Z**2, q / Z
     k = mpmath.sqrt(2 * t - 1)
@@ -61,7 +61,7 @@ _RIDGE = [
 
 @pytest.mark.parametrize(("kappa", "Z"), _RIDGE)
 def test_density_far_up_the_ridge_has_dps_digits(kappa: str, Z: str) -> None:
-    """continuum_density at dps = 30 is the 400-digit MODELS.md value to ≥ 29 digits."""
+    """continuum_density at dps = 30 is the 400-digit docs/models.md value to ≥ 29 digits."""
     T, q, z = _ridge_point(kappa, Z)
     dps = 30
     value = h.continuum_density(T, q, Z=z, dps=dps)

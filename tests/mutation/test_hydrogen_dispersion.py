@@ -5,7 +5,7 @@ Written to kill mutants of :func:`~sumrules.models.hydrogen_checks.dispersion_in
 :func:`~sumrules.models.hydrogen_checks.large_T_series` and of the fields that
 :func:`~sumrules.models.hydrogen_checks.completeness` / ``bethe_sum`` return (docs/mutation.md).
 
-Independent routes, built here from the MODELS.md formulas only (Z = 1):
+Independent routes, built here from the docs/models.md formulas only (Z = 1):
 
 * the dispersion integral ∫ S(T, Q²) dQ²/(Q² − P² − i0) in the variable Q² (the library
   integrates in q), the principal value by folding symmetrically about Q² = P²;
@@ -27,11 +27,11 @@ from sumrules.core.numeric import agreement_digits
 from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as h
 
-# --- independent references (Z = 1, MODELS.md) -----------------------------------------------
+# --- independent references (Z = 1, docs/models.md) -----------------------------------------------
 
 
 def _density(k: mpmath.mpf, Q2: mpmath.mpf) -> mpmath.mpf:
-    """S(T, Q²) of MODELS.md at real Q² (any sign), k = √(2T − 1); 0 at threshold k = 0."""
+    """S(T, Q²) of docs/models.md at real Q² (any sign), k = √(2T − 1); 0 at threshold k = 0."""
     if k == 0:
         return k
     a = Q2 - k**2 + 1  # [(q + k)² + 1][(q − k)² + 1] = a² + 4k²
@@ -63,7 +63,7 @@ def _dispersion_reference(T: object, P2: object) -> mpmath.mpc:
 
 
 def discrete_sq(n: int, x: mpmath.mpf) -> mpmath.mpf:
-    """|F_n|² of MODELS.md at real Q² = x."""
+    """|F_n|² of docs/models.md at real Q² = x."""
     return (
         2**8 * n**7 * x * (mpmath.mpf(n * n - 1) / 3 + n * n * x)
         * ((n - 1) ** 2 + n * n * x) ** (n - 3) / ((n + 1) ** 2 + n * n * x) ** (n + 3)
@@ -71,7 +71,7 @@ def discrete_sq(n: int, x: mpmath.mpf) -> mpmath.mpf:
 
 
 def _resolvent_reference(T: object, P2: object) -> mpmath.mpc:
-    """R(T, P²) as the spectral sum over all final states (Eq. (9) with MODELS.md input)."""
+    """R(T, P²) as the spectral sum over all final states (Eq. (9) with docs/models.md input)."""
     t, x = mpmath.mpf(T), mpmath.mpf(P2)
     elastic = (16 / (4 + x) ** 2) ** 2 / t
     discrete = mpmath.nsum(
@@ -142,7 +142,7 @@ def test_dispersion_integral_defaults_and_argument_name() -> None:
 
 @pytest.mark.parametrize(("T", "P2"), [(1, 1), (1, "-0.5"), (3, "0.5")])
 def test_resolvent_against_spectral_sum(T: object, P2: object) -> None:
-    """R(T, P²) (default route) = elastic + discrete + continuum from MODELS.md, dps − 2 digits;
+    """R(T, P²) (default route) = elastic + discrete + continuum from docs/models.md, dps − 2 digits;
     Im R = π S(T, P²) also at P² < 0 and at P² = 1 = k² (the ridge at T = 1)."""
     r = hc.resolvent(T, P2, dps=20)
     with mpmath.workdps(30):

@@ -1,7 +1,7 @@
 """Tests written to kill mutants of the hydrogen modules (see docs/mutation.md).
 
 Covers :mod:`sumrules.models.hydrogen`, :mod:`sumrules.models.hydrogen_checks` and
-:mod:`sumrules.models.coulomb_moments`: the textbook numbers of MODELS.md (I = Z²/2,
+:mod:`sumrules.models.coulomb_moments`: the textbook numbers of docs/models.md (I = Z²/2,
 k = √(2T − Z²), ΔE_n, the form factors, the photoionization threshold), the Z-scaling laws,
 default arguments, the documented input errors and their boundaries, the accuracy promised
 at ``dps`` digits (checked against independent high-precision references), and the
@@ -24,7 +24,7 @@ from sumrules.models.hydrogenic import moments as cm
 
 
 def _models_discrete(n: int, q: mpmath.mpf) -> mpmath.mpf:
-    """|F_n(q)|² (Z = 1) as printed in MODELS.md."""
+    """|F_n(q)|² (Z = 1) as printed in docs/models.md."""
     return (
         2**8 * n**7 * q**2 * (mpmath.mpf(n * n - 1) / 3 + n * n * q**2)
         * ((n - 1) ** 2 + n * n * q**2) ** (n - 3) / ((n + 1) ** 2 + n * n * q**2) ** (n + 3)
@@ -40,7 +40,7 @@ def _dipole_t1() -> mpmath.mpf:
 
 
 def test_ionization_energy_is_z_squared_over_two() -> None:
-    assert h.ionization_energy() == mpmath.mpf(1) / 2  # MODELS.md: I = 1/2 at Z = 1
+    assert h.ionization_energy() == mpmath.mpf(1) / 2  # docs/models.md: I = 1/2 at Z = 1
     assert h.ionization_energy(Z=2) == 2 and h.ionization_energy(Z=3) == mpmath.mpf(9) / 2
     with mpmath.workdps(40):
         assert agreement_digits(h.ionization_energy(Z=Fraction(1, 3)), mpmath.mpf(1) / 18) > 29
@@ -65,7 +65,7 @@ def test_ejected_momentum_is_sqrt_2t_minus_z2() -> None:
 
 
 def test_discrete_levels_at_n_2_and_3() -> None:
-    # ΔE_n = (1 − 1/n²)/2 (MODELS.md): n = 2 is the lowest excited shell and must be accepted
+    # ΔE_n = (1 − 1/n²)/2 (docs/models.md): n = 2 is the lowest excited shell and must be accepted
     assert h.discrete_excitation_energy(2) == mpmath.mpf(3) / 8
     assert h.discrete_excitation_energy(2, Z=2) == mpmath.mpf(3) / 2
     with mpmath.workdps(40):
@@ -133,7 +133,7 @@ def test_photoionization_cross_section() -> None:
 
 
 def _low_q_reference(T: mpmath.mpf, q_max: mpmath.mpf) -> mpmath.mpf:
-    """T ∫_0^{q_max} S dQ²/Q² = 2T ∫ S dq/q with the MODELS.md density (Z = 1), own splitting."""
+    """T ∫_0^{q_max} S dQ²/Q² = 2T ∫ S dq/q with the docs/models.md density (Z = 1), own splitting."""
     k = mpmath.sqrt(2 * T - 1)
     pts = sorted({mpmath.mpf(0), q_max, *[p for p in (k / 2, k - 1, k, k + 1) if 0 < p < q_max]})
     return 2 * T * mpmath.quad(lambda q: models_density(T, q) / q, pts)
@@ -235,7 +235,7 @@ def test_local_exponent_matches_continued_density() -> None:
 
 
 def test_form_factor_poles_defaults_and_limits() -> None:
-    # MODELS.md: |F_el|² ∝ (4 + q²)⁻⁴, |F_n|² ∝ [(n + 1)² + n² q²]^{−(n+3)} (Z = 1)
+    # docs/models.md: |F_el|² ∝ (4 + q²)⁻⁴, |F_n|² ∝ [(n + 1)² + n² q²]^{−(n+3)} (Z = 1)
     poles = hc.form_factor_poles()
     assert [p[2] for p in poles] == ["elastic", "n=2", "n=3", "n=4", "n=5", "n=6"]
     assert poles[0] == (-4, 4, "elastic") and poles[-1] == (sp.Rational(-49, 36), 9, "n=6")
@@ -267,7 +267,7 @@ def test_large_momentum_coefficients_scale_with_z() -> None:
 
 
 def __models_density_q2(T: mpmath.mpf, Q2: mpmath.mpf, Z: int = 1) -> mpmath.mpf:
-    """MODELS.md density at real Q² (any sign), via [(q+k)²+1][(q−k)²+1] = (Q²−k²+1)² + 4k²,
+    """docs/models.md density at real Q² (any sign), via [(q+k)²+1][(q−k)²+1] = (Q²−k²+1)² + 4k²,
     and S_Z(T, Q²) = Z⁻² S_1(T/Z², Q²/Z²)."""
     T, Q2 = T / Z**2, Q2 / Z**2
     k = mpmath.sqrt(2 * T - 1)
@@ -294,7 +294,7 @@ def test_continued_density_on_the_real_axis_for_k_not_z() -> None:
 
 @pytest.mark.parametrize("Z", [1, 2])
 def test_wrong_densities_are_what_their_names_say(Z: int) -> None:
-    """Each negative-control density is the MODELS.md S with exactly the named defect."""
+    """Each negative-control density is the docs/models.md S with exactly the named defect."""
     with mpmath.workdps(30):
         T = mpmath.mpf(5) * Z**2 / 2  # k = 2Z
         k, z = 2 * mpmath.mpf(Z), mpmath.mpf(Z)
@@ -332,7 +332,7 @@ def test_ratios_for_density() -> None:
 
 
 def _models_discrete_q2(n: int, x: mpmath.mpf) -> mpmath.mpf:
-    """|F_n|² of MODELS.md (Z = 1) at real Q² = x."""
+    """|F_n|² of docs/models.md (Z = 1) at real Q² = x."""
     return (
         2**8 * n**7 * x * (mpmath.mpf(n * n - 1) / 3 + n * n * x)
         * ((n - 1) ** 2 + n * n * x) ** (n - 3) / ((n + 1) ** 2 + n * n * x) ** (n + 3)
@@ -340,7 +340,7 @@ def _models_discrete_q2(n: int, x: mpmath.mpf) -> mpmath.mpf:
 
 
 def test_resolvent_elastic_and_discrete_parts() -> None:
-    """|F_el|²/T and Σ_n |F_n|²/(T − ΔE_n) from MODELS.md, and their Z-scaling (Z⁻²)."""
+    """|F_el|²/T and Σ_n |F_n|²/(T − ΔE_n) from docs/models.md, and their Z-scaling (Z⁻²)."""
     with mpmath.workdps(30):
         T, x = mpmath.mpf(1), mpmath.mpf("0.5")
         el, disc, c = hc._resolvent_parts(T, x, mpmath.mpf(1))

@@ -2,7 +2,7 @@
 
 Covers :func:`completeness`, :func:`bethe_sum` (and ``_spectral`` behind both) and
 :func:`partial_wave_density` (and ``_partial_wave_terms``) of
-:mod:`sumrules.models.hydrogen_checks`. Independent routes: the MODELS.md form factors
+:mod:`sumrules.models.hydrogen_checks`. Independent routes: the docs/models.md form factors
 |F_el|² = [16Z⁴/(4Z² + q²)²]² and |F_n|² summed here by ``mpmath.nsum``, the excitation
 energies ΔE_n = (Z²/2)(1 − 1/n²), closure (total 1), the Bethe f-sum rule
 Σ_f (E_f − E_0)|⟨f|e^{iqz}|0⟩|² = q²/2 (total 1), the closed-form continuum density
@@ -23,12 +23,12 @@ from sumrules.models.hydrogenic import ground as h
 
 
 def _elastic_sq(q: mpmath.mpf) -> mpmath.mpf:
-    """|F_el(q)|² at Z = 1, MODELS.md: F_el = 16/(4 + q²)²."""
+    """|F_el(q)|² at Z = 1, docs/models.md: F_el = 16/(4 + q²)²."""
     return (16 / (4 + q * q) ** 2) ** 2
 
 
 def discrete_sq(n: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
-    """|F_n(q)|² at Z = 1 as printed in MODELS.md (u = q/Z = q)."""
+    """|F_n(q)|² at Z = 1 as printed in docs/models.md (u = q/Z = q)."""
     u2 = q * q
     return (
         2**8 * n**7 * u2 * ((n * n - 1) / 3 + n * n * u2)
@@ -45,7 +45,7 @@ def _discrete_sum(q: mpmath.mpf, weight: Callable[[mpmath.mpf], mpmath.mpf]) -> 
 
 
 def test_completeness_parts_are_the_models_form_factors() -> None:
-    """|F_el|², Σ|F_n|² from MODELS.md, Q² = q², Z, and closure, at q = 1/2, 15 digits."""
+    """|F_el|², Σ|F_n|² from docs/models.md, Q² = q², Z, and closure, at q = 1/2, 15 digits."""
     c = hc.completeness("0.5", dps=15)
     with mpmath.workdps(30):
         q = mpmath.mpf("0.5")

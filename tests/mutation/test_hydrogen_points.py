@@ -7,7 +7,7 @@ points only cut one integral into pieces, so most changes to them leave the valu
 the documented split points k, k ± Z, k ± 4Z, k ± 16Z, … (< k/2) of :func:`sum_rule_ratios`;
 q² = k² − Z², ≈ 2k and ≈ 3k and a geometric grading towards q = k from both sides for the
 graded list; a partition of [0, ∞); covariance under the Z-scaling law
-S_Z(T, q) = Z⁻² S_1(T/Z², q/Z) of MODELS.md. The values are compared with the closed form
+S_Z(T, q) = Z⁻² S_1(T/Z², q/Z) of docs/models.md. The values are compared with the closed form
 r(κ) of the module docstring: the refined (dps + 20) route of :func:`sum_rule_ratios_detailed`,
 and :func:`low_q_fraction` when q_max = αT lies far above the Bethe ridge q = k (then it is the
 whole Eq. (12) integral up to a tail bounded below).

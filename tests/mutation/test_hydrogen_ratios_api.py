@@ -6,7 +6,7 @@ Covers :func:`sumrules.models.hydrogen.sum_rule_ratios` (also ``certified=True``
 :func:`~sumrules.models.hydrogen.fit_large_T_law` and
 :func:`~sumrules.models.hydrogen.continuum_density`: documented defaults and fields, the
 documented input errors (naming the argument), the accuracy promised at ``dps`` digits against
-independent high-precision references (the MODELS.md density, the closed form written out
+independent high-precision references (the docs/models.md density, the closed form written out
 here, the asymptotic law r − 1 = −(16/15π) y^{5/2} + (16/15) y³ + …, y = I/T), and the
 large-T fit against an independent log-log slope computation and the analytic expansion.
 """
@@ -86,7 +86,7 @@ def test_density_on_the_bethe_ridge_at_huge_k_keeps_dps_digits() -> None:
     q = Fraction(k + 1) + Fraction(1, 2**20)  # on the ridge, 81 bits: exact at dps + 10
     dps = 30
     value = h.continuum_density(T, q, dps=dps)
-    with mpmath.workdps(120):  # MODELS.md formula, Z = 1, far more digits
+    with mpmath.workdps(120):  # docs/models.md formula, Z = 1, far more digits
         K, Q = mpmath.mpf(k), mpmath.mpf(q.numerator) / q.denominator
         ref = (
             2**8 * Q**2 * (Q**2 + (1 + K**2) / 3)

@@ -44,7 +44,7 @@ def test_local_exponent_resolves_eps_far_below_the_branch_point_scale(
     ref = hc.local_exponent(T, Z=Z, eps=eps, dps=dps + 40)
     got = hc.local_exponent(T, Z=Z, eps=eps, dps=dps)
     assert abs(got - ref) <= mpmath.mpf(10) ** (2 - dps) * abs(ref)
-    # the branch-point exponent is −3 (MODELS.md); ε = 1e-20 leaves a correction far below 1e-15
+    # the branch-point exponent is −3 (docs/models.md); ε = 1e-20 leaves a correction far below 1e-15
     assert abs(ref + 3) < 1e-15
     # negative control: without the extra digits (the old code) b + ε is not resolved
     wrong = _naive(T, Z, eps, dps)

@@ -27,7 +27,7 @@ GUARD_MESSAGE = "Q2 or P2 is too close to -Z**2, or T to Z**2/2"
 
 
 def _s_models(T: mpmath.mpf, Q2: mpmath.mpf, *, sommerfeld: bool = True) -> mpmath.mpf:
-    """S(T, Q²) of MODELS.md for Z = 1 at real Q², k = √(2T − 1) (written out independently)."""
+    """S(T, Q²) of docs/models.md for Z = 1 at real Q², k = √(2T − 1) (written out independently)."""
     k = mpmath.sqrt(2 * T - 1)
     a = Q2 - k * k + 1  # [(q + k)² + 1][(q − k)² + 1] = a² + 4k²
     s = 2**8 * Q2 * (Q2 + (1 + k * k) / 3) * mpmath.exp(-(2 / k) * mpmath.atan2(2 * k, a))

@@ -5,7 +5,7 @@ With q along z, P = p_z q/m and h = H - E0; only the z-mode is excited from
 z = (a + a†)/√(2mω), p_z = i√(mω/2)(a† - a). With y = Q²/(2mω),
 P = iω√y (a† - a) and P + h = ω[i√y (a† - a) + a†a]: m drops out.
 
-Independent route (MODELS.md): |⟨n|e^{iqz}|0⟩|² = e^{-y}yⁿ/n! (Poisson), so
+Independent route (docs/models.md): |⟨n|e^{iqz}|0⟩|² = e^{-y}yⁿ/n! (Poisson), so
 R = Σ_n p_n(y)/(T - nω); expanding about A = T - yω gives
 ⟨0|(P + h)^k|0⟩ = ω^k E[(n - y)^k], the central moments of Poisson(y).
 

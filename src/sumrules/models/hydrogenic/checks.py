@@ -1,6 +1,6 @@
 """Checks of the hydrogen model and of the analytic structure behind Eqs. (8)–(11).
 
-Model self-checks (the MODELS.md formulas are inputs, not truths):
+Model self-checks (the docs/models.md formulas are inputs, not truths):
 
 * completeness  |F_el|² + Σ_n |F_n|² + ∫ S dT = 1 and the Bethe sum
   Σ_n (2ΔE_n/q²)|F_n|² + ∫ (2T/q²) S dT = 1 at any q (the discrete sums term by
