@@ -1,4 +1,4 @@
-"""The MODELS.md hydrogen formulas written out by hand, independent of the package.
+"""The docs/models.md hydrogen formulas written out by hand, independent of the package.
 
 Shared by tests/test_hydrogen.py and the hydrogen killers in tests/mutation/; each returns
 its value at the caller's mpmath precision.
@@ -15,7 +15,7 @@ __all__ = ["assert_default", "models_density", "ridge_share"]
 
 
 def models_density(T: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
-    """Z = 1 continuum density S(T, q) exactly as printed in MODELS.md."""
+    """Z = 1 continuum density S(T, q) exactly as printed in docs/models.md."""
     k = mpmath.sqrt(2 * T - 1)
     angle = mpmath.atan2(2 * k, q**2 - k**2 + 1)
     return (

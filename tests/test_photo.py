@@ -1,7 +1,7 @@
 """Eqs. (6), (7), (13): the dipole limit, photoabsorption and the low-Q^2 fraction, on hydrogen.
 
 Independent routes: Stobbe's closed form; Coulomb-wave radial integrals; the q -> 0 limit
-of the MODELS.md continuum S(T, q) (transcribed here, and the package's hydrogen model);
+of the docs/models.md continuum S(T, q) (transcribed here, and the package's hydrogen model);
 exact bound-state radial integrals. Every check has a negative control.
 """
 
@@ -23,7 +23,7 @@ q = sp.Symbol("q", positive=True)
 
 
 def _models_continuum(t: mpmath.mpf, qq: mpmath.mpf, *, principal_atan: bool = False) -> mpmath.mpf:
-    """S(T, q) of MODELS.md, Z = 1, transcribed verbatim (the atan2 branch as printed)."""
+    """S(T, q) of docs/models.md, Z = 1, transcribed verbatim (the atan2 branch as printed)."""
     k = mpmath.sqrt(2 * t - 1)
     if principal_atan:
         angle = mpmath.atan(2 * k / (qq**2 - k**2 + 1))  # the wrong branch MODELS warns about
@@ -35,7 +35,7 @@ def _models_continuum(t: mpmath.mpf, qq: mpmath.mpf, *, principal_atan: bool = F
 
 
 def _models_bound(n: int) -> sp.Expr:
-    """|F_n(q)|^2 of MODELS.md (1s -> n, summed over l, m)."""
+    """|F_n(q)|^2 of docs/models.md (1s -> n, summed over l, m)."""
     return (
         2**8
         * n**7
@@ -128,7 +128,7 @@ def test_trk_sum_rule_discrete_plus_continuum_is_one() -> None:
     with mpmath.workdps(25):
         disc = P.discrete_oscillator_strength_sum(dps=25)
         cont = P.continuum_oscillator_strength(dps=25)
-        assert abs(float(cont.value) - 0.43500) < 1e-4  # MODELS.md: 0.435 at q -> 0
+        assert abs(float(cont.value) - 0.43500) < 1e-4  # docs/models.md: 0.435 at q -> 0
         assert agreement_digits(disc + cont.value, 1) > 18
         # negative control: forgetting the 2 in f = 2 T D
         assert agreement_digits(disc + cont.value / 2, 1) < 1
