@@ -88,3 +88,14 @@ def test_the_old_module_serves_the_names_that_moved() -> None:
     assert ledger_module.verify is verify and ledger_module.all_claims is all_claims
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         ledger_module.nope  # noqa: B018
+
+
+def test_results_render_as_html_for_jupyter() -> None:
+    ok = ClaimResult("eq1", "verified", "a < b", [NUMERIC], [CAUGHT], seconds=1.5)
+    bad = ClaimResult("eq2", "error", "boom", [], [Control("x", False, "kept")], error="boom")
+    page = Ledger([ok, bad])._repr_html_()
+    assert page.count("<tr>") == 3 and "a &lt; b" in page and "1.50 s" in page
+    assert "#1b7f3b" in page and "#6e2a2a" in page and "NOT CAUGHT" in page
+    assert "2 claims: 1 verified, 1 error. Negative controls run 2, caught 1." in page
+    one = ok._repr_html_()
+    assert one.count("<tr>") == 2 and "<details>" in one and "29.5 digits" in one

@@ -161,6 +161,11 @@ class ClaimResult:
             out["seconds"] = round(self.seconds, 4)
         return out
 
+    def _repr_html_(self) -> str:
+        from sumrules.core.html import claim_html
+
+        return claim_html(self)
+
 
 @dataclass
 class Ledger:
@@ -187,6 +192,11 @@ class Ledger:
             if r.id == claim_id:
                 return r
         raise KeyError(claim_id)
+
+    def _repr_html_(self) -> str:
+        from sumrules.core.html import ledger_html
+
+        return ledger_html(self)
 
     def to_json(self, *, timings: bool = True) -> dict[str, Any]:
         return {
