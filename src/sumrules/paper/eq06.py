@@ -71,7 +71,9 @@ POWER_2 = st.dipole_rhs(power=2)
 VECTOR_D = st.dipole_rhs(strength=st.DIPOLE_VECTOR)
 
 
-def predicts(rhs: sp.Expr, strength: Callable[[Any, Context], Any]) -> Callable[[Any, Context], Any]:
+def predicts(
+    rhs: sp.Expr, strength: Callable[[Any, Context], Any]
+) -> Callable[[Any, Context], Any]:
     """What ``rhs`` says for lim |⟨n|ρ|0⟩|²/Q² at a case, with |⟨n|d_x|0⟩|² = ``strength``
     (summed over three directions: three times that, a spherically symmetric 1s)."""
 
@@ -141,7 +143,9 @@ CONTINUUM = Quantity(
         ),
     ),
     printed=predicts(st.PRINTED_EQ6_RHS, _stobbe),
-    controls=(Variant("S/Q⁴ instead of S/Q² at q → 0 (the law (Q²)²)", predicts(POWER_2, _stobbe)),),
+    controls=(
+        Variant("S/Q⁴ instead of S/Q² at q → 0 (the law (Q²)²)", predicts(POWER_2, _stobbe)),
+    ),
     tolerance=digits_(5),
     label=lambda t: f"T={t}",
 )

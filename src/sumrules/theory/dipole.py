@@ -119,5 +119,7 @@ PRINTED_EQ13_RHS = low_q_share_rhs()
 
 def evaluate(expr: sp.Expr, values: Mapping[sp.Symbol, object], dps: int = 30) -> sp.Expr:
     """``expr`` at ``values`` (numbers, mpmath numbers as Floats of ``dps`` + 5 digits)."""
-    subs = {k: v if isinstance(v, int | sp.Basic) else sp.Float(v, dps + 5) for k, v in values.items()}
+    subs = {
+        k: v if isinstance(v, int | sp.Basic) else sp.Float(v, dps + 5) for k, v in values.items()
+    }
     return sp.sympify(expr).xreplace(subs)

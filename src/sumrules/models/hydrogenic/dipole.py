@@ -164,7 +164,9 @@ def low_q_fraction_series(
 
 
 @functools.lru_cache(maxsize=64)
-def low_q_fraction_cached(T: str, Z: int = 1, dps: int = 30, alpha: str | None = None) -> mpmath.mpf:
+def low_q_fraction_cached(
+    T: str, Z: int = 1, dps: int = 30, alpha: str | None = None
+) -> mpmath.mpf:
     """:func:`~sumrules.models.hydrogenic.ground.low_q_fraction` with text arguments, cached
     (several claims and quantities integrate the same share)."""
     return ground.low_q_fraction(T, Z=Z, dps=dps, alpha=alpha)
