@@ -28,7 +28,8 @@ from collections.abc import Mapping
 
 import sympy as sp
 
-from sumrules.theory.scattering import Q2, T, mu
+from sumrules.theory.photoabsorption import photoabsorption_coefficient
+from sumrules.theory.scattering import Q2, Convention, T, mu
 
 __all__ = [
     "DIPOLE_STRENGTHS",
@@ -46,6 +47,7 @@ __all__ = [
     "dipole_limit",
     "dipole_rhs",
     "evaluate",
+    "low_q_share_derived",
     "low_q_share_rhs",
 ]
 
@@ -115,6 +117,20 @@ def low_q_share_rhs(*, coefficient: sp.Expr = 4 * sp.pi**2, power: int = 2) -> s
 
 #: the right-hand side of Eq. (13) as printed: σ_γT²/(4π²αZ)
 PRINTED_EQ13_RHS = low_q_share_rhs()
+
+
+def low_q_share_derived(convention: Convention) -> sp.Expr:
+    """δ = (T/Z) ∫_0^{T²} S dQ²/Q² with the dipole limit S = Q²D (Eqs. (6), (8)) and D from the
+    golden rule σ_γ = 4π²αTD of ``convention``: the same in both.
+
+    >>> low_q_share_derived("heaviside-lorentz") == low_q_share_derived("gaussian") == PRINTED_EQ13_RHS
+    True
+    """
+    d = sp.Symbol("D", positive=True)
+    delta = T / Z * sp.integrate(Q2 * d / Q2, (Q2, 0, T**2))
+    omega = sp.Symbol("omega", positive=True)
+    golden = photoabsorption_coefficient(convention).subs(omega, T)
+    return sp.simplify(delta.subs(d, SIGMA_GAMMA / golden))
 
 
 def evaluate(expr: sp.Expr, values: Mapping[sp.Symbol, object], dps: int = 30) -> sp.Expr:

@@ -37,17 +37,18 @@ __all__ = [
     "Density",
     "bound_small_q_ratio",
     "continuum_small_q_limit",
-    "s_overlap",
-    "shell_form_factor_squared",
     "flipped_b_density",
     "k_shell_sigma_t2",
+    "k_shell_threshold",
     "large_q_tail",
     "low_q_fraction_cached",
     "low_q_fraction_series",
     "peak_band_deviation",
     "photon_point_deviation",
     "photon_point_structure",
+    "s_overlap",
     "share_between",
+    "shell_form_factor_squared",
 ]
 
 #: a continuum density S(k, Q², Z) at the current precision (k = √(2T − Z²))
@@ -192,6 +193,9 @@ def share_between(
 
         points = [lo, lo / 2 + hi / 2, hi] if mpmath.isfinite(hi) else [lo, 2 * lo, hi]
         value = 2 * c.T * mpmath.quad(f, points)
+        if value:  # mpmath stops on an absolute error: a small share needs as many more digits
+            with mpmath.workdps(mpmath.mp.dps - int(mpmath.floor(mpmath.log10(abs(value))))):
+                value = 2 * c.T * mpmath.quad(f, points)
     with precision(dps):
         return +value
 
@@ -270,6 +274,17 @@ def photon_point_deviation(T: str, dps: int = 30) -> mpmath.mpf:
         return +value
 
 
+def k_shell_threshold(z_eff: int, *, dps: int = 30) -> mpmath.mpf:
+    """The photon energy (hartree) of :func:`k_shell_sigma_t2`: Z²/2 (1 + 10^(−dps//2)).
+
+    >>> print(mpmath.nstr(hartree_to_kev(k_shell_threshold(32)), 3))
+    13.9
+    """
+    validate_dps(dps)
+    with precision(dps + 5):
+        return mpmath.mpf(z_eff) ** 2 / 2 * (1 + mpmath.mpf(10) ** -(dps // 2))
+
+
 def k_shell_sigma_t2(z_eff: int, *, route: str = "stobbe", dps: int = 30) -> mpmath.mpf:
     """σ_γT² (barn keV²) of two hydrogenic 1s electrons of charge ``z_eff`` just above their
     threshold Z²/2: ``route`` "stobbe" (σ = 4π²αTD, closed form), "bethe" (the model's q → 0
@@ -280,7 +295,7 @@ def k_shell_sigma_t2(z_eff: int, *, route: str = "stobbe", dps: int = 30) -> mpm
     """
     validate_dps(dps)
     with precision(dps + 5):
-        t = mpmath.mpf(z_eff) ** 2 / 2 * (1 + mpmath.mpf(10) ** -(dps // 2))
+        t = k_shell_threshold(z_eff, dps=dps)
         if route == "stobbe":
             sigma = hydrogen_photo_cross_section(t, Z=z_eff, unit="cm2", dps=dps)
         elif route == "bethe":
