@@ -36,6 +36,7 @@ from sumrules.theory.photoabsorption import (
 )
 from sumrules.theory.scattering import (
     Q2,
+    Convention,
     D,
     E,
     T,
@@ -57,6 +58,7 @@ __all__ = [
     "SHELLS",
     "T_GRID",
     "UNIT_TERM",
+    "in_convention",
     "predicts",
 ]
 
@@ -64,7 +66,7 @@ PRINTED_EQ6 = sp.Eq(st.EQ6_LHS, st.PRINTED_EQ6_RHS)
 #: the hydrogen shells n and continuum energies T (hartree) of the checks
 SHELLS = (2, 3, 4, 5)
 T_GRID = ("0.75", "1", "2", "5", "20")
-CONVENTIONS = ("heaviside-lorentz", "gaussian")
+CONVENTIONS: tuple[Convention, ...] = ("heaviside-lorentz", "gaussian")
 _q = sp.Symbol("q", positive=True)
 #: wrong variants of the printed right-hand side: one part changed
 POWER_2 = st.dipole_rhs(power=2)
@@ -82,6 +84,11 @@ def predicts(
         return st.dipole_limit(rhs, {st.DIPOLE_X: d, st.DIPOLE_VECTOR: 3 * d})
 
     return value
+
+
+def in_convention(rhs: sp.Expr) -> Callable[[Convention, Context], sp.Expr]:
+    """A right-hand side of Eq. (6) with D for the dipole strength, μ_B of the convention."""
+    return lambda c, ctx: rhs.xreplace({st.DIPOLE_X: D}).subs(mu_B, bohr_magneton(c))
 
 
 def _stobbe(t: str, ctx: Context) -> sp.Float:
@@ -178,9 +185,7 @@ COEFFICIENT = Quantity(
             lambda c, ctx: express_in_convention(_leading_coulomb() * D, c),
         ),
     ),
-    printed=lambda c, ctx: st.PRINTED_EQ6_RHS.xreplace({st.DIPOLE_X: D}).subs(
-        mu_B, bohr_magneton(c)
-    ),
+    printed=in_convention(st.PRINTED_EQ6_RHS),
 )
 
 

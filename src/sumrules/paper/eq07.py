@@ -64,6 +64,7 @@ __all__ = [
     "PRINTED_COMPTON",
     "PRINTED_EQ7",
     "T_GRID",
+    "fails",
     "hydrogen_rhs",
 ]
 
@@ -309,7 +310,7 @@ PEAK_RATIO = Quantity(
 )
 
 
-def _fails(region: str, t: str, dps: int, *, dipole_only: bool = False) -> bool:
+def fails(region: str, t: str, dps: int, *, dipole_only: bool = False) -> bool:
     """Does the dipole form Q²D miss hydrogen's S (by > 1/2 around the peak, by more than
     dipole corrections 10(αT)² at the photon point)?"""
     if region == "peak":
@@ -326,14 +327,14 @@ DIPOLE_REGION = Quantity(
         Route(
             "hydrogen: max |S/(Q²D) − 1| for Q² in [mT, 4mT] > 1/2; at Q² = T² > 10(αT)²",
             "model",
-            lambda c, ctx: _fails(*c, ctx.dps),
+            lambda c, ctx: fails(c[0], c[1], ctx.dps),
         ),
     ),
     printed=lambda c, ctx: c[0] == "peak",
     controls=(
         Variant(
             "the dipole form Q²D fed in as the 'exact' S",
-            lambda c, ctx: _fails(*c, ctx.dps, dipole_only=True),
+            lambda c, ctx: fails(c[0], c[1], ctx.dps, dipole_only=True),
         ),
     ),
     label=lambda c: f"{c[0]}, T={c[1]}",
