@@ -5,7 +5,8 @@ from __future__ import annotations
 import sympy as sp
 
 from sumrules.theory import dipole as st
-from sumrules.theory.scattering import Q2, T, mu
+from sumrules.theory.dipole import Q2
+from sumrules.theory.scattering import T, mu
 
 
 def test_printed_eq6_is_4_pi_alpha_mu2_times_the_dipole_strength() -> None:

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 import sympy as sp
 
 from sumrules.theory.photoabsorption import photoabsorption_coefficient
-from sumrules.theory.scattering import Q2, Convention, T, mu
+from sumrules.theory.scattering import Convention, T, mu
 
 __all__ = [
     "DIPOLE_STRENGTHS",
@@ -41,6 +41,7 @@ __all__ = [
     "PRINTED_EQ6_RHS",
     "PRINTED_EQ7_RHS",
     "PRINTED_EQ13_RHS",
+    "Q2",
     "SIGMA_GAMMA",
     "Z",
     "alpha",
@@ -52,6 +53,8 @@ __all__ = [
 ]
 
 alpha = sp.Symbol("alpha", positive=True)
+#: Q² as one symbol (prints as Q^2)
+Q2 = sp.Symbol("Q^2", positive=True)
 #: the photoabsorption cross section σ_γ(T) as a symbol
 SIGMA_GAMMA = sp.Symbol("sigma_gamma", positive=True)
 #: the number of electrons
