@@ -30,7 +30,6 @@ EXPECTED = {
     "text.r0": "corrected",
     "eq12": "qualified",
     "eq12.large-t": "qualified",
-    "text.upper-bound": "verified",
     "eq14": "verified",
     "eq15": "qualified",
     "text.inclusive-conclusion": "qualified",
@@ -166,11 +165,6 @@ def test_large_T_flips_with_printed_coefficient(ledger, monkeypatch) -> None:
 def test_eq14_flips_with_printed_coefficient(ledger, monkeypatch) -> None:
     monkeypatch.setattr(sr, "PRINTED_EQ14_COEFFICIENT", 2 * sr.PRINTED_EQ14_COEFFICIENT)
     assert _rerun("eq14") == "corrected"
-
-
-def test_upper_bound_flips_with_printed_sign(ledger, monkeypatch) -> None:
-    monkeypatch.setattr(sr, "PRINTED_CORRECTION_SIGN", 1)
-    assert _rerun("text.upper-bound") == "refuted"
 
 
 def test_inclusive_conclusion_follows_the_bounds(ledger, monkeypatch) -> None:

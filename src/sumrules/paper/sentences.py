@@ -15,19 +15,16 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation, Step
-from sumrules.core.format import rounds_to
 from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
 from sumrules.core.numeric import agreement_digits, precision
 from sumrules.core.registry import claim
 from sumrules.data.constants import (
     ALPHA,
     ATOMIC_MASS_UNIT,
-    BARN_CM2,
     ELECTRON_MASS,
     FERMI_CONSTANT,
     GE_ATOMIC_WEIGHT,
     GE_K_ALPHA,
-    GE_SIGMA_T2_PEAK,
     GE_Z,
     GEMMA_MU_LIMIT,
     HARTREE,
@@ -36,21 +33,16 @@ from sumrules.data.constants import (
     W_MASS,
 )
 from sumrules.data.units import (
-    barn_kev2_to_natural,
-    bohr2_to_cm2,
-    hartree_to_kev,
     inverse_kev2_to_cm2,
 )
 from sumrules.models.hydrogenic import ground as hydrogen
-from sumrules.theory.photoabsorption import germanium_low_q_fraction, hydrogen_photo_cross_section
+from sumrules.theory.photoabsorption import germanium_low_q_fraction
 from sumrules.theory.scattering import (
     E,
     T,
     atomic_recoil_scale_kev,
     bohr_magneton,
-    compton_to_photon_point_ratio,
     express_in_convention,
-    free_electron_recoil_q2,
     fujikawa_shrock_moment,
     m,
     minimal_heaviest_neutrino_mass_ev,
@@ -62,27 +54,18 @@ from sumrules.theory.scattering import (
 )
 
 __all__ = [
-    "DIPOLE_SAFE_ERROR",
-    "PRINTED_COMPTON",
-    "PRINTED_DIPOLE_VALIDITY",
     "PRINTED_EW_EXTRA_POWER",
     "PRINTED_EW_LOWER",
     "PRINTED_GEMMA",
     "PRINTED_GEMMA_LIMIT",
     "PRINTED_GE_KALPHA",
-    "PRINTED_GE_NATURAL",
-    "PRINTED_GE_PRODUCT",
     "PRINTED_KALPHA",
     "PRINTED_RECOIL",
     "PRINTED_SM",
     "PRINTED_SM_MOMENT",
-    "PRINTED_T_OVER_EPS",
     "RECOIL_THRESHOLD_KEV",
-    "compton_peak",
-    "dipole_validity",
     "ew_lower_region",
     "ge_k_alpha",
-    "ge_product",
     "gemma_limit",
     "recoil",
     "sm_moment",
@@ -119,31 +102,6 @@ PRINTED_RECOIL = (
 RECOIL_THRESHOLD_KEV = "1"
 #: "≫" is taken to mean at least this ratio.
 MUCH_GREATER = 100
-
-PRINTED_COMPTON = (
-    r"``The reason is that the integral receives contribution from the regions of $Q^2$ where "
-    r"the photon momentum is comparable to the characteristic atomic momenta as well as from "
-    r"the overlapping at $T \sim \varepsilon_0$ region where $Q^2 \approx 2m_eT$. At those "
-    r"$Q^2$ the dipole approximation is no longer valid''"
-)
-
-PRINTED_DIPOLE_VALIDITY = (
-    r"``As to the lower limit, the difference between the two integrals is obviously given by "
-    r"the integral from $Q^2 = 0$ to $Q^2 = T^2$. In this range (and at $T \sim "
-    r"\varepsilon_0$) one can safely use the dipole approximation described by Eq. (6)''"
-)
-#: "T ~ eps0" read as T between these multiples of the K-shell ionization energy.
-PRINTED_T_OVER_EPS = ("1.0001", "2")
-#: "safely": the dipole value of the low-Q² share is within this relative error.
-DIPOLE_SAFE_ERROR = "0.1"
-
-PRINTED_GE_PRODUCT = (
-    r"``According to the Tables [12], in Ge the product $\sigma_\gamma(T)T^2$ reaches values of "
-    r"order $10^6 \text{ barn} \times \text{keV}^2$ at $T$ in the range of 1--20 keV with the "
-    r"maximum at $T \approx 14 \text{ KeV}$, where this product is approximately $2.5 \times "
-    r"10^6 \text{ barn} \times \text{keV}^2 \approx 6 \times 10^{-3}$.''"
-)
-PRINTED_GE_NATURAL = "6e-3"
 
 PRINTED_EW_LOWER = (
     r"``In this case the contribution of the `extra' integration region of $Q^2 < T^2$ near "
@@ -500,302 +458,6 @@ def recoil(ctx: Context) -> Outcome:
         f"is T·m_e/M = {mpmath.nstr(compton_recoil, 3)}·T"
     )
     return Outcome(verdict, summary, evidence, controls)
-
-
-# --------------------------------------------------------------------------------------------
-# text.compton-peak
-# --------------------------------------------------------------------------------------------
-def _peak_band_deviation(t: mpmath.mpf, dps: int, *, dipole_only: bool = False) -> mpmath.mpf:
-    """max |S/(Q²D) − 1| over Q² in [m T, 4 m T] (a.u., m = 1) around the free peak."""
-    d = hydrogen.dipole_density(t, dps=dps)
-    worst = mpmath.mpf(0)
-    for j in range(9):
-        q2 = 2 * t * mpmath.mpf(2) ** (mpmath.mpf(j - 4) / 4)
-        s = q2 * d if dipole_only else hydrogen.continuum_density(t, mpmath.sqrt(q2), dps=dps)
-        worst = max(worst, abs(s / (q2 * d) - 1))
-    return worst
-
-
-@claim(
-    "text.compton-peak",
-    title="The free-electron peak Q² ≈ 2m_eT is outside the dipole region",
-    printed=PRINTED_COMPTON,
-    anchor=7,
-)
-def compton_peak(ctx: Context) -> Outcome:
-    """Ratio 2m/T of the peak to the photon point, and hydrogen's S against Q²D there."""
-    grid = ("0.55", "0.75", "1", "2")
-    with precision(ctx.dps):
-        ratios = {t: compton_to_photon_point_ratio(t) for t in (1, 10)}
-        kin = {
-            t: mpmath.mpf(
-                sp.N(
-                    free_electron_recoil_q2(T, m).subs(
-                        {
-                            T: t,
-                            m: sp.Rational(
-                                ELECTRON_MASS.value.numerator, ELECTRON_MASS.value.denominator
-                            ),
-                        }
-                    )
-                    / t**2
-                    - 1,
-                    ctx.dps + 5,
-                )
-            )
-            for t in (1, 10)
-        }
-        digits = min(agreement_digits(ratios[t], kin[t]) for t in ratios)
-        a = ALPHA.mpf()
-        ((band, photon), t_h) = timed(
-            lambda: (
-                {t: _peak_band_deviation(mpmath.mpf(t), ctx.dps) for t in grid},
-                {
-                    t: abs(
-                        hydrogen.continuum_density(mpmath.mpf(t), a * mpmath.mpf(t), dps=ctx.dps)
-                        / (
-                            (a * mpmath.mpf(t)) ** 2
-                            * hydrogen.dipole_density(mpmath.mpf(t), dps=ctx.dps)
-                        )
-                        - 1
-                    )
-                    for t in grid
-                },
-            )
-        )
-        fake = {t: _peak_band_deviation(mpmath.mpf(t), ctx.dps, dipole_only=True) for t in grid}
-        peak_invalid = all(v > mpmath.mpf("0.5") for v in band.values())
-        photon_valid = all(v < 10 * (a * mpmath.mpf(t)) ** 2 for t, v in photon.items())
-        fake_invalid = all(v > mpmath.mpf("0.5") for v in fake.values())
-        wrong_ratio = {t: ELECTRON_MASS.mpf() / t for t in (1, 10)}
-    if digits < ctx.dps - 5:
-        raise Disagreement("ratio 2m/T and the kinematics disagree", {"digits": f"{digits:.1f}"})
-    verdict = "verified" if peak_invalid and photon_valid else "refuted"
-    controls = [
-        Control("the dipole form Q²D fed in as the 'exact' S", not fake_invalid),
-        Control(
-            "peak at Q² = m_eT (ratio m/T) against the relativistic kinematics",
-            min(agreement_digits(wrong_ratio[t], kin[t]) for t in kin) < ctx.dps - 5,
-        ),
-    ]
-    evidence = [
-        Evidence(
-            "2m_e/T (mpmath)",
-            "numeric",
-            "Q² of the free-electron peak over the photon point T²",
-            value=f"T = 1 keV: {mpmath.nstr(ratios[1], 6)}; T = 10 keV: "
-            f"{mpmath.nstr(ratios[10], 6)}",
-            precision=f"{ctx.dps} dps",
-        ),
-        Evidence(
-            "(T² + 2m_eT)/T² − 1 from relativistic kinematics (sympy)",
-            "symbolic",
-            "the same ratio",
-            agreement=digits,
-        ),
-        Evidence(
-            "hydrogen: max |S/(Q²D) − 1| for Q² in [mT, 4mT] vs at Q² = T²",
-            "model:hydrogen",
-            f"at the peak ≥ {mpmath.nstr(min(band.values()), 3)} (dipole fails); at the "
-            f"photon point ≤ {mpmath.nstr(max(photon.values()), 3)}",
-            value="; ".join(f"T={t}: {mpmath.nstr(v, 3)}" for t, v in band.items()),
-            precision=f"{ctx.dps} dps",
-            agreement=None,
-            seconds=t_h,
-        ),
-    ]
-    summary = (
-        f"Q² = 2m_eT is 2m_e/T = {mpmath.nstr(ratios[1], 4)} (T = 1 keV) to "
-        f"{mpmath.nstr(ratios[10], 4)} (10 keV) times the photon point; in hydrogen at "
-        f"T = 1.1–4 I the dipole form misses S by ≥ {float(min(band.values())) * 100:.0f}% "
-        f"around that peak, but by ≤ {mpmath.nstr(max(photon.values()), 2)} at Q² = T²"
-    )
-    return Outcome(verdict, summary, evidence, controls)
-
-
-# --------------------------------------------------------------------------------------------
-# text.dipole-validity
-# --------------------------------------------------------------------------------------------
-@claim(
-    "text.dipole-validity",
-    title="The dipole approximation below Q² = T² at T ∼ ε₀",
-    printed=PRINTED_DIPOLE_VALIDITY,
-    anchor=13,
-)
-def dipole_validity(ctx: Context) -> Outcome:
-    """Hydrogen-like K shell, Z = 32: exact low-Q² share against its dipole value."""
-    z = int(GE_Z.value)
-    with precision(ctx.dps):
-        xs = [mpmath.mpf(x) for x in PRINTED_T_OVER_EPS]
-        xs = [xs[0], *[xs[0] + (xs[1] - xs[0]) * k / 3 for k in (1, 2, 3)]]
-        rows = []
-        t_h = 0.0
-        for x in xs:
-            t = x * z**2 / 2
-            exact, secs = timed(hydrogen.low_q_fraction, t, Z=z, dps=ctx.dps)
-            t_h += secs
-            dip = hydrogen.low_q_fraction_dipole(t, Z=z, dps=ctx.dps)
-            scaled = hydrogen.low_q_fraction(x / 2, Z=1, alpha=z * ALPHA.mpf(), dps=ctx.dps)
-            rows.append((x, exact, dip, scaled, exact / dip - 1))
-        digits = min(agreement_digits(r[1], r[3]) for r in rows)
-        worst = max(abs(r[4]) for r in rows)
-        param = (z * ALPHA.mpf() * xs[-1] / 2) ** 2  # (q a_K)^2 at the top of the range
-        safe = worst < mpmath.mpf(DIPOLE_SAFE_ERROR)
-        # control: the photon point mis-converted, q_max = T in atomic units (alpha -> 1)
-        t0 = xs[0] * z**2 / 2
-        wrong = hydrogen.low_q_fraction(t0, Z=z, alpha=1, dps=ctx.dps)
-        wrong_err = abs(wrong / hydrogen.low_q_fraction_dipole(t0, Z=z, alpha=1, dps=ctx.dps) - 1)
-    if digits < ctx.dps - 5:
-        raise Disagreement(
-            "Z = 32 and the Z-scaled hydrogen route disagree", {"digits": f"{digits:.1f}"}
-        )
-    verdict = "verified" if safe else "qualified"
-    controls = [
-        Control(
-            "low-Q² region q < T (c = 1, far beyond the photon point)",
-            not wrong_err < mpmath.mpf(DIPOLE_SAFE_ERROR),
-            f"dipole error {mpmath.nstr(wrong_err, 3)}",
-        ),
-    ]
-    evidence = [
-        Evidence(
-            "hydrogen-like Z = 32: T∫_0^{(αT)²} S dq²/q² vs α²T³D (exact S, quadrature)",
-            "model:hydrogenic Z=32",
-            f"relative dipole error {float(rows[0][4]) * 100:.2f}% at threshold to "
-            f"{float(rows[-1][4]) * 100:.2f}% at T = {PRINTED_T_OVER_EPS[1]} I",
-            value="; ".join(f"T/I={mpmath.nstr(r[0], 4)}: {mpmath.nstr(r[4], 3)}" for r in rows),
-            precision=f"{ctx.dps} dps",
-            agreement=None,
-            seconds=t_h,
-        ),
-        Evidence(
-            "the same share from hydrogen (Z = 1) with α → Zα (scaling S_Z)",
-            "model:hydrogen scaled",
-            "identical: the error depends on Zα and T/I only",
-            precision=f"{ctx.dps} dps",
-            agreement=digits,
-        ),
-    ]
-    summary = (
-        f"K shell of Ge as hydrogen-like Z = 32: the dipole value of the Q² < T² share is off "
-        f"by {float(rows[0][4]) * 100:.2f}% at threshold, {float(worst) * 100:.1f}% at "
-        f"T = {PRINTED_T_OVER_EPS[1]} I, where (q_max a_K)² = (ZαT/2I)² = {mpmath.nstr(param, 2)}; "
-        "safe for a "
-        "1e-3 correction"
-    )
-    notes = (
-        "The expansion parameter is (Q a)² with Q ≤ T and a ≈ 1/(Z_eff α m): at T ∼ ε₀ it is "
-        "about (Z_eff α/2n)², at most 0.014 for the Ge K shell. Outer shells have smaller "
-        "Z_eff/n but also smaller ε₀, so T ∼ ε₀ keeps the same bound. The exact share is larger "
-        "than the dipole value (claim eq13.germanium uses this)."
-    )
-    return Outcome(verdict, summary, evidence, controls, notes=notes)
-
-
-# --------------------------------------------------------------------------------------------
-# text.ge-product
-# --------------------------------------------------------------------------------------------
-def _k_shell_peak(z_eff: int, dps: int, *, scale_z: bool = True) -> mpmath.mpf:
-    """σ_γT² (barn keV²) of two hydrogenic 1s electrons of charge z_eff just above threshold."""
-    t = mpmath.mpf(z_eff) ** 2 / 2 * (1 + mpmath.mpf(10) ** -(dps // 2))
-    if scale_z:
-        sigma = hydrogen_photo_cross_section(t, Z=z_eff, unit="cm2", dps=dps)
-    else:  # control: sigma_1(T/Z^2) without the Z^-2
-        sigma = hydrogen_photo_cross_section(t / z_eff**2, unit="cm2", dps=dps)
-    return 2 * sigma * hartree_to_kev(t, dps=dps) ** 2 / BARN_CM2.mpf()
-
-
-@claim(
-    "text.ge-product",
-    title="The Ge product σ_γT² and its natural-unit value",
-    printed=PRINTED_GE_PRODUCT,
-    anchor=13,
-)
-def ge_product(ctx: Context) -> Outcome:
-    """Conversion of 2.5e6 barn keV² (two routes) and a hydrogenic K-shell estimate."""
-    z = int(GE_Z.value)
-    with precision(ctx.dps):
-        raw = GE_SIGMA_T2_PEAK.mpf()
-        si = barn_kev2_to_natural(raw, route="si", dps=ctx.dps)
-        pdg = barn_kev2_to_natural(raw, route="pdg", dps=ctx.dps)
-        lib = germanium_low_q_fraction(dps=ctx.dps).sigma_t2_natural
-        digits = agreement_digits(si, pdg)
-        ((k32, k31), t_k) = timed(
-            lambda: (_k_shell_peak(z, ctx.dps), _k_shell_peak(z - 1, ctx.dps))
-        )
-        # the same estimate from the Bethe model's q -> 0 limit
-        t32 = mpmath.mpf(z) ** 2 / 2 * (1 + mpmath.mpf(10) ** -(ctx.dps // 2))
-        bethe32 = (
-            2
-            * hydrogen.photoionization_cross_section(t32, Z=z, dps=ctx.dps)
-            * (bohr2_to_cm2(1, dps=ctx.dps) / BARN_CM2.mpf())
-            * hartree_to_kev(t32, dps=ctx.dps) ** 2
-        )
-        model_digits = agreement_digits(k32, bethe32)
-        ratio_low, ratio_high = raw / k32, raw / k31
-        peak_kev = hartree_to_kev(t32, dps=ctx.dps)
-        wrong_barn = barn_kev2_to_natural(raw * mpmath.mpf(10) ** -4, dps=ctx.dps)
-        wrong_model = _k_shell_peak(z, ctx.dps, scale_z=False)
-    if digits < 8 or agreement_digits(si, lib) < ctx.dps - 5 or model_digits < ctx.dps - 5:
-        raise Disagreement(
-            "routes disagree",
-            {"si": str(si), "pdg": str(pdg), "model digits": f"{model_digits:.1f}"},
-        )
-    conversion_ok = rounds_to(si, PRINTED_GE_NATURAL, 1)
-    same_order = mpmath.mpf("0.5") <= ratio_low <= 2 and mpmath.mpf("0.5") <= ratio_high <= 2
-    verdict = "qualified" if conversion_ok else "corrected"
-    controls = [
-        Control(
-            "barn taken as 1e-28 cm²",
-            not rounds_to(wrong_barn, PRINTED_GE_NATURAL, 1),
-            f"gives {mpmath.nstr(wrong_barn, 3)}",
-        ),
-        Control(
-            "K-shell model without the Z⁻² scaling of σ",
-            not mpmath.mpf("0.5") <= raw / wrong_model <= 2,
-            f"gives {mpmath.nstr(wrong_model, 3)} barn keV²",
-        ),
-    ]
-    evidence = [
-        Evidence(
-            "barn keV² → natural units, (ħc)² from the SI",
-            "units:si",
-            f"rounds to the printed 6e-3: {conversion_ok}",
-            value=mpmath.nstr(si, 8),
-            precision=f"{ctx.dps} dps",
-        ),
-        Evidence(
-            "the same with PDG's (ħc)²",
-            "units:pdg",
-            "the same number",
-            value=mpmath.nstr(pdg, 8),
-            precision="10 digits (PDG)",
-            agreement=digits,
-        ),
-        Evidence(
-            "two hydrogenic 1s electrons at their threshold (Stobbe σ; Bethe's q → 0 limit agrees)",
-            "model:hydrogenic K shell",
-            f"σT² = {mpmath.nstr(k32, 3)} (Z = 32) and {mpmath.nstr(k31, 3)} (Z − 1 = 31) "
-            f"barn keV², peak at the threshold {mpmath.nstr(peak_kev, 3)} keV (Z = 32); "
-            f"same order as the table: {same_order}",
-            precision=f"{ctx.dps} dps",
-            agreement=model_digits,
-            seconds=t_k,
-        ),
-    ]
-    summary = (
-        f"table value {_CITED}; 2.5e6 barn keV² = {mpmath.nstr(si, 3)} (rounds to 6e-3); a "
-        f"hydrogenic K shell gives {mpmath.nstr(k31, 2)}–{mpmath.nstr(k32, 2)} barn keV² at "
-        f"its threshold ({mpmath.nstr(peak_kev, 3)} keV for Z = 32), the table value is "
-        f"{mpmath.nstr(ratio_low, 2)}–{mpmath.nstr(ratio_high, 2)}× that"
-    )
-    notes = (
-        "Henke et al. (1993) is not available here. The hydrogenic K-shell product peaks at "
-        "its threshold (δ for hydrogen falls monotonically, claim eq13.hydrogen), so the "
-        "paper's maximum near 14 keV just above the Ge K edge (11.1 keV) is the expected "
-        "shape; L and M shells add below the edge."
-    )
-    return Outcome(verdict, summary, evidence, controls, notes=notes)
 
 
 # --------------------------------------------------------------------------------------------
