@@ -62,7 +62,9 @@ spacing, a quarter of that for a smooth curve. Elam's nodes are sparse (2, 3, 4,
 other two (1–5 %, tests/data/test_xray.py) bounds more than the interpolation.
 
 Energies outside a table's range, non-positive or non-finite energies, unknown elements,
-tables, lines or sides raise ValueError naming the argument; nothing is extrapolated.
+tables, lines or sides raise ValueError naming the argument; nothing is extrapolated. Two
+tables go backwards in energy at one place (Henke's Si at its K edge, 1838.8–1860 eV; Elam's
+Cm near 4 keV): energies there are refused too.
 
 >>> round(float(photoabsorption("Ge", 14.0)))
 13507
@@ -357,16 +359,28 @@ class _Nodes:
     y2: FloatArray | None
     lo_keV: float
     hi_keV: float
+    blocked: tuple[tuple[float, float], ...] = ()
 
 
-def _refuse_unsorted(sym: str, table: str, e: FloatArray) -> None:
-    drop = np.diff(e) < 0
-    if drop.any():
-        i = int(np.argmax(drop))
-        raise ValueError(
-            f"element {sym}: the {table} table is not increasing in energy "
-            f"({e[i]:g} keV, then {e[i + 1]:g} keV); it is refused rather than interpolated"
-        )
+def _unscramble(e: FloatArray) -> tuple[npt.NDArray[np.bool_], tuple[tuple[float, float], ...]]:
+    """Nodes to keep, and the energy intervals refused, where a table's energy goes backwards.
+
+    Two tables do (periodictable's Henke Si at its K edge: 1838.8, 1839.0, 1838.9, 1860 eV;
+    xraydb's Elam Cm near 4 keV): both points of the backward step are dropped and the
+    interval between their neighbours is refused, not interpolated.
+    """
+    keep = np.ones(len(e), dtype=bool)
+    blocked: list[tuple[float, float]] = []
+    while True:
+        idx = np.flatnonzero(keep)
+        back = np.flatnonzero(np.diff(e[idx]) < 0)
+        if not back.size:
+            return keep, tuple(blocked)
+        j = int(back[0])
+        keep[idx[j]] = keep[idx[j + 1]] = False
+        lo = e[idx[j - 1]] if j > 0 else e[idx[j + 1]]
+        hi = e[idx[j + 2]] if j + 2 < len(idx) else e[idx[j]]
+        blocked.append((float(lo), float(hi)))
 
 
 def _henke_nodes(sym: str) -> _Nodes:
@@ -375,9 +389,9 @@ def _henke_nodes(sym: str) -> _Nodes:
     tab = elements.symbol(sym).xray.sftable
     if tab is None:
         raise ValueError(f"element {sym} has no henke table")
-    e = np.asarray(tab[0], dtype=np.float64)  # keV
-    f2 = np.asarray(tab[2], dtype=np.float64)
-    _refuse_unsorted(sym, "henke", e)
+    keep, blocked = _unscramble(np.asarray(tab[0], dtype=np.float64))
+    e = np.asarray(tab[0], dtype=np.float64)[keep]  # keV
+    f2 = np.asarray(tab[2], dtype=np.float64)[keep]
     if not (f2 > 0).all():  # pragma: no cover - no shipped table has f2 <= 0
         raise ValueError(f"element {sym}: the henke table has f2 <= 0")
     x = np.log(e)
@@ -401,7 +415,7 @@ def _henke_nodes(sym: str) -> _Nodes:
         )
         xs[i + 1 : i + 1] = [xm, xm]
         ys[i + 1 : i + 1] = [below, above]
-    return _Nodes(np.array(xs), np.array(ys), None, float(e[0]), float(e[-1]))
+    return _Nodes(np.array(xs), np.array(ys), None, float(e[0]), float(e[-1]), blocked)
 
 
 def _elam_nodes(sym: str) -> _Nodes:
@@ -412,14 +426,15 @@ def _elam_nodes(sym: str) -> _Nodes:
         raise ValueError(f"element {sym} has no elam table")
     row = rows[0]
     x = np.array(json.loads(row.log_energy), dtype=np.float64) + _LN_KEV_PER_EV
-    _refuse_unsorted(sym, "elam", np.exp(x))
+    keep, blocked = _unscramble(np.exp(x))
     mass = float(_xraydb().molar_mass(sym))
     per_atom = math.log(mass / float(AVOGADRO) / float(BARN_CM2))
-    y = np.array(json.loads(row.log_photoabsorption), dtype=np.float64) + per_atom
-    y2 = np.array(json.loads(row.log_photoabsorption_spline), dtype=np.float64)
+    y = np.array(json.loads(row.log_photoabsorption), dtype=np.float64)[keep] + per_atom
+    y2 = np.array(json.loads(row.log_photoabsorption_spline), dtype=np.float64)[keep]
+    x = x[keep]
     lo = max(float(np.exp(x[0])), ELAM_RANGE_KEV[0])
     hi = min(float(np.exp(x[-1])), ELAM_RANGE_KEV[1])
-    return _Nodes(x, y, y2, lo, hi)
+    return _Nodes(x, y, y2, lo, hi, blocked)
 
 
 def _chantler_row(sym: str) -> Any:
@@ -436,10 +451,12 @@ def _chantler_nodes(sym: str) -> _Nodes:
     row = _chantler_row(sym)
     e = np.array(json.loads(row.energy), dtype=np.float64) * 1e-3
     mu = np.array(json.loads(row.mu_photo), dtype=np.float64)
-    _refuse_unsorted(sym, "chantler", e)
+    keep, blocked = _unscramble(e)
+    e, mu = e[keep], mu[keep]
     start = int(np.flatnonzero(mu <= 0)[-1]) + 1 if (mu <= 0).any() else 0  # zero below threshold
     e, mu = e[start:], mu[start:]
-    return _Nodes(np.log(e), np.log(mu * float(row.sigma_mu)), None, float(e[0]), float(e[-1]))
+    y = np.log(mu * float(row.sigma_mu))
+    return _Nodes(np.log(e), y, None, float(e[0]), float(e[-1]), blocked)
 
 
 @functools.cache
@@ -480,6 +497,13 @@ def _check_range(sym: str, table: str, n: _Nodes, t: FloatArray) -> None:
             f"T_keV = {float(t[out].flat[0])!r} is outside the {table} table of {sym} "
             f"({n.lo_keV:g}–{n.hi_keV:g} keV); values are not extrapolated"
         )
+    for lo, hi in n.blocked:
+        bad = (t > lo) & (t < hi)
+        if bad.any():
+            raise ValueError(
+                f"T_keV = {float(t[bad].flat[0])!r} falls where the {table} table of {sym} "
+                f"goes backwards in energy ({lo:g}–{hi:g} keV); refused, not interpolated"
+            )
 
 
 @overload
@@ -603,6 +627,12 @@ def sigma_t2_extrema(
         raise ValueError(f"T_min must be below T_max, got {T_min!r} and {T_max!r}")
     n = _nodes(sym, tab)
     _check_range(sym, tab, n, lo_hi)
+    for lo, hi in n.blocked:
+        if lo < lo_hi[1] and hi > lo_hi[0]:
+            raise ValueError(
+                f"T_min, T_max = {T_min!r}, {T_max!r} keV include {lo:g}–{hi:g} keV, where the "
+                f"{tab} table of {sym} goes backwards in energy"
+            )
     a, b = np.log(lo_hi)
     inside = np.flatnonzero((n.x > a) & (n.x < b))
     xs = [a, b, *n.x[inside]]
