@@ -252,7 +252,8 @@ class Summary:
     ``peak``: the maximum of σ_γT² on :data:`SCAN_RANGE_KEV` (exact for the table's
     interpolant), ``peak_delta`` δ_(μ) there; σ_γT² and δ_(μ) at the paper's 14 keV;
     ``low``/``high``: the minimum and maximum of σ_γT² on :data:`PAPER_ORDER_RANGE_KEV`;
-    ``grid_peak``: the largest σ_γT² on :func:`energy_grid` (at most ``peak``).
+    ``grid_peak``: the largest σ_γT² on :func:`energy_grid` (at most ``peak``, up to rounding;
+    the grid is evaluated with ``side="above"``).
     """
 
     element: str
@@ -273,8 +274,10 @@ def summary(*, element: object = GERMANIUM, table: TableName = "henke") -> Summa
     """Maximum of σ_γT² on 1–30 keV, δ_(μ) there and at 14 keV, the range on 1–20 keV.
 
     >>> s = summary(table="elam")
-    >>> round(s.peak.sigma_t2 / 1e6, 3), round(s.peak_delta * 1e3, 3), s.grid_peak.sigma_t2 <= s.peak.sigma_t2
-    (2.924, 0.815, True)
+    >>> round(s.peak.sigma_t2 / 1e6, 3), round(s.peak_delta * 1e3, 3)
+    (2.924, 0.815)
+    >>> s.grid_peak.sigma_t2 <= s.peak.sigma_t2 * (1 + 1e-12), s.grid_peak.side
+    (True, 'above')
     """
     sym = symbol(element)
     z = atomic_number(sym)
@@ -284,6 +287,7 @@ def summary(*, element: object = GERMANIUM, table: TableName = "henke") -> Summa
     s = scan(element=sym, table=table)
     k = int(np.argmax(s.sigma_t2))
     at_paper = float(sigma_t2(PAPER_PEAK_T_KEV, element=sym, table=table))
+    grid_side: Side | None = "above" if s.T_keV[k] in discontinuities(sym, table) else None
     return Summary(
         element=sym,
         Z=z,
@@ -295,5 +299,5 @@ def summary(*, element: object = GERMANIUM, table: TableName = "henke") -> Summa
         delta_at_paper_T=at_paper * factor,
         low=low,
         high=high,
-        grid_peak=Extremum(float(s.T_keV[k]), float(s.sigma_t2[k]), None),
+        grid_peak=Extremum(float(s.T_keV[k]), float(s.sigma_t2[k]), grid_side),
     )

@@ -72,8 +72,9 @@ Cm near 4 keV): energies there are refused too.
 array([4308., 4999.])
 >>> edges("Ge")["K"], line("Ge", "Ka1")
 (11.103, 9.886)
->>> round(photoabsorption("Ge", 11.1031, side="below") / photoabsorption("Ge", 11.1031), 4)
-0.1316
+>>> k = discontinuities("Ge")[-1]  # Henke's K edge, midway between 11103.0 and 11103.2 eV
+>>> k, round(photoabsorption("Ge", k, side="below") / photoabsorption("Ge", k), 4)
+(11.1031, 0.1316)
 >>> provenance("chantler").library
 'xraydb'
 """
@@ -348,18 +349,31 @@ def henke_factor_barn_kev() -> float:
 
 @dataclass(frozen=True, eq=False)
 class _Nodes:
-    """ln E (E in keV), ln σ (σ in barn) and, for Elam, the spline's second derivatives.
+    """E (keV) and x = ln E, y = ln σ (σ in barn) and, for Elam, the spline's second derivatives.
 
-    Equal neighbouring x mark a discontinuity: the first carries the value below, the second
-    the value above.
+    Equal neighbouring energies mark a discontinuity: the first carries the value below, the
+    second the value above. Intervals are found on E itself, so an energy given exactly as a
+    node (e.g. from :func:`discontinuities`) hits it exactly.
     """
 
+    e: FloatArray
     x: FloatArray
     y: FloatArray
     y2: FloatArray | None
     lo_keV: float
     hi_keV: float
     blocked: tuple[tuple[float, float], ...] = ()
+
+
+def _make_nodes(
+    e: FloatArray,
+    y: FloatArray,
+    y2: FloatArray | None,
+    lo: float,
+    hi: float,
+    blocked: tuple[tuple[float, float], ...],
+) -> _Nodes:
+    return _Nodes(e, np.log(e), y, y2, lo, hi, blocked)
 
 
 def _unscramble(e: FloatArray) -> tuple[npt.NDArray[np.bool_], tuple[tuple[float, float], ...]]:
@@ -404,18 +418,19 @@ def _henke_nodes(sym: str) -> _Nodes:
         mid = 0.5 * (e[k] + e[k + 1])
         if known.size and np.min(np.abs(known - mid) / mid) < 0.01:
             pairs.append(int(k))
-    xs, ys = list(x), list(y)
+    es, ys = list(e), list(y)
     for i in reversed(pairs):  # insert from the end: indices before i stay valid
-        xm = math.log(0.5 * (e[i] + e[i + 1]))
+        em = round(0.5 * (e[i] + e[i + 1]), 9)  # 11103.0, 11103.2 eV -> 11.1031 keV exactly
+        xm = math.log(em)
         below = y[i] + (y[i] - y[i - 1]) / (x[i] - x[i - 1]) * (xm - x[i]) if i > 0 else y[i]
         above = (
             y[i + 1] - (y[i + 2] - y[i + 1]) / (x[i + 2] - x[i + 1]) * (x[i + 1] - xm)
             if i + 2 < len(x)
             else y[i + 1]
         )
-        xs[i + 1 : i + 1] = [xm, xm]
+        es[i + 1 : i + 1] = [em, em]
         ys[i + 1 : i + 1] = [below, above]
-    return _Nodes(np.array(xs), np.array(ys), None, float(e[0]), float(e[-1]), blocked)
+    return _make_nodes(np.array(es), np.array(ys), None, float(e[0]), float(e[-1]), blocked)
 
 
 def _elam_nodes(sym: str) -> _Nodes:
@@ -425,16 +440,16 @@ def _elam_nodes(sym: str) -> _Nodes:
     if not rows:
         raise ValueError(f"element {sym} has no elam table")
     row = rows[0]
-    x = np.array(json.loads(row.log_energy), dtype=np.float64) + _LN_KEV_PER_EV
-    keep, blocked = _unscramble(np.exp(x))
+    e = np.exp(np.array(json.loads(row.log_energy), dtype=np.float64)) * 1e-3
+    keep, blocked = _unscramble(e)
     mass = float(_xraydb().molar_mass(sym))
     per_atom = math.log(mass / float(AVOGADRO) / float(BARN_CM2))
     y = np.array(json.loads(row.log_photoabsorption), dtype=np.float64)[keep] + per_atom
     y2 = np.array(json.loads(row.log_photoabsorption_spline), dtype=np.float64)[keep]
-    x = x[keep]
-    lo = max(float(np.exp(x[0])), ELAM_RANGE_KEV[0])
-    hi = min(float(np.exp(x[-1])), ELAM_RANGE_KEV[1])
-    return _Nodes(x, y, y2, lo, hi, blocked)
+    e = e[keep]
+    lo = max(float(e[0]), ELAM_RANGE_KEV[0])
+    hi = min(float(e[-1]), ELAM_RANGE_KEV[1])
+    return _make_nodes(e, y, y2, lo, hi, blocked)
 
 
 def _chantler_row(sym: str) -> Any:
@@ -456,7 +471,7 @@ def _chantler_nodes(sym: str) -> _Nodes:
     start = int(np.flatnonzero(mu <= 0)[-1]) + 1 if (mu <= 0).any() else 0  # zero below threshold
     e, mu = e[start:], mu[start:]
     y = np.log(mu * float(row.sigma_mu))
-    return _Nodes(np.log(e), y, None, float(e[0]), float(e[-1]), blocked)
+    return _make_nodes(e, y, None, float(e[0]), float(e[-1]), blocked)
 
 
 @functools.cache
@@ -468,18 +483,19 @@ def _nodes(sym: str, table: TableName) -> _Nodes:
     return _chantler_nodes(sym)
 
 
-def _interval(n: _Nodes, x: FloatArray, side: Side) -> npt.NDArray[np.intp]:
-    """Index i of the interval [x_i, x_i+1] (of positive length) that serves each x."""
+def _interval(n: _Nodes, t: FloatArray, side: Side) -> npt.NDArray[np.intp]:
+    """Index i of the interval [E_i, E_i+1] (of positive length) that serves each energy t."""
     if side == "above":
-        i = np.searchsorted(n.x, x, side="right") - 1
+        i = np.searchsorted(n.e, t, side="right") - 1
     else:
-        i = np.searchsorted(n.x, x, side="left") - 1
-    return np.clip(i, 0, len(n.x) - 2)
+        i = np.searchsorted(n.e, t, side="left") - 1
+    return np.clip(i, 0, len(n.e) - 2)
 
 
-def _ln_sigma(n: _Nodes, x: FloatArray, side: Side) -> FloatArray:
-    """ln σ at ln E = x by the table's interpolant (x inside the table's range)."""
-    i = _interval(n, x, side)
+def _ln_sigma(n: _Nodes, t: FloatArray, side: Side) -> FloatArray:
+    """ln σ at energies t (keV, inside the table's range) by the table's interpolant."""
+    i = _interval(n, t, side)
+    x = np.log(t)
     x0, x1 = n.x[i], n.x[i + 1]
     h = x1 - x0
     b = (x - x0) / h
@@ -543,7 +559,7 @@ def photoabsorption(
     t, scalar = _energies(T_keV)
     n = _nodes(sym, tab)
     _check_range(sym, tab, n, t)
-    sigma = np.exp(_ln_sigma(n, np.log(t), sd))
+    sigma = np.exp(_ln_sigma(n, t, sd))
     return float(sigma) if scalar else sigma
 
 
@@ -566,8 +582,8 @@ def discontinuities(element: object, table: TableName = "henke") -> tuple[float,
     ()
     """
     n = _nodes(symbol(element), _check_table(table))
-    same = np.flatnonzero((np.diff(n.x) == 0) & (np.diff(n.y) != 0))
-    return tuple(float(np.exp(n.x[i])) for i in same)
+    same = np.flatnonzero((np.diff(n.e) == 0) & (np.diff(n.y) != 0))
+    return tuple(float(n.e[i]) for i in same)
 
 
 def tabulated_energies(element: object, table: TableName = "henke") -> FloatArray:
@@ -578,12 +594,12 @@ def tabulated_energies(element: object, table: TableName = "henke") -> FloatArra
     [10.0, 11.103, 15.0, 20.0]
     """
     n = _nodes(symbol(element), _check_table(table))
-    e = np.unique(np.exp(n.x))
+    e = np.unique(n.e)
     return np.asarray(e[(e >= n.lo_keV) & (e <= n.hi_keV)], dtype=np.float64)
 
 
 def _critical_points(n: _Nodes, a: float, b: float) -> FloatArray:
-    """Stationary points of ln σ + 2 ln E inside the intervals of Elam's spline on (a, b)."""
+    """ln E of the stationary points of ln σ + 2 ln E in Elam's spline intervals, a < ln E < b."""
     if n.y2 is None:  # ln σ linear in each interval: σT² is monotone there
         return np.empty(0)
     h = np.diff(n.x)
@@ -633,31 +649,30 @@ def sigma_t2_extrema(
                 f"T_min, T_max = {T_min!r}, {T_max!r} keV include {lo:g}–{hi:g} keV, where the "
                 f"{tab} table of {sym} goes backwards in energy"
             )
-    a, b = np.log(lo_hi)
-    inside = np.flatnonzero((n.x > a) & (n.x < b))
-    xs = [a, b, *n.x[inside]]
+    inside = np.flatnonzero((n.e > lo_hi[0]) & (n.e < lo_hi[1]))
+    ts = [float(lo_hi[0]), float(lo_hi[1]), *n.e[inside]]
     ys = [
-        float(_ln_sigma(n, np.array([a]), "above")[0]),
-        float(_ln_sigma(n, np.array([b]), "below")[0]),
+        float(_ln_sigma(n, lo_hi[:1], "above")[0]),
+        float(_ln_sigma(n, lo_hi[1:], "below")[0]),
+        *n.y[inside],
     ]
-    ys += list(n.y[inside])
     sides: list[Side | None] = [None, None]
     for k in inside:
-        if k + 1 < len(n.x) and n.x[k + 1] == n.x[k]:
+        if k + 1 < len(n.e) and n.e[k + 1] == n.e[k]:
             sides.append("below")
-        elif k > 0 and n.x[k - 1] == n.x[k]:
+        elif k > 0 and n.e[k - 1] == n.e[k]:
             sides.append("above")
         else:
             sides.append(None)
-    crit = _critical_points(n, a, b)
-    xs += list(crit)
+    crit = np.exp(_critical_points(n, *np.log(lo_hi)))
+    ts += list(crit)
     ys += list(_ln_sigma(n, crit, "above"))
     sides += [None] * len(crit)
-    g = np.array(ys) + 2.0 * np.array(xs)
+    g = np.array(ys) + 2.0 * np.log(np.array(ts))
     lo_k, hi_k = int(np.argmin(g)), int(np.argmax(g))
     return (
-        Extremum(float(np.exp(xs[lo_k])), float(np.exp(g[lo_k])), sides[lo_k]),
-        Extremum(float(np.exp(xs[hi_k])), float(np.exp(g[hi_k])), sides[hi_k]),
+        Extremum(float(ts[lo_k]), float(np.exp(g[lo_k])), sides[lo_k]),
+        Extremum(float(ts[hi_k]), float(np.exp(g[hi_k])), sides[hi_k]),
     )
 
 
