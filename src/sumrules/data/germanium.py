@@ -174,12 +174,14 @@ def energy_grid(
     """Energies (keV, ascending) that resolve every edge of ``table`` in [T_min, T_max].
 
     ``points`` log-spaced energies, the table's own nodes (``nodes=True``) and, at each of the
-    table's discontinuities and each of xraydb's edge energies inside the range, one point a
-    relative 10⁻⁷ below and one above.
+    table's discontinuities and each of xraydb's edge energies inside the range (unless the
+    table jumps within 0.1 % of it), one point a relative 10⁻⁷ below and one above.
 
     >>> g = energy_grid(table="elam", points=5, nodes=False)
     >>> [round(float(t), 6) for t in g if 11 < t < 11.2]
-    [11.102992, 11.102994, 11.102999, 11.103001]
+    [11.102992, 11.102994]
+    >>> [round(float(t), 7) for t in energy_grid(table="henke", points=5, nodes=False) if 1.2 < t < 1.3]
+    [1.2169999, 1.2170001, 1.2480999, 1.2481001]
     """
     if isinstance(points, bool) or not isinstance(points, int) or points < 2:
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
@@ -194,11 +196,18 @@ def energy_grid(
     parts = [np.geomspace(lo, hi, points)]
     if nodes:
         parts.append(tabulated_energies(element, table))
-    marks = [*discontinuities(element, table), *edges(element).values()]
+    jumps = discontinuities(element, table)
+    # xraydb's edge energies too, unless the table jumps within 0.1 % of one (Henke's K edge
+    # at 11.1031 keV, Elam's at 11.10299 keV: the table's own energy is the one to bracket)
+    marks = [*jumps, *(e for e in edges(element).values() if not _near(e, jumps, 1e-3))]
     for e in marks:
         parts.append(np.array([e * (1 - EDGE_OFFSET), e * (1 + EDGE_OFFSET)]))
     grid = np.unique(np.concatenate(parts))
     return np.asarray(grid[(grid >= lo) & (grid <= hi)], dtype=np.float64)
+
+
+def _near(e: float, others: Sequence[float], rel: float) -> bool:
+    return any(abs(o - e) <= rel * e for o in others)
 
 
 @dataclass(frozen=True, eq=False)

@@ -207,8 +207,8 @@ def _symbols() -> dict[str, str]:
 def symbol(element: object) -> str:
     """The element's symbol from a symbol (any case) or an atomic number; ValueError otherwise.
 
-    >>> symbol("ge"), symbol(32)
-    ('Ge', 'Ge')
+    >>> symbol("ge"), symbol(32), symbol("32")
+    ('Ge', 'Ge', 'Ge')
     >>> symbol("Xx")
     Traceback (most recent call last):
     ...
@@ -218,6 +218,8 @@ def symbol(element: object) -> str:
 
     if isinstance(element, bool):
         raise ValueError(f"element must be an element symbol or atomic number, got {element!r}")
+    if isinstance(element, str) and element.strip().isdigit():  # "32" from a command line
+        element = int(element.strip())
     if isinstance(element, int | np.integer):
         z = int(element)
         if 1 <= z <= 118:
