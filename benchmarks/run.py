@@ -8,7 +8,8 @@ Usage::
 Benchmarks: kernel (pole_integral vs sympy's plain integrate + limit), resolvent (fast
 expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rule_ratios at
 30 and 50 digits vs double-precision quadrature), certified (python-flint balls vs the mpmath
-estimate), ledger (the full ``sumrules verify``).
+estimate), xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops), ledger (the
+full ``sumrules verify``).
 Timings are wall-clock on this machine; the figures that matter are the ratios.
 """
 
@@ -67,6 +68,12 @@ def _certified() -> None:
     main()
 
 
+def _xray() -> None:
+    from bench_xray import main
+
+    main(["henke", "chantler"])
+
+
 def _ledger() -> None:
     from sumrules.core.ledger import verify
 
@@ -86,6 +93,7 @@ BENCHMARKS: dict[str, Callable[[], Any]] = {
     "resolvent": _resolvent,
     "hydrogen": _hydrogen,
     "certified": _certified,
+    "xray": _xray,
     "ledger": _ledger,
 }
 
