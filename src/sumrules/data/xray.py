@@ -52,6 +52,12 @@ spline in ln E whose second derivatives are stored with the table (as xraydb's
   dense local grid (Ge K: from 48.9 cm²/g at 11101.07 eV to 178.0 cm²/g at 11105.13 eV), so
   there is no jump to smear, and the value inside the rise is the table's own interpolant.
 
+The libraries' own interpolators agree with these everywhere else, but not at those points:
+periodictable's ``scattering_factors`` interpolates f₂ across Henke's 0.2 eV edge gaps, and
+xraydb's ``elam_spline`` uses the nearest nodes strictly below and above the energy, so exactly
+at an edge energy it interpolates across the edge, and exactly at a node it skips the node
+(about 1 % off at Ge's 15 keV node); both are shown in tests/data/test_xray.py.
+
 Exactly at a discontinuity σ has two values: ``side="above"`` (the default) returns the
 limit from above, ``side="below"`` the limit from below; elsewhere ``side`` changes nothing.
 Interpolation error, Ge on 1–30 keV more than 5 % in energy away from an edge: dropping a
