@@ -8,9 +8,10 @@ Usage::
 Benchmarks: kernel (pole_integral vs sympy's plain integrate + limit), resolvent (fast
 expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rule_ratios at
 30 and 50 digits vs double-precision quadrature), certified (python-flint balls vs the mpmath
-estimate), xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops), ledger (the
-full ``sumrules verify``).
+estimate), ledger (the full ``sumrules verify``).
 Timings are wall-clock on this machine; the figures that matter are the ratios.
+
+Also: xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops; bench_xray.py).
 """
 
 from __future__ import annotations
