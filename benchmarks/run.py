@@ -10,6 +10,8 @@ expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rul
 30 and 50 digits vs double-precision quadrature), certified (python-flint balls vs the mpmath
 estimate), ledger (the full ``sumrules verify`` with --jobs 2 against --jobs 1).
 Timings are wall-clock on this machine; the figures that matter are the ratios.
+
+Also: xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops; bench_xray.py).
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ def _certified() -> None:
     main()
 
 
+def _xray() -> None:
+    from bench_xray import main
+
+    main(["henke", "chantler"])
+
+
 def _ledger() -> None:
     """The whole ledger in fresh processes (no warm caches): --jobs 2 against --jobs 1."""
     import json
@@ -101,6 +109,7 @@ BENCHMARKS: dict[str, Callable[[], Any]] = {
     "resolvent": _resolvent,
     "hydrogen": _hydrogen,
     "certified": _certified,
+    "xray": _xray,
     "ledger": _ledger,
 }
 

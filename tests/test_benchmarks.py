@@ -18,6 +18,7 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
         ("bench_resolvent", "bench_fast_route"),
         ("bench_hydrogen", "bench_sum_rule_ratios"),
         ("bench_certified", "main"),
+        ("bench_xray", "bench_delta_mu"),
         ("run", "BENCHMARKS"),
     ],
 )
@@ -37,3 +38,18 @@ def test_fast_resolvent_benchmark_runs_small():
     result = bench_fast_route(order=20)
     assert result["power_counting_holds"] and result["dp_agrees"]
     assert result["only_empty_word_contributes"] and result["words_per_order_2^(k-3)"]
+
+
+def test_xray_benchmark_runs_small():
+    sys.path.insert(0, str(BENCH))
+    try:
+        from bench_xray import bench_delta_mu
+    finally:
+        sys.path.remove(str(BENCH))
+    for table in ("henke", "elam"):
+        result = bench_delta_mu(n=300, table=table, repeat=1)
+        assert result["api_loop_max_rel_diff"] < 1e-14 and result["first_call_agrees"]
+        assert result["n"] == 300
+    assert result["table"] == "elam" and "plain_loop_s" not in result
+    result = bench_delta_mu(n=300, table="chantler", repeat=1)
+    assert result["plain_loop_max_rel_diff"] < 1e-12

@@ -47,11 +47,39 @@ def test_figures_written_and_byte_stable(tmp_path) -> None:
     first = plots.write_figures(tmp_path / "a", points=8, dps=15)
     second = plots.write_figures(tmp_path / "b", points=8, dps=15)
     names = sorted(p.name for p in first)
-    assert names == ["ratios.pdf", "ratios.png", "structure_factor.pdf", "structure_factor.png"]
+    assert names == [
+        "germanium_xray.pdf",
+        "germanium_xray.png",
+        "ratios.pdf",
+        "ratios.png",
+        "structure_factor.pdf",
+        "structure_factor.png",
+    ]
     for a, b in zip(first, second, strict=True):
         assert a.stat().st_size > 1000
         assert a.read_bytes() == b.read_bytes(), a.name
     assert b"CreationDate" not in first[0].read_bytes()
+
+
+def test_germanium_xray_data() -> None:
+    """The figure's curves: both sides of every edge, each table's maximum, the paper's marks."""
+    from sumrules.data import germanium as G
+
+    d = plots.germanium_xray_data(points=30)
+    assert d.tables == ("henke", "elam", "chantler")
+    for table in d.tables:
+        t = d.T_keV[table]
+        assert t[0] == 1.0 and t[-1] == 30.0 and t == sorted(t)
+        assert max(d.sigma_t2[table]) <= d.peaks[table][1] * (1 + 1e-12)
+        assert d.peaks[table] == (
+            G.summary(table=table).peak.T_keV,
+            G.summary(table=table).peak.sigma_t2,
+        )
+        k = min(range(len(t)), key=lambda i: abs(t[i] - 11.1035))
+        assert max(d.sigma_t2[table][k - 3 : k + 3]) > 2.5e6  # the K jump is resolved
+    assert d.paper[:2] == (14.0, 2.5e6) and round(d.paper[2] * 1e3, 4) == 0.6965
+    assert sorted(d.edges_keV) == ["K", "L1", "L2", "L3"]
+    assert plots.PAPER_DELTA_BOUND == G.PAPER_DELTA_BOUND == 0.7e-3
 
 
 def test_plot_command(monkeypatch, tmp_path, capsys) -> None:
@@ -60,4 +88,5 @@ def test_plot_command(monkeypatch, tmp_path, capsys) -> None:
     assert main(["plot", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "ratios.pdf").stat().st_size > 0
     assert (tmp_path / "structure_factor.png").stat().st_size > 0
+    assert (tmp_path / "germanium_xray.pdf").stat().st_size > 0
     assert "wrote" in capsys.readouterr().err

@@ -1,8 +1,8 @@
-"""Command line: ``sumrules verify | report | hydrogen | plot``.
+"""Command line: ``sumrules verify | report | hydrogen | xray | plot``.
 
 Exit codes: 0 when every claim was checked (a "refuted" verdict is a
 finding, not a failure); 1 when a check could not be carried out or two
-methods disagree; 2 for bad usage (including bad numbers for ``hydrogen`` and a
+methods disagree; 2 for bad usage (including bad numbers for ``hydrogen`` and ``xray``, and a
 missing matplotlib for ``plot``, and an unwritable ``--out``), with one line on stderr.
 ``verify --json --no-timings`` leaves out the timing fields: its output is byte-identical
 across runs.
@@ -124,6 +124,24 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also certified enclosures (python-flint balls; needs the flint extra)",
     )
+
+    x = sub.add_parser(
+        "xray",
+        help="sigma_gamma, sigma_gamma T^2 and delta_mu of Eq. (13) from X-ray tables",
+        description="Photoabsorption sigma_gamma (barn), sigma_gamma T^2 (barn keV^2) and "
+        "delta_mu = sigma_gamma T^2/(4 pi^2 alpha Z) of Eq. (13), from one X-ray table, with "
+        "the maximum of sigma_gamma T^2 on 1-30 keV. Without --T: a grid on 1-30 keV with "
+        "points just below and above every edge.",
+    )
+    x.add_argument("element", help="element symbol or atomic number, e.g. Ge")
+    x.add_argument(
+        "--table",
+        choices=("henke", "elam", "chantler"),
+        default="henke",
+        help="Henke et al. 1993 (default), Elam et al. 2002 or Chantler (FFAST)",
+    )
+    x.add_argument("--T", nargs="+", metavar="T", dest="T", help="photon energies in keV")
+    x.add_argument("--json", action="store_true", help="print JSON")
 
     pl = sub.add_parser("plot", help="write the figures (PNG and PDF; needs the plot extra)")
     pl.add_argument("--out", type=_out, default="figures", help="output folder (default: figures)")
@@ -265,6 +283,29 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
     return 0
 
 
+def _xray(args: argparse.Namespace) -> int:
+    from sumrules.report.xray_table import print_xray, xray_document
+
+    energies: list[float] | None = None
+    try:
+        if args.T is not None:
+            energies = []
+            for v in args.T:
+                try:
+                    energies.append(float(v))
+                except ValueError:
+                    raise ValueError(f"--T values must be numbers, got {v!r}") from None
+        doc = xray_document(args.element, args.table, energies)
+    except ValueError as exc:
+        _error_line(str(exc).replace("T_keV", "--T"))
+        return 2
+    if args.json:
+        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+    else:
+        print_xray(doc, Console(width=160))
+    return 0
+
+
 def _plot(args: argparse.Namespace, err: Console) -> int:
     from sumrules.report.plots import PLOT_EXTRA_MESSAGE, write_figures
 
@@ -321,6 +362,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _hydrogen(args, err)
     if args.command == "plot":
         return _plot(args, err)
+    if args.command == "xray":
+        return _xray(args)
     from sumrules.core.certified import MissingExtra
 
     try:

@@ -1,4 +1,5 @@
-"""Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios and the structure function.
+"""Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios, the structure function
+and germanium's σ_γT² and δ_(μ) from three X-ray tables.
 
 The data are computed with mpmath and need no matplotlib; drawing imports matplotlib lazily
 and renders with the Agg canvas on a :class:`matplotlib.figure.Figure` (no pyplot, no global
@@ -10,6 +11,9 @@ state). The files are byte-stable: no creation date and no software version in t
 >>> curves = structure_data(T_over_I=(2,), points=5, dps=15)
 >>> curves[0].compton_Q2, round(curves[0].kinematic_Q2 * 1e5, 3)
 (2.0, 5.325)
+>>> ge = germanium_xray_data(points=20)
+>>> ge.tables, round(ge.peaks["henke"][0], 4), sorted(ge.edges_keV)
+(('henke', 'elam', 'chantler'), 11.1031, ['K', 'L1', 'L2', 'L3'])
 """
 
 from __future__ import annotations
@@ -22,13 +26,20 @@ from typing import Any
 import mpmath
 
 from sumrules.core.numeric import precision, validate_dps
+from sumrules.data import germanium as ge
 from sumrules.data.constants import ALPHA
+from sumrules.data.germanium import PAPER_DELTA_BOUND
+from sumrules.data.xray import TABLES, edges
 from sumrules.models.hydrogenic import ground as hyd
 
 __all__ = [
+    "PAPER_DELTA_BOUND",
     "PLOT_EXTRA_MESSAGE",
     "RatioData",
     "StructureCurve",
+    "XrayCurves",
+    "germanium_xray_data",
+    "germanium_xray_figure",
     "ratio_data",
     "ratio_figure",
     "structure_data",
@@ -40,8 +51,6 @@ __all__ = [
 PLOT_EXTRA_MESSAGE = "install the plot extra: pip install 'sumrules[plot]'"
 #: T/I of the quadrature points in the ratio figure.
 QUADRATURE_T_OVER_I = ("1.001", "1.1", "1.5", "2", "5", "10", "100", "1000", "10000")
-#: The paper's size of the corrections, δ < 0.7 × 10⁻³ (after Eq. (13)).
-PAPER_DELTA_BOUND = 0.7e-3
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,53 @@ class StructureCurve:
     S: list[float]
     compton_Q2: float
     kinematic_Q2: float
+
+
+@dataclass(frozen=True)
+class XrayCurves:
+    """σ_γT² (barn keV²) and δ_(μ) of Ge against T (keV) from each X-ray table, with marks.
+
+    ``peaks``: each table's maximum of σ_γT² on 1–30 keV as (T, σ_γT²); ``paper``: the
+    printed (14 keV, 2.5 × 10⁶ barn keV², δ = 0.6965 × 10⁻³); ``edges_keV``: xraydb's K, L.
+    """
+
+    tables: tuple[str, ...]
+    T_keV: dict[str, list[float]]
+    sigma_t2: dict[str, list[float]]
+    delta: dict[str, list[float]]
+    peaks: dict[str, tuple[float, float]]
+    edges_keV: dict[str, float]
+    paper: tuple[float, float, float]
+    citations: dict[str, str]
+
+
+def germanium_xray_data(*, points: int = 600) -> XrayCurves:
+    """The curves of :func:`germanium_xray_figure` (grid: :func:`sumrules.data.germanium.energy_grid`)."""
+    t_keV: dict[str, list[float]] = {}
+    st2: dict[str, list[float]] = {}
+    delta: dict[str, list[float]] = {}
+    peaks: dict[str, tuple[float, float]] = {}
+    cites: dict[str, str] = {}
+    for table in TABLES:
+        s = ge.scan(ge.energy_grid(table=table, points=points), table=table)
+        t_keV[table] = [float(v) for v in s.T_keV]
+        st2[table] = [float(v) for v in s.sigma_t2]
+        delta[table] = [float(v) for v in s.delta]
+        peak = ge.summary(table=table).peak
+        peaks[table] = (peak.T_keV, peak.sigma_t2)
+        cites[table] = s.provenance.citation
+    named = {k: v for k, v in edges(ge.GERMANIUM).items() if k in ("K", "L1", "L2", "L3")}
+    paper_delta = ge.PAPER_PEAK_SIGMA_T2 * ge.delta_per_sigma_t2(ge.atomic_number())
+    return XrayCurves(
+        tables=TABLES,
+        T_keV=t_keV,
+        sigma_t2=st2,
+        delta=delta,
+        peaks=peaks,
+        edges_keV=named,
+        paper=(ge.PAPER_PEAK_T_KEV, ge.PAPER_PEAK_SIGMA_T2, paper_delta),
+        citations=cites,
+    )
 
 
 def ratio_data(*, points: int = 120, dps: int = 20) -> RatioData:
@@ -204,6 +260,64 @@ def structure_figure(curves: Sequence[StructureCurve] | None = None) -> Any:
     return fig
 
 
+_TABLE_LABEL = {
+    "henke": "Henke et al. 1993 (periodictable)",
+    "elam": "Elam et al. 2002 (xraydb)",
+    "chantler": "Chantler, FFAST (xraydb)",
+}
+
+
+def germanium_xray_figure(data: XrayCurves | None = None) -> Any:
+    """Two panels on T = 1–30 keV (log axes): σ_γT² of Ge and δ_(μ) = σ_γT²/(4π²αZ), from the
+    three tables, with the K and L edges, each table's maximum, the paper's printed point
+    (14 keV, 2.5 × 10⁶ barn keV²) and its bound δ < 0.7 × 10⁻³."""
+    d = data or germanium_xray_data()
+    fig = _figure_class()(figsize=(7.0, 7.6), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    for i, table in enumerate(d.tables):
+        color = f"C{i}"
+        label = _TABLE_LABEL.get(table, table)
+        top.loglog(d.T_keV[table], d.sigma_t2[table], color=color, lw=1.2, label=label)
+        bottom.loglog(d.T_keV[table], d.delta[table], color=color, lw=1.2, label=label)
+        t_peak, peak = d.peaks[table]
+        top.plot([t_peak], [peak], "v", color=color, ms=6)
+    top.plot([], [], "v", color="gray", ms=6, label="maximum on 1–30 keV (each table)")
+    t_p, st2_p, delta_p = d.paper
+    top.plot([t_p], [st2_p], "*", color="k", ms=11, label="paper: 2.5×10⁶ barn keV² at 14 keV")
+    bottom.plot([t_p], [delta_p], "*", color="k", ms=11, label="paper's point, δ = 0.697×10⁻³")
+    bottom.axhline(
+        PAPER_DELTA_BOUND,
+        color="k",
+        ls="--",
+        lw=1,
+        label=r"paper's bound $\delta < 0.7\times10^{-3}$",
+    )
+    for ax in (top, bottom):
+        for e in d.edges_keV.values():
+            ax.axvline(e, color="gray", ls=":", lw=0.8)
+        ax.grid(True, which="both", alpha=0.3)
+    for name, e in d.edges_keV.items():
+        top.annotate(
+            name,
+            (e, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(-13 if name == "L3" else 2, -12),
+            textcoords="offset points",
+            fontsize=8,
+            color="gray",
+        )
+    top.set_xlim(1.0, 30.0)
+    top.set_ylim(1e5, 5e6)
+    top.set_ylabel(r"$\sigma_\gamma T^2$ (barn keV$^2$)")
+    top.set_title("Ge: photoabsorption σ_γT² of Eq. (13) from three X-ray tables")
+    top.legend(loc="lower right", fontsize=8)
+    bottom.set_ylim(2e-5, 2e-3)
+    bottom.set_xlabel(r"$T$ (keV)")
+    bottom.set_ylabel(r"$\delta_{(\mu)} = \sigma_\gamma T^2 / (4\pi^2\alpha Z)$")
+    bottom.legend(loc="lower right", fontsize=8)
+    return fig
+
+
 def _save(fig: Any, base: Path) -> list[Path]:
     pdf, png = base.with_suffix(".pdf"), base.with_suffix(".png")
     fig.savefig(pdf, format="pdf", metadata={"CreationDate": None, "Producer": None})
@@ -212,7 +326,7 @@ def _save(fig: Any, base: Path) -> list[Path]:
 
 
 def write_figures(out: str | Path, *, dps: int = 20, points: int = 120) -> list[Path]:
-    """Write ratios.{pdf,png} and structure_factor.{pdf,png} under ``out``; return the paths.
+    """Write ratios, structure_factor and germanium_xray (.pdf, .png) under ``out``; return the paths.
 
     ``points``: grid size of the ratio curve (the structure curves use twice as many).
     """
@@ -223,4 +337,5 @@ def write_figures(out: str | Path, *, dps: int = 20, points: int = 120) -> list[
     paths = _save(ratio_figure(ratio_data(points=points, dps=dps)), out / "ratios")
     curves = structure_data(points=2 * points, dps=min(dps, 15))
     paths += _save(structure_figure(curves), out / "structure_factor")
+    paths += _save(germanium_xray_figure(germanium_xray_data()), out / "germanium_xray")
     return paths
