@@ -33,10 +33,19 @@ def _restore_mpmath_precision() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def full_ledger():
-    """The whole ledger at the default precision, computed once per test session."""
-    from sumrules.core.ledger import verify
+    """The whole ledger at the default precision, computed once per test session (and, under
+    xdist, in one worker: the tests that use it share the group "ledger")."""
+    from sumrules.core.runner import verify
 
-    return verify()
+    return verify(jobs=1)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the whole ledger run in one xdist worker (``--dist loadgroup``), so that
+    it is computed once."""
+    for item in items:
+        if "full_ledger" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("ledger"))
 
 
 @pytest.fixture(autouse=True)

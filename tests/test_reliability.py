@@ -39,6 +39,17 @@ def test_cli_json_no_timings_is_byte_identical_across_runs() -> None:
     assert "seconds" not in runs[0].stdout
 
 
+def test_worker_processes_print_the_same_bytes_as_one_process() -> None:
+    argv = [sys.executable, "-m", "sumrules", "verify", "--json", "--no-timings", "--only"]
+    argv += FAST[:3]
+    runs = [
+        subprocess.run([*argv, "--jobs", jobs], capture_output=True, text=True, timeout=120)
+        for jobs in ("1", "2")
+    ]
+    assert [p.returncode for p in runs] == [0, 0], runs[1].stderr
+    assert runs[0].stdout == runs[1].stdout
+
+
 def test_every_claim_has_caught_controls_two_routes_and_a_verdict(full_ledger: Ledger) -> None:
     """Over the full ledger: ≥ 1 negative control, all caught; ≥ 2 routes; one of the 4 verdicts."""
     assert len(full_ledger.results) >= 39

@@ -1,4 +1,5 @@
-"""The verdict snapshot: ``sumrules verify --json --no-timings`` against ``verdicts.json``.
+"""The verdict snapshot: the ledger's JSON (as ``sumrules verify --json --no-timings`` prints
+it) against ``verdicts.json``.
 
 A verdict changes only with its reason: when new evidence changes one, the commit that updates
 ``verdicts.json`` says why. A claim may gain controls, never lose them.
@@ -10,16 +11,16 @@ import json
 from pathlib import Path
 
 import pytest
-from claimtools import run_cli
+
+from sumrules.core.ledger import Ledger
 
 SNAPSHOT = Path(__file__).with_name("verdicts.json")
 
 
-@pytest.fixture(scope="module")
-def ledger_json() -> dict[str, dict[str, object]]:
-    proc = run_cli("verify", "--json", "--no-timings", "--jobs", "2")
-    assert proc.returncode == 0, proc.stderr
-    return {c["id"]: c for c in json.loads(proc.stdout)["claims"]}
+@pytest.fixture
+def ledger_json(full_ledger: Ledger) -> dict[str, dict[str, object]]:
+    doc = json.loads(json.dumps(full_ledger.to_json(timings=False)))
+    return {c["id"]: c for c in doc["claims"]}
 
 
 def test_every_verdict_equals_the_snapshot(ledger_json: dict[str, dict[str, object]]) -> None:
