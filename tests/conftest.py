@@ -68,3 +68,22 @@ def _cold_caches_under_mutation_testing() -> None:
             for obj in list(vars(module).values()):
                 if callable(getattr(obj, "cache_clear", None)):
                     obj.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def ran():
+    """``ran(claim)``: the claim's result at 30 digits, computed once per declaration object.
+
+    A test that changes a declaration (``dataclasses.replace``) makes a new object, which runs
+    afresh; the declared claims are shared by all the tests of a worker.
+    """
+    from sumrules.core.runner import run_claim
+
+    cache: dict[int, tuple[object, object]] = {}
+
+    def run(claim):  # type: ignore[no-untyped-def]
+        if id(claim) not in cache:
+            cache[id(claim)] = (claim, run_claim(claim, 30))  # keep the claim: ids stay unique
+        return cache[id(claim)][1]
+
+    return run
