@@ -41,7 +41,7 @@ class Fixed:
 
 def _claim(quantities: tuple[Any, ...]) -> Claim:
     def policy(f: Findings) -> str:
-        return sm.sum_rule_verdict(sm.atom_findings(f, quantities))
+        return sm.sum_rule_verdict(sm.atom_findings(f, sm.NMM))
 
     return Claim(
         "eq99", title="toy", printed=Printed(text="r = 1"), quantities=quantities, policy=policy
@@ -99,12 +99,13 @@ def test_findings_read_back_worst_case_and_approach() -> None:
 
     half = _quantity(Fixed(sp.Rational(1, 2), "half"), "half")
     free = sm.ratio_quantity(sm.FREE, sm.NMM, printed=1)
-    a, b = sm.atom_findings(findings(free, half), (free, half))
+    a, b = sm.atom_findings(findings(free, half), sm.NMM)
     assert (a.atom, a.holds, a.deviation) == ("free electron", True, 0)
-    assert (b.atom, b.holds, b.approaches, b.worst) == ("half", False, False, 2)
+    assert (b.atom, b.holds, b.approaches, b.worst, b.where) == ("half", False, False, 2, "T/I = 2")
+    assert b.quantity == half.name and sm.atom_findings(findings(free, half), sm.EW) == []
     assert b.deviation == sp.Rational(1, 2)
     osc = sm.ratio_quantity(sm.OSCILLATOR, sm.EW)  # no printed value: deviation from 1
-    (c,) = sm.atom_findings(findings(osc), (osc,))
+    (c,) = sm.atom_findings(findings(osc), sm.EW)
     assert c.holds and c.deviation == 0
 
 

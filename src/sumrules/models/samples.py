@@ -202,7 +202,8 @@ class AtomFinding:
 
     ``holds``: the printed value holds at every energy; ``approaches``: the deviation
     |r − printed| is smaller at the highest energy than at the lowest (the rule holds at least
-    asymptotically); ``worst``/``deviation``: where |r − printed| is largest, and its size.
+    asymptotically); ``worst``/``deviation``: where |r − printed| is largest, and its size;
+    ``where``: that case's label; ``quantity``: the name of the atom's quantity.
     """
 
     atom: str
@@ -210,6 +211,8 @@ class AtomFinding:
     approaches: bool
     worst: Any = None
     deviation: Any = 0
+    where: str = ""
+    quantity: str = ""
 
 
 def _deviations(result: QuantityResult) -> list[Any]:
@@ -226,14 +229,18 @@ def _finding(result: QuantityResult) -> AtomFinding:
     worst = max(range(len(devs)), key=lambda i: devs[i])
     approaches = len(devs) > 1 and devs[-1] < devs[0]
     holds = result.all_hold if result.holds is not None else all(d == 0 for d in devs)
-    name = result.name.split(", ", 1)[-1]
-    return AtomFinding(name, holds, approaches, result.cases[worst], devs[worst])
+    atom = result.name.split(", ", 1)[-1]
+    case = result.cases[worst]
+    label = result.quantity.label(case)
+    return AtomFinding(atom, holds, approaches, case, devs[worst], label, result.name)
 
 
-def atom_findings(findings: Findings, quantities: Sequence[Quantity]) -> list[AtomFinding]:
-    """One :class:`AtomFinding` per quantity of :func:`ratio_quantity` in ``quantities``
-    (cases in increasing energy; the deviation is from the printed value, or from 1)."""
-    return [_finding(findings[q.name]) for q in quantities]
+def atom_findings(findings: Findings, which: int) -> list[AtomFinding]:
+    """One :class:`AtomFinding` per quantity of :func:`ratio_quantity` for the ratio ``which``
+    among the findings (in declaration order; cases in increasing energy; the deviation is from
+    the printed value, or from 1 where there is none)."""
+    prefix = f"{RATIO_NAMES[which]}, "
+    return [_finding(r) for name, r in findings.quantities.items() if name.startswith(prefix)]
 
 
 def sum_rule_verdict(atoms: Sequence[AtomFinding]) -> str:
