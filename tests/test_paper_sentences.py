@@ -16,7 +16,6 @@ MINE = {
     "text.compton-peak": ("verified", 7),
     "text.dipole-validity": ("verified", 13),
     "text.ge-product": ("qualified", 13),
-    "text.ew-lower-region": ("verified", 15),
 }
 
 
@@ -94,10 +93,3 @@ def test_ge_product_numbers_and_flip(monkeypatch):
     assert "2.39e+6" in model.statement and "2.24e+6" in model.statement
     monkeypatch.setattr(sn, "PRINTED_GE_NATURAL", "7e-3")
     assert run("text.ge-product").verdict == "corrected"
-
-
-def test_ew_lower_region_factor_and_flip(monkeypatch):
-    r = run("text.ew-lower-region")
-    assert "T/(4m_e)" in r.summary and "0.25·T/m" in r.summary
-    monkeypatch.setattr(sn, "PRINTED_EW_EXTRA_POWER", 2)
-    assert run("text.ew-lower-region").verdict == "corrected"

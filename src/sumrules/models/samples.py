@@ -73,7 +73,8 @@ class Sample:
 
     ``energies`` are in units of the atom's threshold (``unit`` names it: T/I, T/ω), or the
     energy transfer T itself when ``unit`` is None (the free electron has no threshold).
-    ``methods`` maps a route family of :meth:`Atom.ratio_routes` to a description.
+    ``methods`` maps a route family of :meth:`Atom.ratio_routes` to a description; ``title``
+    names the atom in the evidence (default: its ``name``; give one where two atoms share it).
     """
 
     key: str
@@ -81,6 +82,12 @@ class Sample:
     energies: tuple[Any, ...]
     unit: str | None = "I"
     methods: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        """How the atom is named in the evidence."""
+        return self.title or self.atom.name
 
     def energy(self, x: Any, dps: int) -> Any:
         """T for the case ``x`` (exact for a sympy threshold, at ``dps`` + 10 digits otherwise)."""
@@ -134,7 +141,7 @@ def ratio_quantity(
         for family, compute in sample.atom.ratio_routes().items()
     )
     return Quantity(
-        f"{RATIO_NAMES[which]}, {sample.atom.name}",
+        f"{RATIO_NAMES[which]}, {sample.name}",
         cases=sample.energies,
         routes=routes + extra_routes,
         printed=None if printed is None else (lambda x, ctx: printed),
