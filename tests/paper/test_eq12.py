@@ -145,3 +145,13 @@ def test_large_t_control_equal_to_the_truth_is_not_caught() -> None:
         dataclasses.replace(eq12.LARGE_T, quantities=(eq12.COEFFICIENT, p, eq12.LEADING)), 30
     )
     assert r.verdict == "error" and "negative control not caught" in (r.error or "")
+
+
+def test_certified_balls_join_eq12_through_the_hook() -> None:
+    pytest.importorskip("flint", reason="needs the flint extra: pip install 'sumrules[flint]'")
+    r = run_claim(eq12.EQ12, 30, certified=True)
+    assert r.verdict == "qualified"
+    (ball,) = [e for e in r.evidence if e.route == "certified"]
+    assert "1.001: 0.9573285707899674557789291" in ball.statement and ball.agrees
+    certified = [c for c in r.controls if c.description.startswith("certified:")]
+    assert len(certified) == 3 and all(c.caught for c in r.controls)

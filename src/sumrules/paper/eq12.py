@@ -56,9 +56,12 @@ from sumrules.theory.sum_rules import PRINTED_EQ12, PRINTED_SMALL_CORRECTION, pe
 
 __all__ = [
     "CLAIMS",
+    "COEFFICIENT",
     "CONTROLS",
     "EQ12",
+    "EXPONENT",
     "LARGE_T",
+    "LEADING",
     "PRINTED_DEVIATION_COEFFICIENT",
     "PRINTED_LARGE_T",
     "PRINTED_RATIO",

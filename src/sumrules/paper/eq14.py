@@ -35,7 +35,15 @@ from sumrules.theory.sum_rules import (
     response_coefficient,
 )
 
-__all__ = ["CLAIMS", "COEFFICIENT", "EQ14", "FREE_ELECTRON", "PRINTED_COEFFICIENT", "WITH_EQ15"]
+__all__ = [
+    "CLAIMS",
+    "COEFFICIENT",
+    "EQ14",
+    "FREE_ELECTRON",
+    "PRINTED_COEFFICIENT",
+    "WITH_EQ15",
+    "WRONG",
+]
 
 #: the coefficient of (1/π) Im R in Eq. (14) as printed
 PRINTED_COEFFICIENT = response_coefficient(PRINTED_EQ14)

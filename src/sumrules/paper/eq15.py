@@ -64,16 +64,24 @@ from sumrules.theory.sum_rules import (
 )
 
 __all__ = [
+    "BETHE",
     "CLAIMS",
+    "COEFFICIENT",
+    "CONTROLS",
+    "DISPERSION",
     "EFFECTIVE_CANCELLATION",
     "EQ15",
     "EW_LOWER",
     "INCLUSIVE",
+    "POWER",
     "PRINTED_EW_EXTRA_POWER",
     "PRINTED_EW_LOWER",
     "PRINTED_INCLUSIVE",
     "PRINTED_RATIO",
+    "RESOLVENT",
     "R_EW",
+    "R_INCLUSIVE",
+    "THRESHOLD",
 ]
 
 #: Per electron, Eq. (15) as printed says r_ew = 2Z m_e/(2Z m_e) = 1.
