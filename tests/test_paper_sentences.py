@@ -12,7 +12,6 @@ MINE = {
     "text.gemma-limit": ("qualified", 1),
     "text.ge-kalpha": ("qualified", 2),
     "text.recoil": ("verified", 3),
-    "text.ew-lower-region": ("verified", 15),
 }
 
 
@@ -64,8 +63,3 @@ def test_recoil_numbers_and_flip(monkeypatch):
     assert run("text.recoil").verdict == "refuted"
 
 
-def test_ew_lower_region_factor_and_flip(monkeypatch):
-    r = run("text.ew-lower-region")
-    assert "T/(4m_e)" in r.summary and "0.25·T/m" in r.summary
-    monkeypatch.setattr(sn, "PRINTED_EW_EXTRA_POWER", 2)
-    assert run("text.ew-lower-region").verdict == "corrected"

@@ -15,7 +15,7 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation, Step
-from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome, timed
+from sumrules.core.ledger import Context, Control, Disagreement, Evidence, Outcome
 from sumrules.core.numeric import agreement_digits, precision
 from sumrules.core.registry import claim
 from sumrules.data.constants import (
@@ -35,8 +35,6 @@ from sumrules.data.constants import (
 from sumrules.data.units import (
     inverse_kev2_to_cm2,
 )
-from sumrules.models.hydrogenic import ground as hydrogen
-from sumrules.theory.photoabsorption import germanium_low_q_fraction
 from sumrules.theory.scattering import (
     E,
     T,
@@ -54,8 +52,6 @@ from sumrules.theory.scattering import (
 )
 
 __all__ = [
-    "PRINTED_EW_EXTRA_POWER",
-    "PRINTED_EW_LOWER",
     "PRINTED_GEMMA",
     "PRINTED_GEMMA_LIMIT",
     "PRINTED_GE_KALPHA",
@@ -64,7 +60,6 @@ __all__ = [
     "PRINTED_SM",
     "PRINTED_SM_MOMENT",
     "RECOIL_THRESHOLD_KEV",
-    "ew_lower_region",
     "ge_k_alpha",
     "gemma_limit",
     "recoil",
@@ -103,13 +98,6 @@ RECOIL_THRESHOLD_KEV = "1"
 #: "≫" is taken to mean at least this ratio.
 MUCH_GREATER = 100
 
-PRINTED_EW_LOWER = (
-    r"``In this case the contribution of the `extra' integration region of $Q^2 < T^2$ near "
-    r"the lower limit contains an extra factor of $(T/m_e)$ on top of the small relative value "
-    r"estimated for the $\delta_{(\mu)}$ and can safely be neglected.''"
-)
-#: The printed extra factor is (T/m_e) to this power.
-PRINTED_EW_EXTRA_POWER = 1
 
 _CITED = "cited, not checkable here"
 
@@ -458,124 +446,3 @@ def recoil(ctx: Context) -> Outcome:
         f"is T·m_e/M = {mpmath.nstr(compton_recoil, 3)}·T"
     )
     return Outcome(verdict, summary, evidence, controls)
-
-
-# --------------------------------------------------------------------------------------------
-# text.ew-lower-region
-# --------------------------------------------------------------------------------------------
-def _ew_low_share(t: mpmath.mpf, dps: int) -> mpmath.mpf:
-    """(1/2m) ∫_0^{T²} S dQ² for hydrogen in atomic units (m = 1): ∫_0^{αT} S q dq."""
-    q_max = ALPHA.mpf() * t
-    return mpmath.quad(lambda q: hydrogen.continuum_density(t, q, dps=dps) * q, [0, q_max])
-
-
-@claim(
-    "text.ew-lower-region",
-    title="The region Q² < T² in the electroweak sum rule",
-    printed=PRINTED_EW_LOWER,
-    anchor=15,
-)
-def ew_lower_region(ctx: Context) -> Outcome:
-    """δ_EW/δ_μ in the dipole region: T/(4m) symbolically, and in hydrogen by quadrature."""
-    power = PRINTED_EW_EXTRA_POWER
-    q2, d_, t_, m_ = sp.symbols("Q2 D T m", positive=True)
-    d_ew = sp.integrate(q2 * d_, (q2, 0, t_**2)) / (2 * m_)
-    d_mu = t_ * sp.integrate(q2 * d_ / q2, (q2, 0, t_**2))
-    ratio = sp.simplify(d_ew / d_mu)
-    grid = ("0.5000001", "0.75", "1", "2", "5", "20")
-    with precision(ctx.dps):
-        a = ALPHA.mpf()
-        (rows, t_h) = timed(
-            lambda: [
-                (
-                    mpmath.mpf(t),
-                    _ew_low_share(mpmath.mpf(t), ctx.dps),
-                    hydrogen.low_q_fraction(mpmath.mpf(t), dps=ctx.dps),
-                )
-                for t in grid
-            ]
-        )
-        # ratio / (T/m) with m = 1/alpha^2 hartree
-        reduced = [ew / mu_ / (a**2 * t) for t, ew, mu_ in rows]
-
-        def slope(p: int, *, ew_weight_q0: bool = True) -> mpmath.mpf:
-            """Fitted power of T/m in δ_EW/δ_μ, relative to p (0 when the printed power fits).
-
-            ``ew_weight_q0=False`` is the control: δ_EW with the weight 1/Q² (i.e. δ_μ).
-            """
-            ys = [mpmath.log((ew if ew_weight_q0 else mu_) / mu_) for _, ew, mu_ in rows[:3]]
-            xs = [mpmath.log(t) for t, _, _ in rows[:3]]
-            return (ys[-1] - ys[0]) / (xs[-1] - xs[0]) - p
-
-        fit = slope(power)
-        coefficient = reduced[0]
-        ge_t = mpmath.mpf(10) / ELECTRON_MASS.mpf()  # T/m at 10 keV
-        ge_delta = germanium_low_q_fraction(dps=ctx.dps).delta
-    symbolic_power = sp.degree(sp.numer(ratio), t_) - sp.degree(sp.denom(ratio), t_)
-    symbolic_ok = symbolic_power == power
-    hydrogen_ok = abs(fit) < mpmath.mpf("0.05")
-    agree = abs(coefficient - mpmath.mpf(sp.N(ratio.subs({t_: 1, m_: 1}), ctx.dps))) < mpmath.mpf(
-        "1e-4"
-    )
-    if not agree:
-        raise Disagreement(
-            "hydrogen and the dipole formula disagree on the coefficient",
-            {"hydrogen": str(coefficient), "dipole": str(ratio)},
-        )
-    verdict = "verified" if symbolic_ok and hydrogen_ok else "corrected"
-    with precision(ctx.dps):
-        controls = [
-            Control("extra factor (T/m)² instead of T/m", not abs(slope(2)) < mpmath.mpf("0.05")),
-            Control(
-                "δ_EW computed with the weight 1/Q² (no extra factor)",
-                not abs(slope(power, ew_weight_q0=False)) < mpmath.mpf("0.05"),
-            ),
-        ]
-    derivation = Derivation(
-        "The Q⁰-weighted low-Q² share against the Q⁻²-weighted one (dipole region, S = Q²D)",
-        [
-            Step.checked(
-                r"\frac{1}{2m}\int_0^{T^2} Q^2 D\, dQ^2",
-                d_ew,
-                "weight Q⁰ (Eq. (15))",
-                predicate=lambda: sp.simplify(d_ew - t_**4 * d_ / (4 * m_)) == 0,
-            ),
-            Step.checked(
-                r"T\int_0^{T^2} Q^2 D\,\frac{dQ^2}{Q^2}",
-                d_mu,
-                "weight Q⁻² (Eq. (12))",
-                predicate=lambda: sp.simplify(d_mu - t_**3 * d_) == 0,
-            ),
-            Step.checked(
-                r"\delta_{EW}/\delta_{(\mu)}",
-                ratio,
-                "the extra factor is T/(4m)",
-                predicate=lambda: sp.simplify(ratio - t_ / (4 * m_)) == 0,
-            ),
-        ],
-    )
-    evidence = [
-        Evidence(
-            "sympy, dipole region", "symbolic", f"δ_EW/δ_μ = {sp.sstr(ratio)}", value=sp.sstr(ratio)
-        ),
-        Evidence(
-            "hydrogen, exact S: ∫_0^{αT} S q dq over T∫_0^{(αT)²} S dq²/q²",
-            "model:hydrogen",
-            f"(δ_EW/δ_μ)/(T/m) = {mpmath.nstr(coefficient, 6)} at "
-            f"threshold; fitted power of T {mpmath.nstr(fit + power, 6)}",
-            value="; ".join(
-                f"T={mpmath.nstr(t, 4)}: {mpmath.nstr(r, 6)}"
-                for (t, _, _), r in zip(rows, reduced, strict=True)
-            ),
-            precision=f"{ctx.dps} dps",
-            agreement=None,
-            seconds=t_h,
-        ),
-    ]
-    summary = (
-        f"δ_EW/δ_μ = T/(4m_e) exactly in the dipole region (hydrogen: "
-        f"{mpmath.nstr(coefficient, 5)}·T/m, power of T {mpmath.nstr(fit + power, 4)}): the "
-        f"printed factor T/m_e with a coefficient 1/4; for Ge at T = 10 keV with δ_μ ≈ 0.7e-3 "
-        f"the Q² < T² share of Eq. (15) is {mpmath.nstr(ge_t / 4 * ge_delta, 2)}"
-    )
-    return Outcome(verdict, summary, evidence, controls, [derivation])

@@ -5,6 +5,7 @@ sum-rule ratios, self-checks and certified enclosures.
 * :mod:`.checks` — the model's own checks and the resolvent routes (completeness, partial waves,
   dispersion integral, analytic structure);
 * :mod:`.moments` — Coulomb expectation values of the expansion words (Eq. (20) orders);
+* :mod:`.ratios` — the sum-rule ratios as the claims use them (table, limits, shares);
 * :mod:`.certified` — python-flint enclosures of the ratios (the ``flint`` extra).
 """
 

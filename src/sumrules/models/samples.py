@@ -1,0 +1,309 @@
+"""Model atoms sampled for the sum rules: which atoms, at which energy transfers, by which routes.
+
+Eqs. (12) and (15) say, per electron, r_nmm = T ∫ S dQ²/Q² = 1 and r_ew = (1/2m) ∫ S dQ² = 1
+(:meth:`~sumrules.models.base.Atom.sum_rule_ratios`). A claim judges them atom by atom: a
+:class:`Sample` is an atom with the energy transfers at which it is evaluated and the words for
+its routes; :func:`ratio_quantity` makes it a :class:`~sumrules.core.claim.Quantity` whose routes
+are the atom's own (:meth:`~sumrules.models.base.Atom.ratio_routes`, by family), so an atom
+added to :data:`SAMPLES` becomes one more quantity in every claim that loops over them, compared
+only with itself. :func:`atom_findings` reads the results back per atom and
+:func:`sum_rule_verdict` turns them into a verdict: "verified" only if the statement holds for
+*every* atom, so atoms where it holds cannot outvote one where it fails.
+
+>>> [s.key for s in SAMPLES]
+['free', 'oscillator', 'hydrogen 1s', 'hydrogen-like 1s']
+>>> q = ratio_quantity(OSCILLATOR, NMM, printed=1)
+>>> q.name, [r.family for r in q.routes], q.label(2)
+('r_nmm, harmonic oscillator', ['closed form', 'symbolic'], 'T/ω = 2')
+>>> sum_rule_verdict([AtomFinding("a", True, True), AtomFinding("b", False, True)])
+'qualified'
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from sumrules.core.claim import Findings, Quantity, QuantityResult, Route, Tolerance, Variant
+from sumrules.core.claim import digits as digits_tolerance
+from sumrules.core.format import number
+from sumrules.core.ledger import Context
+from sumrules.core.numeric import precision
+from sumrules.core.runner import show_value
+from sumrules.models import free
+from sumrules.models import oscillator as osc
+from sumrules.models.base import Atom, RatioRoute
+from sumrules.models.free import Free
+from sumrules.models.hydrogenic.atom import Hydrogenic
+from sumrules.models.oscillator import Oscillator
+
+__all__ = [
+    "EW",
+    "FREE",
+    "HYDROGEN",
+    "HYDROGEN_Z",
+    "NMM",
+    "OSCILLATOR",
+    "RATIO_NAMES",
+    "SAMPLES",
+    "Z_SCALED",
+    "AtomFinding",
+    "Sample",
+    "atom_findings",
+    "free_ratio_with_weight",
+    "oscillator_line_integrals",
+    "oscillator_line_ratios",
+    "ratio_quantity",
+    "sum_rule_verdict",
+]
+
+#: which of the two ratios (the index into ``sum_rule_ratios``)
+NMM, EW = 0, 1
+RATIO_NAMES = ("r_nmm", "r_ew")
+
+
+@dataclass(frozen=True)
+class Sample:
+    """An atom, the energy transfers a claim evaluates it at, and what its routes do.
+
+    ``energies`` are in units of the atom's threshold (``unit`` names it: T/I, T/ω), or the
+    energy transfer T itself when ``unit`` is None (the free electron has no threshold).
+    ``methods`` maps a route family of :meth:`Atom.ratio_routes` to a description; ``title``
+    names the atom in the evidence (default: its ``name``; give one where two atoms share it).
+    """
+
+    key: str
+    atom: Atom
+    energies: tuple[Any, ...]
+    unit: str | None = "I"
+    methods: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        """How the atom is named in the evidence."""
+        return self.title or self.atom.name
+
+    def energy(self, x: Any, dps: int) -> Any:
+        """T for the case ``x`` (exact for a sympy threshold, at ``dps`` + 10 digits otherwise)."""
+        if self.unit is None:
+            return x
+        energy_at = getattr(self.atom, "energy_at", None)
+        if energy_at is not None:
+            return energy_at(x, dps=dps)
+        threshold = self.atom.threshold
+        if isinstance(threshold, sp.Basic):
+            return sp.sympify(x) * threshold
+        with precision(dps + 10):
+            return mpmath.mpmathify(x) * self.atom.threshold
+
+    def label(self, x: Any) -> str:
+        """How a case is named in the evidence: ``T/I = 2``, ``T = 3/2``, ``T symbolic``."""
+        if self.unit is None:
+            return "T symbolic" if isinstance(x, sp.Symbol) else f"T = {x}"
+        return f"T/{self.unit} = {x}"
+
+    def method(self, family: str) -> str:
+        return self.methods.get(family, family)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, mpmath.mpf):
+        return number(value, 20)
+    return show_value(value)
+
+
+def _ratio(sample: Sample, route: RatioRoute, which: int) -> Callable[[Any, Context], Any]:
+    return lambda x, ctx: route(sample.energy(x, ctx.dps), ctx.dps)[which]
+
+
+def ratio_quantity(
+    sample: Sample,
+    which: int,
+    *,
+    printed: Any = None,
+    controls: tuple[Variant, ...] = (),
+    extra_routes: tuple[Route, ...] = (),
+    tolerance: Tolerance | None = None,
+) -> Quantity:
+    """The ratio ``which`` (:data:`NMM` or :data:`EW`) of one atom, by the atom's own routes.
+
+    ``printed`` is what the paper's statement says the ratio is (the same for every energy;
+    None: judged elsewhere). The tolerance is ``digits(5)`` (exact values compare exactly).
+    """
+    routes = tuple(
+        Route(sample.method(family), family, _ratio(sample, compute, which))
+        for family, compute in sample.atom.ratio_routes().items()
+    )
+    return Quantity(
+        f"{RATIO_NAMES[which]}, {sample.name}",
+        cases=sample.energies,
+        routes=routes + extra_routes,
+        printed=None if printed is None else (lambda x, ctx: printed),
+        controls=controls,
+        tolerance=tolerance or digits_tolerance(5),
+        label=sample.label,
+        show=_show,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# the atoms
+
+
+#: the electron mass of the free electron, kept symbolic
+M = sp.Symbol("m", positive=True)
+
+FREE = Sample(
+    "free",
+    Free(m=M),
+    (sp.Symbol("T", positive=True), sp.Rational(3, 2)),
+    unit=None,
+    methods={
+        "closed form": "δ(T − Q²/2m) substituted (u = T − Q²/2m)",
+        "symbolic": "sympy's DiracDelta integrated over (0, ∞) (root in the interior)",
+    },
+)
+OSCILLATOR = Sample(
+    "oscillator",
+    Oscillator(),
+    (1, 2, 3, 4, 5),
+    unit="ω",
+    methods={
+        "closed form": "cell average over |T − nω| < ω/2, factorial formula (n + j)!/n!",
+        "symbolic": "cell average over |T − nω| < ω/2, sympy integrate of e^(−y)yⁿ/n!",
+    },
+)
+_HYDROGEN_METHODS = {
+    "quadrature": "tanh-sinh quadrature in q split at the Bethe ridge",
+    "closed form": "closed form r(kappa) (Möbius substitution)",
+}
+HYDROGEN = Sample(
+    "hydrogen 1s",
+    Hydrogenic(1, 0, Z=1),
+    ("1.001", "1.1", "1.5", "2", "5", "10", "100"),
+    methods=_HYDROGEN_METHODS,
+)
+#: a random (seeded) nuclear charge for the Z scaling r(T, Z) = r(T/Z², 1)
+Z_SCALED = f"{random.Random(105201801).uniform(2, 40):.6f}"
+HYDROGEN_Z = Sample(
+    "hydrogen-like 1s", Hydrogenic(1, 0, Z=Z_SCALED), ("2", "100"), methods=_HYDROGEN_METHODS
+)
+
+#: the atoms the sum rules are judged on (one quantity each in every claim that loops over them)
+SAMPLES: tuple[Sample, ...] = (FREE, OSCILLATOR, HYDROGEN, HYDROGEN_Z)
+
+
+# --------------------------------------------------------------------------------------------
+# per-atom findings and the verdict
+
+
+@dataclass(frozen=True)
+class AtomFinding:
+    """What one atom's quantity says about a sum rule.
+
+    ``holds``: the printed value holds at every energy; ``approaches``: the deviation
+    |r − printed| is smaller at the highest energy than at the lowest (the rule holds at least
+    asymptotically); ``worst``/``deviation``: where |r − printed| is largest, and its size;
+    ``where``: that case's label; ``quantity``: the name of the atom's quantity.
+    """
+
+    atom: str
+    holds: bool
+    approaches: bool
+    worst: Any = None
+    deviation: Any = 0
+    where: str = ""
+    quantity: str = ""
+
+
+def _deviations(result: QuantityResult) -> list[Any]:
+    targets = result.printed if result.printed is not None else [1] * len(result.cases)
+    with precision(60):
+        return [
+            abs(mpmath.mpmathify(sp.N(v, 50)) - mpmath.mpmathify(sp.N(t, 50)))
+            for v, t in zip(result.reference, targets, strict=True)
+        ]
+
+
+def _finding(result: QuantityResult) -> AtomFinding:
+    devs = _deviations(result)
+    worst = max(range(len(devs)), key=lambda i: devs[i])
+    approaches = len(devs) > 1 and devs[-1] < devs[0]
+    holds = result.all_hold if result.holds is not None else all(d == 0 for d in devs)
+    atom = result.name.split(", ", 1)[-1]
+    case = result.cases[worst]
+    label = result.quantity.label(case)
+    return AtomFinding(atom, holds, approaches, case, devs[worst], label, result.name)
+
+
+def atom_findings(findings: Findings, which: int) -> list[AtomFinding]:
+    """One :class:`AtomFinding` per quantity of :func:`ratio_quantity` for the ratio ``which``
+    among the findings (in declaration order; cases in increasing energy; the deviation is from
+    the printed value, or from 1 where there is none)."""
+    prefix = f"{RATIO_NAMES[which]}, "
+    return [_finding(r) for name, r in findings.quantities.items() if name.startswith(prefix)]
+
+
+def sum_rule_verdict(atoms: Sequence[AtomFinding]) -> str:
+    """ "verified" if the statement holds for every atom at every energy; "qualified" if it holds
+    exactly for some atom and, for every atom where it fails, the failure shrinks towards large
+    T; "refuted" otherwise (it fails everywhere, or fails without approaching).
+
+    >>> sum_rule_verdict([AtomFinding("a", True, False), AtomFinding("b", True, False)])
+    'verified'
+    >>> sum_rule_verdict([AtomFinding("a", True, True), AtomFinding("b", False, False)])
+    'refuted'
+    >>> sum_rule_verdict([AtomFinding("a", False, True)])
+    'refuted'
+    """
+    if not atoms:
+        raise ValueError("no atom to judge the sum rule on")
+    if all(a.holds for a in atoms):
+        return "verified"
+    if any(a.holds for a in atoms) and all(a.holds or a.approaches for a in atoms):
+        return "qualified"
+    return "refuted"
+
+
+# --------------------------------------------------------------------------------------------
+# pieces of the exact models the claims show, and deliberately wrong variants (controls)
+
+
+def oscillator_line_ratios(n: int, strength: sp.Expr | None = None) -> tuple[sp.Expr, sp.Expr]:
+    """The cell averages (n ∫ p dy/y, ∫ p dy) of oscillator line n with the strength p(y),
+    y = Q²/2mω (default: the true e^{−y}yⁿ/n!; another strength is a wrong variant).
+
+    >>> oscillator_line_ratios(2), oscillator_line_ratios(2, sp.exp(-osc.Y) * osc.Y**2)
+    ((1, 1), (2, 2))
+    """
+    p = osc.line_strength(n, osc.Y) if strength is None else strength
+    r_nmm = n * sp.integrate(p / osc.Y, (osc.Y, 0, sp.oo))
+    r_ew = sp.integrate(p, (osc.Y, 0, sp.oo))
+    return sp.simplify(r_nmm), sp.simplify(r_ew)
+
+
+def oscillator_line_integrals(power: int, lines: int = 5) -> list[sp.Expr]:
+    """∫_0^∞ p_n(y) y^power dy for n = 1..lines (sympy integrate).
+
+    >>> oscillator_line_integrals(-1)
+    [1, 1/2, 1/3, 1/4, 1/5]
+    """
+    y = osc.Y
+    lines_ = range(1, lines + 1)
+    return [sp.integrate(osc.line_strength(n, y) * y**power, (y, 0, sp.oo)) for n in lines_]
+
+
+def free_ratio_with_weight(atom: Free, T: Any, power: int) -> sp.Expr:
+    """T ∫ δ(T − Q²/2m) (Q²)^power dQ² for the free electron (power −1 is r_nmm; another power
+    is a wrong weight).
+
+    >>> free_ratio_with_weight(Free(), 3, -2)
+    1/6
+    """
+    return sp.simplify(T * free.integrate_delta(free.Q2**power, T=T, m=atom.m))
