@@ -413,6 +413,8 @@ class Claim:
     ``extra`` (the escape hatch) runs first; its facts are visible to the quantities' cases
     through ``Findings.facts`` only after the run, so quantities must not depend on it.
     ``certified`` adds evidence and controls when the ledger runs with certified routes.
+    ``corrected`` is a printed correction, or a function of the findings that returns one
+    (or None: no correction, e.g. when the printed statement holds).
     """
 
     id: str
@@ -423,7 +425,7 @@ class Claim:
     summary: Text = lambda f: ""
     extra: Callable[[Context], Extra] | None = None
     derivations: Callable[[Findings], list[Derivation]] | None = None
-    corrected: Printed | None = None
+    corrected: Printed | Callable[[Findings], Printed | None] | None = None
     notes: str | Text = ""
     figures: tuple[str, ...] = ()
     anchor: float | None = None

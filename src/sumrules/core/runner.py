@@ -211,13 +211,14 @@ def evaluate(c: Claim, ctx: Context) -> Outcome:
     if c.derivations is not None:
         derivations += c.derivations(findings)
     notes = c.notes(findings) if callable(c.notes) else c.notes
+    corrected = c.corrected(findings) if callable(c.corrected) else c.corrected
     return Outcome(
         c.policy(findings),
         c.summary(findings),
         evidence,
         controls,
         derivations,
-        corrected=c.corrected.latex if c.corrected is not None else None,
+        corrected=corrected.latex if corrected is not None else None,
         notes=notes,
         figures=list(c.figures),
     )

@@ -40,15 +40,19 @@ __all__ = [
     "expansion_coefficient_ladder",
     "expansion_weighted_prediction",
     "line_averaged_integral",
+    "line_integrals_consistent",
     "line_strength",
     "line_strength_ladder_series",
     "line_weighted_integral",
+    "line_weighted_integral_sympy",
     "model_input_checks",
     "phi_from_coefficient",
+    "phi_from_moments",
     "phi_from_words",
     "poisson_central_moment",
     "poisson_central_moment_touchard",
     "resolvent_continued_fraction",
+    "resolvent_expansion",
     "resolvent_expansion_steps",
     "resolvent_lines",
     "resolvent_series_coefficient",
@@ -186,6 +190,40 @@ def line_weighted_integral(n: int, j: int, *, m: sp.Expr = M, omega: sp.Expr = O
     if n + j + 1 <= 0:
         return sp.oo
     return (2 * m * omega) ** (j + 1) * sp.factorial(n + j) / sp.factorial(n)
+
+
+def line_weighted_integral_sympy(
+    n: int, j: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA
+) -> sp.Expr:
+    """∫_0^∞ p_n(Q²/2mω) Q^{2j} dQ² by sympy's ``integrate`` in y = Q²/2mω (oo when it
+    diverges): independent of the Γ formula of :func:`line_weighted_integral`.
+
+    >>> line_weighted_integral_sympy(2, 1), line_weighted_integral_sympy(1, -2)
+    (12*m**2*omega**2, oo)
+    """
+    validate_int(n, "n", 0)
+    validate_int(j, "j")
+    m = _check_positive(m, "m")
+    omega = _check_positive(omega, "omega")
+    value = sp.integrate(line_strength(n, Y) * Y**j, (Y, 0, sp.oo))
+    return sp.oo if value == sp.oo else sp.simplify(value * (2 * m * omega) ** (j + 1))
+
+
+def line_integrals_consistent(j: int, n_max: int = 4) -> bool:
+    """For the lines n ≤ ``n_max`` with a finite weight-Q^{2j} integral: sympy's integral
+    equals the Γ formula and ω F_j(nω) (:func:`line_averaged_integral` at the line).
+
+    >>> line_integrals_consistent(-1), line_integrals_consistent(1, 3)
+    (True, True)
+    """
+    f_j = line_averaged_integral(j)
+    for n in range(max(1, -j), n_max + 1):
+        value = line_weighted_integral_sympy(n, j)
+        if sp.simplify(value - line_weighted_integral(n, j)) != 0:
+            return False
+        if sp.simplify(value / OMEGA - f_j.subs(T_SYM, n * OMEGA)) != 0:
+            return False
+    return True
 
 
 def line_averaged_integral(
@@ -626,6 +664,39 @@ def phi_from_coefficient(u: int, w: int, *, m: sp.Expr = M, omega: sp.Expr = OME
     coeffs = _coefficients(w - 1)
     c = coeffs[u] if u < len(coeffs) else 0
     return c * sp.sympify(omega) ** (w - 1) / (2 * m * omega) ** u
+
+
+def phi_from_moments(u: int, w: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) -> sp.Expr:
+    """Φ_{u,w} read off the Poisson route: the coefficient of y^u in ω^k μ_k(y), k = w − 1,
+    over (2mω)^u. Shares no code with the ladder operators of :func:`phi_from_coefficient`.
+
+    >>> phi_from_moments(1, 3), phi_from_moments(2, 7) == phi_from_words(2, 7)
+    (omega/(2*m), True)
+    """
+    validate_int(u, "u", 0)
+    validate_int(w, "w", 1)
+    coeffs = _central_moment_coeffs(w - 1)
+    c = coeffs[u] if u < len(coeffs) else 0
+    m, omega = sp.sympify(m), sp.sympify(omega)
+    return c * omega ** (w - 1) / (2 * m * omega) ** u
+
+
+def resolvent_expansion(order: int, *, route: str = "poisson") -> sp.Expr:
+    """R = Σ_{k ≤ order} c_k A^{−k−1} expanded about A = T − yω (T = :data:`T_SYM`, expanded in y),
+    with c_k = ⟨0|(P + h)^k|0⟩ from the ladder operators (``route="ladder"``) or from the
+    Poisson central moments, c_k = ω^k μ_k(y) (``route="poisson"``).
+
+    >>> resolvent_expansion(2) == resolvent_expansion(2, route="ladder")
+    True
+    >>> resolvent_expansion(2)
+    omega**2*y/(T - omega*y)**3 + 1/(T - omega*y)
+    """
+    validate_int(order, "order", 0)
+    coefficient = {"poisson": resolvent_series_coefficient, "ladder": expansion_coefficient}
+    if route not in coefficient:
+        raise ValueError(f"route must be 'poisson' or 'ladder', got {route!r}")
+    a = T_SYM - Y * OMEGA
+    return sp.expand_mul(sp.Add(*(coefficient[route](k) / a ** (k + 1) for k in range(order + 1))))
 
 
 def phi_from_words(u: int, w: int, *, m: sp.Expr = M, omega: sp.Expr = OMEGA) -> sp.Expr:

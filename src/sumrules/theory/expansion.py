@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from itertools import combinations
+from types import MappingProxyType
 
 import sympy as sp
 
@@ -54,23 +55,31 @@ __all__ = [
     "TermClass",
     "VanishingRule",
     "WeightedTerm",
+    "all_orders_classes_match",
     "all_orders_vanishing_proof",
     "class_average",
     "class_counts",
+    "class_multiplicity",
     "class_words",
+    "classes_of_order",
     "contributing_terms",
     "expansion_terms",
     "expansion_terms_dp",
     "low_q_divergence_steps",
+    "multiplicities",
     "naive_classes",
     "naive_words",
+    "needs_no_phi",
     "power_counting_proof",
     "reduced_resolvent_steps",
     "satisfies_power_counting",
+    "small_q_divergent",
     "surviving",
     "surviving_classes_all_orders",
+    "term_by_term_integral",
     "validate_word",
     "weighted_sum",
+    "weighted_sum_all_orders",
     "weighted_term_integrals",
     "word_class",
     "word_phi",
@@ -396,6 +405,69 @@ def class_counts(terms: Iterable[TermClass]) -> dict[tuple[int, int], int]:
     return dict(sorted(((t.n_p, t.w), t.multiplicity) for t in terms))
 
 
+def classes_of_order(
+    k: int, *, rules: Iterable[VanishingRule] = VANISHING_RULES, method: str = "closed form"
+) -> tuple[tuple[tuple[int, int], int], ...]:
+    """The surviving words of order k counted per (n_P, w), as sorted ((n_P, w), multiplicity)
+    pairs, by one of three independent methods: ``"closed form"`` (binomial counts,
+    :func:`expansion_terms`), ``"dynamic programme"`` (:func:`expansion_terms_dp`) or
+    ``"naive"`` (sympy's non-commutative expansion, :func:`naive_classes`; slow beyond k ≈ 14).
+
+    >>> classes_of_order(4), classes_of_order(4, method="naive")
+    ((((2, 5), 1), ((4, 5), 1)), (((2, 5), 1), ((4, 5), 1)))
+    >>> classes_of_order(3, rules=(GROUND_STATE_LEFT, GROUND_STATE_RIGHT), method="dynamic programme")
+    (((2, 4), 1), ((3, 4), 1))
+    """
+    validate_int(k, "k", 0)
+    rules = tuple(rules)
+    if method == "naive":
+        return tuple(naive_classes(k, rules).items())
+    counting = {"closed form": expansion_terms, "dynamic programme": expansion_terms_dp}
+    if method not in counting:
+        raise ValueError(
+            f"method must be 'closed form', 'dynamic programme' or 'naive', got {method!r}"
+        )
+    terms = counting[method](k, rules=rules)
+    return tuple(class_counts(t for t in terms if t.k == k).items())
+
+
+def class_multiplicity(u: int, w: int) -> int:
+    """The number of surviving words of class (u, w), in closed form: 1 for the empty word
+    (0, 1), binomial(w − 3, 2u − 2) for u ≥ 1 (first and last letter P), 0 otherwise.
+
+    >>> class_multiplicity(0, 1), class_multiplicity(2, 7), class_multiplicity(2, 4)
+    (1, 6, 0)
+    """
+    validate_int(u, "u", 0)
+    validate_int(w, "w", 1)
+    if u == 0:
+        return int(w == 1)
+    if w - 1 < 2 * u:
+        return 0
+    return math.comb(w - 3, 2 * u - 2)
+
+
+def multiplicities(order: int, *, method: str = "closed form") -> Mapping[tuple[int, int], int]:
+    """{(u, w): multiplicity} of every surviving class through ``order``, counted by
+    ``"closed form"`` or ``"dynamic programme"`` (a cached, read-only mapping).
+
+    >>> multiplicities(4) == multiplicities(4, method="dynamic programme")
+    True
+    >>> dict(multiplicities(4))
+    {(0, 1): 1, (1, 3): 1, (1, 4): 1, (1, 5): 1, (2, 5): 1}
+    """
+    if method not in ("closed form", "dynamic programme"):
+        raise ValueError(f"method must be 'closed form' or 'dynamic programme', got {method!r}")
+    _check_order(order)
+    return MappingProxyType(_multiplicities(order, method))
+
+
+@cache
+def _multiplicities(order: int, method: str) -> dict[tuple[int, int], int]:
+    terms = expansion_terms(order) if method == "closed form" else expansion_terms_dp(order)
+    return {(int(t.u), t.w): t.multiplicity for t in terms}
+
+
 def class_words(u: int, w: int) -> Iterator[str]:
     """The surviving words of class (u, w) under all three rules (first and last letter P).
 
@@ -580,6 +652,92 @@ def weighted_sum(
         if not term.vanishes:
             total += term.factor * phi_fn(term.u, term.w)
     return sp.expand(total)
+
+
+def term_by_term_integral(
+    order: int,
+    j: int,
+    *,
+    phi: Callable[[int, int], sp.Expr],
+    kernel: Callable[..., sp.Expr] | None = None,
+    vanishes: Callable[[int, int], bool] | None = None,
+    m: sp.Expr = M,
+    T: sp.Expr = T_SYM,
+) -> sp.Expr:
+    """Σ kernel(u + j, w)·Φ_{u,w} over the surviving classes through ``order`` that
+    ``vanishes(s, w)`` does not remove: the weight-Q^{2j} integral of the expansion, term by
+    term, with a chosen pole integral (default: the exact one, Eq. (19) corrected) and a
+    chosen zero rule (default: the exact one, 0 ≤ s ≤ w − 2). Passing the printed kernel or
+    the printed zero rule gives the negative controls.
+
+    >>> term_by_term_integral(6, -1, phi=class_average)
+    1/T
+    >>> term_by_term_integral(6, -1, phi=class_average, vanishes=lambda s, w: w >= s + 2)
+    0
+    """
+    validate_int(j, "j")
+    rule = vanishes if vanishes is not None else _vanishes_fast
+    total = sp.Integer(0)
+    for term in expansion_terms(order):
+        u = int(term.u)
+        if rule(u + j, term.w):
+            continue
+        value = (
+            kernel(u + j, term.w, m, T)
+            if kernel is not None
+            else _pole_integral(u + j, term.w, m, T)
+        )
+        total += value * phi(u, term.w)
+    return sp.expand(sp.simplify(total))
+
+
+def weighted_sum_all_orders(j: int, *, m: sp.Expr = M, T: sp.Expr = T_SYM) -> sp.Expr:
+    """The weight-Q^{2j} integral summed over the classes of
+    :func:`surviving_classes_all_orders` (every order at once): finite for j ≥ −1, ValueError
+    for j ≤ −2 (infinitely many classes contribute).
+
+    >>> weighted_sum_all_orders(1)
+    4*T*m**2 + 8*m*GroundStateAverage(PP)
+    """
+    total = sp.Integer(0)
+    for u, w_min, w_max in surviving_classes_all_orders(j):
+        if w_max is None:
+            raise ValueError(f"j = {j}: infinitely many classes contribute (u = {u})")
+        for w in range(w_min, w_max + 1):
+            total += _pole_integral(u + j, w, m, T) * class_average(u, w, m=m)
+    return sp.expand(total)
+
+
+def needs_no_phi(j: int, order: int, *, vanishes: Callable[[int, int], bool] | None = None) -> bool:
+    """True when, through ``order``, no class with u ≥ 1 survives the weight Q^{2j} under the zero
+    rule ``vanishes(s, w)`` (default: the exact one): the integral is free of every Φ.
+
+    >>> [j for j in range(-3, 3) if needs_no_phi(j, 30)]
+    [-1, 0]
+    >>> [j for j in range(-3, 3) if needs_no_phi(j, 30, vanishes=lambda s, w: w >= s + 2)]
+    [-3, -2, -1, 0]
+    """
+    validate_int(j, "j")
+    rule = vanishes if vanishes is not None else _vanishes_fast
+    return all(t.u == 0 for t in expansion_terms(order) if not rule(int(t.u) + j, t.w))
+
+
+def all_orders_classes_match(j: int, order: int) -> bool:
+    """The all-orders list of :func:`surviving_classes_all_orders` equals the contributing
+    classes enumerated through ``order`` (:func:`contributing_terms`), truncated there.
+
+    >>> all(all_orders_classes_match(j, 40) for j in range(-4, 5))
+    True
+    """
+    listed = {(int(t.u), t.w) for t in contributing_terms(order, j)}
+    top = order + 1
+    predicted = {
+        (u, w)
+        for u, w_min, w_max in surviving_classes_all_orders(j)
+        for w in range(w_min, min(w_max if w_max is not None else top, top) + 1)
+        if w - 1 >= 2 * u
+    }
+    return listed == predicted
 
 
 def surviving_classes_all_orders(j: int) -> list[tuple[int, int, int | None]]:
@@ -773,6 +931,22 @@ def reduced_resolvent_steps() -> Derivation:
         ),
     ]
     return Derivation("Eq. (20): the resolvent without p.q, and Eqs. (12), (15)", steps)
+
+
+def small_q_divergent(j: int) -> bool:
+    """Whether ∫_ε^Λ D Q²·Q^{2j} dQ² (the small-Q² form S ≈ D Q² of Eq. (6), weight Q^{2j})
+    diverges as ε → 0+, by sympy's integral and limit (antiderivative checked by
+    differentiation).
+
+    >>> small_q_divergent(-2), small_q_divergent(-1), small_q_divergent(-3)
+    (True, False, True)
+    """
+    validate_int(j, "j")
+    x, eps, lam, d = sp.symbols("x epsilon Lambda D", positive=True)
+    value = sp.integrate(d * x * x**j, (x, eps, lam))
+    if sp.simplify(sp.diff(value, lam) - d * lam * lam**j) != 0:
+        raise ArithmeticError("antiderivative check failed")
+    return bool(sp.limit(value, eps, 0, "+") == sp.oo)
 
 
 def low_q_divergence_steps(order: int = 8) -> Derivation:

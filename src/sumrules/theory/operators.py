@@ -30,6 +30,7 @@ __all__ = [
     "conjugation_identity_control",
     "conjugation_identity_steps",
     "shift_coefficients",
+    "shift_coefficients_bch",
     "shifted_hamiltonian_action",
 ]
 
@@ -106,13 +107,49 @@ def shift_coefficients(sign: int = 1) -> tuple[sp.Expr, sp.Expr]:
     """
     conj = conjugated_hamiltonian_action(sign)
     h_f = _hamiltonian([_p(i) for i in range(3)])(_F)
-    shift = sp.expand(conj - h_f)
+    return _read_shift(sp.expand(conj - h_f))
+
+
+def _read_shift(shift: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """(a, b) of a shift action a Q²/m f + b (q·p)/m f, confirmed by rebuilding it."""
     a = sp.simplify(shift.coeff(_Q[0], 2) * _M / _F)
     b = sp.simplify(shift.coeff(_Q[0], 1).coeff(sp.Derivative(_F, _X[0])) * _M / (-sp.I))
     pq = sum(_Q[i] * _p(i)(_F) for i in range(3))
     if not _is_zero(shift - a * _Q2 / _M * _F - b * pq / _M):
         raise ArithmeticError("the conjugated Hamiltonian is not H + a Q^2/m + b q.p/m")
     return a, b
+
+
+@cache
+def shift_coefficients_bch(sign: int = 1) -> tuple[sp.Expr, sp.Expr]:
+    """(a, b) of :func:`shift_coefficients` by the Baker–Campbell–Hausdorff series instead of
+    conjugating the action: e^{−X} H e^{X} = H + [H, X] + [[H, X], X]/2! + …, X = i s q·r.
+
+    No phase is multiplied and differentiated: the nested commutators act on a generic
+    f(x, y, z), V(r), and the series terminates (the third commutator is checked to vanish).
+
+    >>> shift_coefficients_bch(1), shift_coefficients_bch(-1)
+    ((1/2, 1), (1/2, -1))
+    """
+    if sign not in (1, -1):
+        raise ValueError(f"sign must be +1 or -1, got {sign!r}")
+    x = sp.I * sign * _QR
+    term: _Op = _hamiltonian([_p(i) for i in range(3)])
+    shift = sp.Integer(0)
+    for n in (1, 2, 3):
+        term = _commutator_with(term, x, n)
+        value = sp.expand(term(_F))
+        if n == 3:
+            if not _is_zero(value):
+                raise ArithmeticError("the BCH series does not terminate at the second commutator")
+            break
+        shift += value
+    return _read_shift(sp.expand(shift))
+
+
+def _commutator_with(op: _Op, x: sp.Expr, n: int) -> _Op:
+    """g ↦ [op, x] g / n, x a multiplication operator."""
+    return lambda g: (op(x * g) - x * op(g)) / n
 
 
 def _is_zero(expr: sp.Expr) -> bool:

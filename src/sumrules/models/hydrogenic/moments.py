@@ -29,6 +29,7 @@ definition used.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -37,13 +38,17 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.numeric import precision
-from sumrules.theory.expansion import Q2, surviving, validate_word
+from sumrules.theory.expansion import Q2, naive_words, surviving, validate_word
 
 __all__ = [
     "CoulombOrder",
     "CoulombWord",
+    "coefficient_from_words",
+    "commutator_word_values",
+    "coulomb_coefficient",
     "coulomb_expansion_orders",
     "cutoff_integral_numeric",
+    "first_infinite_order",
     "first_undefined_order",
     "momentum_space_pz_moment",
     "pointwise_valid",
@@ -309,6 +314,70 @@ def first_undefined_order(max_order: int = 6) -> int | None:
         if order.coefficient == "divergent":
             return order.k
     return None
+
+
+def coulomb_coefficient(k: int) -> sp.Expr | str:
+    """⟨0|(P + h)^k|0⟩ for hydrogen 1s by the spherical integrals of every word (m = 1),
+    "divergent" when a word diverges.
+
+    >>> [coulomb_coefficient(k) for k in range(5)]
+    [1, 0, Q^2/3, 2*Q^2/3, 'divergent']
+    """
+    return coulomb_expansion_orders(k)[k].coefficient
+
+
+@cache
+def _commutator_word_values() -> tuple[tuple[str, sp.Expr], ...]:
+    hh = pz_hh_pz_by_commutator(R_MIN)
+    limit = sp.limit(hh, R_MIN, 0, "+")
+    return (
+        ("PP", momentum_space_pz_moment(1)),
+        ("PhP", pz_h_pz_by_commutator()),
+        ("PPPP", momentum_space_pz_moment(2)),
+        ("PhhP", sp.oo if limit == sp.oo else limit),
+    )
+
+
+def commutator_word_values() -> dict[str, sp.Expr]:
+    """The surviving words through k = 4 without pairing integrals: ⟨p_z^{2n}⟩ in momentum
+    space, ⟨p_z h p_z⟩ and ⟨p_z h² p_z⟩ by commutators (sp.oo when the cut-off value diverges).
+
+    >>> commutator_word_values()
+    {'PP': 1/3, 'PhP': 2/3, 'PPPP': 1, 'PhhP': oo}
+    """
+    return dict(_commutator_word_values())
+
+
+def coefficient_from_words(k: int, values: Mapping[str, sp.Expr | str]) -> sp.Expr | str:
+    """Σ over the surviving words of order k of values[word]·(Q²)^u (m = 1): the coefficient
+    from given word values ("divergent" if one is infinite; ValueError if one is missing).
+
+    >>> coefficient_from_words(3, commutator_word_values()), coefficient_from_words(4, commutator_word_values())
+    (2*Q^2/3, 'divergent')
+    >>> coefficient_from_words(1, {})
+    0
+    """
+    total = sp.Integer(0)
+    for word in naive_words(k):
+        if not surviving(word):
+            continue
+        if word and word not in values:
+            raise ValueError(f"no value for the word {word!r}")
+        value = values[word] if word else sp.Integer(1)
+        if isinstance(value, str) or value == sp.oo:
+            return "divergent"
+        total += value * Q2 ** (word.count("P") // 2)
+    return sp.expand(total)
+
+
+def first_infinite_order(values: Mapping[str, sp.Expr | str]) -> int | None:
+    """The shortest word whose value is infinite (sp.oo or "divergent"), or None.
+
+    >>> first_infinite_order(commutator_word_values()), first_infinite_order({"PP": 1})
+    (4, None)
+    """
+    bad = [len(w) for w, v in values.items() if v == "divergent" or v == sp.oo]
+    return min(bad) if bad else None
 
 
 def _surviving_words_consistent(orders: tuple[CoulombOrder, ...]) -> bool:
