@@ -165,3 +165,9 @@ def test_findings_ignore_quantities_without_a_printed_statement() -> None:
 def test_quantity_fields_default_to_exact_and_str_labels() -> None:
     q = Quantity("q", (1,), (Route("r", "symbolic", lambda c, ctx: c),))
     assert q.tolerance is EXACT and q.label(3) == "3" and q.printed is None and q.controls == ()
+
+
+def test_equal_infinities_agree_and_unequal_ones_do_not() -> None:
+    assert EXACT.compare(sp.oo, sp.oo, CTX).agrees
+    assert not EXACT.compare(sp.oo, -sp.oo, CTX).agrees
+    assert not EXACT.compare(sp.oo, 1, CTX).agrees

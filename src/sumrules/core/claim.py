@@ -223,8 +223,8 @@ def _compare_exact(a: Any, b: Any) -> Comparison:
         parts = [_compare_exact(x, y) for x, y in zip(a, b, strict=False)]
         ok = len(a) == len(b) and all(p.agrees for p in parts)
         return Comparison(ok, math.inf if ok else 0.0)
-    if isinstance(a, bool | str) or isinstance(b, bool | str):
-        ok = a == b
+    if isinstance(a, bool | str) or isinstance(b, bool | str) or a == b:
+        ok = a == b  # equal objects are equal (also oo and oo, where oo - oo is nan)
     else:
         try:
             diff = sp.sympify(a) - sp.sympify(b)

@@ -55,7 +55,8 @@ SHOWN_CASES = 6
 def show_value(value: Any) -> str:
     """A value as text: 15 significant digits for floats, sympy's own form for exact values.
 
-    >>> show_value(mpmath.mpf(2) / 3), show_value(sp.Rational(2, 3)), show_value((1, 2))
+    >>> import sympy
+    >>> show_value(mpmath.mpf(2) / 3), show_value(sympy.Rational(2, 3)), show_value((1, 2))
     ('0.666666666666667', '2/3', '(1, 2)')
     """
     if isinstance(value, tuple | list):
