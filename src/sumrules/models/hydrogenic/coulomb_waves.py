@@ -54,6 +54,7 @@ __all__ = [
     "RatioQuadrature",
     "amplitude_table",
     "continuum_density",
+    "gauss_nodes",
     "gauss_panels",
     "harmonic_polynomial",
     "nodes_for",
@@ -341,6 +342,21 @@ def _nodes(count: int, prec: int) -> tuple[tuple[mpmath.mpf, mpmath.mpf], ...]:
                 p0, p1 = p1, (-(j - 1) * p0) / j
             out.append((mpmath.mpf(0), 2 / (count * p0) ** 2))
     return tuple((+x, +w) for x, w in out)
+
+
+def gauss_nodes(pts: list[mpmath.mpf], count: int) -> list[tuple[mpmath.mpf, mpmath.mpf]]:
+    """(node, weight) of the ``count``-node Gauss–Legendre rule on every panel of ``pts``.
+
+    >>> with precision(20):
+    ...     sum(w * x * x for x, w in gauss_nodes([mpmath.mpf(0), mpmath.mpf(1)], 3))
+    mpf('0.33333333333333333333333')
+    """
+    rule = _nodes(count, mpmath.mp.prec)
+    out = []
+    for a, b in itertools.pairwise(pts):
+        half, mid = (b - a) / 2, (a + b) / 2
+        out += [(mid + half * x, half * w) for x, w in rule]
+    return out
 
 
 def gauss_panels(
