@@ -2,7 +2,10 @@
 
 Atomic units (ħ = m = e = 1, energies in hartree). The response is per electron and averaged
 over the 2l + 1 magnetic substates (a closed subshell). One electron, no Pauli blocking: the
-transitions to lower states count too.
+transitions to lower states count too. Every 1 ≤ n ≤ 4, 0 ≤ l < n: 1s keeps its closed-form
+module (:mod:`.ground`); the other states take S from the three-dimensional Coulomb wave
+(:mod:`.coulomb_waves`), checked against the partial waves (:mod:`.partial_waves`). The
+resolvent stays 1s-only.
 
 >>> h = Hydrogenic(1, 0, Z=1)
 >>> h.threshold
@@ -14,11 +17,15 @@ mpf('0.5')
 Traceback (most recent call last):
 ...
 ValueError: l must be an integer with 0 <= l < n = 1, got 1
+>>> Hydrogenic(2, 1).threshold
+mpf('0.125')
+>>> sorted(Hydrogenic(2, 1).ratio_routes())
+['Coulomb wave']
 """
 
 from __future__ import annotations
 
-import numbers
+import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -26,19 +33,13 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.numeric import precision, validate_dps
-from sumrules.models.hydrogenic import checks, ground
+from sumrules.models.hydrogenic import checks, coulomb_waves, ground
+from sumrules.models.hydrogenic.states import MAX_N, check_state
 
-__all__ = ["SPECTROSCOPIC", "Hydrogenic"]
+__all__ = ["MAX_T_OVER_I", "SPECTROSCOPIC", "Hydrogenic", "closed_form_density"]
 
 #: l -> its spectroscopic letter
 SPECTROSCOPIC = "spdfghik"
-
-
-def _quantum_number(value: object, name: str, low: int, high: int | None, why: str) -> int:
-    ok = isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    if not ok or int(value) < low or (high is not None and int(value) >= high):  # type: ignore[call-overload]
-        raise ValueError(f"{name} must be an integer with {why}, got {value!r}")
-    return int(value)  # type: ignore[call-overload]
 
 
 def _charge(Z: object) -> mpmath.mpf:
@@ -51,12 +52,38 @@ def _charge(Z: object) -> mpmath.mpf:
     return z
 
 
+#: the largest T/I the ratios of a state accept (the 1s quadrature goes further, see ground)
+MAX_T_OVER_I = 10**8
+
+
+def closed_form_density(n: int, l: int) -> Callable[..., Any] | None:
+    """``closed_forms.continuum_density_closed`` if that module exists and covers (n, l).
+
+    The module is written elsewhere; a state it does not cover raises NotImplementedError or
+    ValueError on a probe, or is missing from its ``STATES`` if it declares them.
+    """
+    try:
+        module = importlib.import_module("sumrules.models.hydrogenic.closed_forms")
+    except ModuleNotFoundError:
+        return None
+    density = getattr(module, "continuum_density_closed", None)
+    if density is None:
+        return None
+    states = getattr(module, "STATES", None)
+    if states is not None:
+        return density if (n, l) in set(states) else None
+    try:
+        density(n, l, 1, "0.5", Z=1, dps=15)
+    except (NotImplementedError, ValueError):
+        return None
+    return density
+
+
 class Hydrogenic:
     """The hydrogen-like state (n, l), nuclear charge Z (ValueError naming a bad argument)."""
 
     def __init__(self, n: int = 1, l: int = 0, Z: object = 1) -> None:
-        self.n = _quantum_number(n, "n", 1, None, "n >= 1")
-        self.l = _quantum_number(l, "l", 0, self.n, f"0 <= l < n = {self.n}")
+        self.n, self.l = check_state(n, l, max_n=MAX_N)
         with precision(40):
             _charge(Z)
         self.Z = Z
@@ -83,20 +110,48 @@ class Hydrogenic:
         z = _charge(self.Z)
         return z * z / (2 * self.n * self.n)
 
+    @property
+    def is_ground(self) -> bool:
+        """True for 1s (the closed-form module)."""
+        return (self.n, self.l) == (1, 0)
+
     def _ground_only(self, what: str) -> None:
-        if (self.n, self.l) != (1, 0):
+        if not self.is_ground:
             raise NotImplementedError(f"{what} is implemented for 1s only, not {self.label}")
+
+    def check_energy(self, T: object, *, dps: int = 30) -> mpmath.mpf:
+        """T as an mpf (at dps + 10 digits); ValueError naming T unless above the threshold
+        and at most :data:`MAX_T_OVER_I` times it."""
+        validate_dps(dps)
+        with precision(dps + 10):
+            t = ground.real_number(T, "T")
+            ion = self.threshold
+            if not t > ion:
+                raise ValueError(
+                    f"T must exceed the ionization energy Z**2/(2 n**2) = "
+                    f"{mpmath.nstr(ion, 10)} hartree of {self.label}, got {T!r}"
+                )
+            if t > MAX_T_OVER_I * ion:
+                raise ValueError(
+                    f"T must be at most {MAX_T_OVER_I:.0e} times the ionization energy of "
+                    f"{self.label}, got {T!r}"
+                )
+            return t
 
     def structure_function(self, T: object, Q2: object, *, dps: int = 30) -> mpmath.mpf:
         """S(T, Q²) per unit T of the transitions to the continuum (T above the threshold)."""
-        self._ground_only("the structure function")
         validate_dps(dps)
         with precision(dps + 10):
-            q = mpmath.sqrt(mpmath.mpmathify(Q2))
-        return ground.continuum_density(T, q, Z=self.Z, dps=dps)
+            q = mpmath.sqrt(ground.momentum_transfer(Q2, "Q2"))
+        if self.is_ground:
+            return ground.continuum_density(T, q, Z=self.Z, dps=dps)
+        t = self.check_energy(T, dps=dps)
+        if q == 0:
+            return mpmath.mpf(0)
+        return coulomb_waves.continuum_density(self.n, self.l, t, q, Z=self.Z, dps=dps)
 
     def resolvent(self, T: object, P2: object, *, dps: int = 30) -> mpmath.mpc:
-        """R(T, P²) by the spectral sum (principal value + iπS), real P² > −Z²."""
+        """R(T, P²) by the spectral sum (principal value + iπS), real P² > −Z² (1s only)."""
         self._ground_only("the resolvent")
         return checks.resolvent(T, P2, Z=self.Z, dps=dps)
 
@@ -104,28 +159,56 @@ class Hydrogenic:
         self, T: object, *, dps: int = 30, certified: bool = False
     ) -> tuple[Any, Any]:
         """(r_nmm, r_ew) at T (hartree) by quadrature; with ``certified=True`` python-flint
-        balls (:class:`~sumrules.core.certified.Certified`, the ``flint`` extra) instead."""
-        self._ground_only("the sum-rule ratios")
+        balls (:class:`~sumrules.core.certified.Certified`, the ``flint`` extra; 1s only)."""
         if certified:
+            self._ground_only("the certified ratios")
             from sumrules.models.hydrogenic.certified import certified_sum_rule_ratios
 
             ground.check_ratio_inputs(T, Z=self.Z, dps=dps)
             ratios = certified_sum_rule_ratios(T, Z=self.Z, digits=dps)
             return ratios.r_nmm, ratios.r_ew
-        return ground.sum_rule_ratios(T, Z=self.Z, dps=dps)
+        if self.is_ground:
+            return ground.sum_rule_ratios(T, Z=self.Z, dps=dps)
+        return self.coulomb_wave_ratios(T, dps=dps)
+
+    def coulomb_wave_ratios(self, T: object, *, dps: int = 30) -> tuple[Any, Any]:
+        """(r_nmm, r_ew) from the 3D Coulomb wave (:func:`.coulomb_waves.ratio_quadrature`)."""
+        t = self.check_energy(T, dps=dps)
+        with precision(dps + coulomb_waves.GUARD):
+            z = _charge(self.Z)
+            r = coulomb_waves.ratio_quadrature(
+                self.n, self.l, t / (z * z), coulomb_waves.nodes_for(dps), check=False
+            )
+        with precision(dps):
+            return +r.r_nmm, +r.r_ew
 
     def ratio_routes(self) -> dict[str, Callable[[Any, int], tuple[Any, Any]]]:
-        """ "quadrature": tanh-sinh in q; "closed form": the derived r(κ) (r_nmm = r_ew)."""
-        self._ground_only("the ratio routes")
-
-        def closed(T: Any, dps: int) -> tuple[Any, Any]:
-            r = ground.exact_sum_rule_ratio(T, Z=self.Z, dps=dps)
-            return r, r
-
-        return {
-            "quadrature": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
-            "closed form": closed,
+        """Independent routes to the ratios, by family: "quadrature" (1s: tanh-sinh in q of the
+        closed-form S), "closed form" (1s: r(κ); other states: the q-integral of a closed-form
+        S where :mod:`.closed_forms` provides one), "Coulomb wave" (the 3D Coulomb wave)."""
+        routes: dict[str, Callable[[Any, int], tuple[Any, Any]]] = {
+            "Coulomb wave": lambda T, dps: self.coulomb_wave_ratios(T, dps=dps)
         }
+        if self.is_ground:
+
+            def closed(T: Any, dps: int) -> tuple[Any, Any]:
+                r = ground.exact_sum_rule_ratio(T, Z=self.Z, dps=dps)
+                return r, r
+
+            routes["quadrature"] = lambda T, dps: self.sum_rule_ratios(T, dps=dps)
+            routes["closed form"] = closed
+            return routes
+        density = closed_form_density(self.n, self.l)
+        if density is not None:
+            from sumrules.models.hydrogenic.state_ratios import ratios_from_density
+
+            routes["closed form"] = lambda T, dps: ratios_from_density(
+                lambda t, q, d: density(self.n, self.l, t, q, Z=1, dps=d),
+                self.n,
+                self.check_energy(T, dps=dps) / _charge(self.Z) ** 2,
+                dps=dps,
+            )
+        return routes
 
     def energy_at(self, t_over_i: object, *, dps: int = 30) -> mpmath.mpf:
         """T = (T/I)·I for this state, at ``dps`` + 10 digits (T/I exact when given as text).
