@@ -73,7 +73,8 @@ def test_eq1_verdict_is_computed() -> None:
     second = eq01.PRINTED_EQ1_FORMS[1]
     assert run_claim(_with_forms(second, second), 30).verdict == "verified"
     wrong = 8 * sp.pi * alpha * mu**2 * (1 / T - 1 / E)
-    assert run_claim(_with_forms(wrong, second), 30).verdict == "corrected"
+    r = run_claim(_with_forms(wrong, second), 30)
+    assert r.verdict == "corrected" and r.corrected and r"\frac{e^{2} \mu^{2}" in r.corrected
 
 
 def test_eq1_disagreeing_route_is_an_error() -> None:

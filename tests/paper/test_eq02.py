@@ -49,6 +49,7 @@ def test_eq2_verdict_is_computed() -> None:
     quantities = tuple(rounded if q is eq02.ROUNDED else q for q in eq02.EQ2.quantities)
     r = run_claim(dataclasses.replace(eq02.EQ2, quantities=quantities), 30)
     assert r.verdict == "verified" and r.summary.startswith("formula and number hold: 1.04e-47")
+    assert r.corrected is None
     s2 = SIN2_W
     numu = G_F**2 * m / (2 * sp.pi) * (1 - 4 * s2 + 8 * s2**2)
     low_t = dataclasses.replace(eq02.LOW_T, printed=lambda c, ctx: numu, controls=())

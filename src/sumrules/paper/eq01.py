@@ -225,6 +225,16 @@ def _in_both(matches: list[str]) -> bool:
     return len(matches) == 2
 
 
+def _eq1_corrected(f: Findings) -> Printed | None:
+    """Only when a form holds in neither convention: the trace result (e²μ²/4π)(1/T − 1/E)."""
+    if verdict_from_conventions(_matches(f)) != "corrected":
+        return None
+    traces = e**2 * mu**2 / (4 * sp.pi) * KINEMATICS
+    return Printed(
+        sp.Eq(DSIGMA, sp.Eq(traces, PRINTED_EQ1_FORMS[1], evaluate=False), evaluate=False)
+    )
+
+
 def _eq1_summary(f: Findings) -> str:
     conv = [describe_conventions(ms) for ms in _matches(f)]
     spin = f["spin-summed |M|² at μ = e = 1"].agreement[SPINORS]
@@ -324,6 +334,7 @@ EQ1 = Claim(
     policy=lambda f: verdict_from_conventions(_matches(f)),
     summary=_eq1_summary,
     derivations=_eq1_derivation,
+    corrected=_eq1_corrected,
     notes=EQ1_NOTES,
 )
 

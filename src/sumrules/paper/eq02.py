@@ -279,6 +279,10 @@ def _spin_digits(f: Findings) -> float:
     return f[SQUARED_AMPLITUDE.name].agreement[SPINORS]
 
 
+def _eq2_policy(f: Findings) -> str:
+    return "verified" if f[LOW_T.name].all_hold and f[ROUNDED.name].all_hold else "corrected"
+
+
 def _eq2_summary(f: Findings) -> str:
     numbers = f[CM2_PER_KEV.name]
     si = numbers.value(DEFAULT)
@@ -398,12 +402,10 @@ EQ2 = Claim(
         latex_override=_statement_latex(PRINTED_EQ2, PRINTED_EW_VALUE),
     ),
     quantities=(LOW_T, FULL_T, SQUARED_AMPLITUDE, CM2_PER_KEV, ROUNDED),
-    policy=lambda f: (
-        "verified" if f[LOW_T.name].all_hold and f[ROUNDED.name].all_hold else "corrected"
-    ),
+    policy=_eq2_policy,
     summary=_eq2_summary,
     derivations=_eq2_derivation,
-    corrected=CORRECTED_EQ2,
+    corrected=lambda f: CORRECTED_EQ2 if _eq2_policy(f) == "corrected" else None,
     notes=_eq2_notes,
 )
 
