@@ -135,8 +135,6 @@ def test_analytic_follows_the_singularities(ledger, monkeypatch) -> None:
     assert _rerun("text.analytic") == "verified"
 
 
-
-
 # --- helpers ------------------------------------------------------------------------------------
 
 
