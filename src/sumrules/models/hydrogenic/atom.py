@@ -183,21 +183,26 @@ class Hydrogenic:
             return +r.r_nmm, +r.r_ew
 
     def ratio_routes(self) -> dict[str, Callable[[Any, int], tuple[Any, Any]]]:
-        """Independent routes to the ratios, by family: "quadrature" (1s: tanh-sinh in q of the
-        closed-form S), "closed form" (1s: r(κ); other states: the q-integral of a closed-form
-        S where :mod:`.closed_forms` provides one), "Coulomb wave" (the 3D Coulomb wave)."""
-        routes: dict[str, Callable[[Any, int], tuple[Any, Any]]] = {
-            "Coulomb wave": lambda T, dps: self.coulomb_wave_ratios(T, dps=dps)
-        }
+        """Independent routes to the ratios, keyed by route family (sumrules.core.claim.FAMILIES).
+
+        1s: "closed form" (r(κ)) and "quadrature" (tanh-sinh in q of the closed-form S). Other
+        states: "quadrature" (the q-integral of S from the 3D Coulomb wave) and, where
+        :mod:`.closed_forms` provides S in closed form, "closed form" (its q-integral).
+        The Coulomb-wave route checks 1s in the tests, not in the ledger (it costs seconds).
+        """
         if self.is_ground:
 
             def closed(T: Any, dps: int) -> tuple[Any, Any]:
                 r = ground.exact_sum_rule_ratio(T, Z=self.Z, dps=dps)
                 return r, r
 
-            routes["quadrature"] = lambda T, dps: self.sum_rule_ratios(T, dps=dps)
-            routes["closed form"] = closed
-            return routes
+            return {
+                "quadrature": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
+                "closed form": closed,
+            }
+        routes: dict[str, Callable[[Any, int], tuple[Any, Any]]] = {
+            "quadrature": lambda T, dps: self.coulomb_wave_ratios(T, dps=dps)
+        }
         density = closed_form_density(self.n, self.l)
         if density is not None:
             from sumrules.models.hydrogenic.state_ratios import ratios_from_density
