@@ -71,6 +71,7 @@ __all__ = [
     "dispersion_comparison",
     "dispersion_integral",
     "dispersion_integral_cached",
+    "form_factor_pole_order",
     "form_factor_poles",
     "large_T_series",
     "large_momentum_coefficients",
@@ -142,13 +143,15 @@ class SpectralSum:
 
 
 def _discrete_series(
-    term: Callable[[mpmath.mpf], mpmath.mpf], start: int = 2
+    term: Callable[[mpmath.mpf], mpmath.mpf], start: int = 2, *, spread: bool = True
 ) -> tuple[mpmath.mpf, mpmath.mpf]:
     """Σ_{n≥2} term(n): terms below a cut N summed one by one, the tail by Euler–Maclaurin.
 
     ``term`` must be smooth in real n ≥ ``start`` (see :func:`_series_start`). Returns the
-    value at N = max(start, 64) and |its difference from the value at 2N|. (Richardson and
-    Levin extrapolation from n = 2 both failed near T = Z²/2 and near P² = −Z².)
+    value at N = max(start, 64) and |its difference from the value at 2N| (``spread=False``:
+    the value only, with a NaN spread, for callers that do not use it; the second
+    Euler–Maclaurin tail costs as much as the first). (Richardson and Levin extrapolation from
+    n = 2 both failed near T = Z²/2 and near P² = −Z².)
     """
 
     def terms(a: int, b: int) -> mpmath.mpf:
@@ -157,6 +160,8 @@ def _discrete_series(
     cut = max(start, _FIRST_CUT)
     head = terms(2, cut)
     value = head + mpmath.sumem(term, [cut, mpmath.inf])
+    if not spread:
+        return value, mpmath.nan
     farther = head + terms(cut, 2 * cut) + mpmath.sumem(term, [2 * cut, mpmath.inf])
     return value, abs(value - farther)
 
@@ -715,6 +720,33 @@ def form_factor_poles(n_max: int = 6, *, Z: object = 1) -> list[tuple[sympy.Expr
     return poles
 
 
+def form_factor_pole_order(n: int, Q2: object, *, Z: object = 1, dps: int = 30) -> mpmath.mpf:
+    """The order of a pole of |F_n|² at ``Q2`` measured numerically (n = 1: the elastic
+    |F_el|²): −log₂|f(Q² + 2ε)/f(Q² + ε)| at ε = 10^(−dps/3), which tends to the order at a
+    pole and to 0 where f is regular and nonzero.
+
+    >>> print(mpmath.nstr(form_factor_pole_order(2, "-2.25"), 8))
+    5.0
+    >>> print(mpmath.nstr(form_factor_pole_order(2, "-0.25"), 3))
+    9.38e-10
+    """
+    validate_int(n, "n", 1)
+    validate_dps(dps)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        at = real_number(Q2, "Q2")
+
+        def f(x: mpmath.mpf) -> mpmath.mpf:
+            if n == 1:
+                return (16 * z**4 / (4 * z * z + x) ** 2) ** 2
+            return discrete_sq(n, x / (z * z))
+
+        e = mpmath.mpf(10) ** (-(dps // 3))
+        value = -mpmath.log(abs(f(at + 2 * e) / f(at + e)), 2)
+    with precision(dps):
+        return +value
+
+
 # --------------------------------------------------------------------------------------------
 # the resolvent R(T, P²) of Eq. (9) against the dispersion integral of Eq. (11)
 
@@ -738,6 +770,7 @@ def _resolvent_parts(
     discrete, _ = _discrete_series(
         lambda n: discrete_sq(n, u2) / (tau - (1 - 1 / (n * n)) / 2),
         _series_start(u2, tau - mpmath.mpf(1) / 2),
+        spread=False,
     )
     discrete /= z * z
     return elastic, discrete, Continuum(t, z)
@@ -803,6 +836,28 @@ def _continuum_contour(c: Continuum, x: mpmath.mpf) -> mpmath.mpc:
     return _quad_scaled(real_part, left, z, size) + arc + _quad_scaled(real_part, right, z, size)
 
 
+def _check_method(method: str) -> None:
+    if method not in ("principal-value", "contour"):
+        raise ValueError(f"method must be 'principal-value' or 'contour', got {method!r}")
+
+
+Parts = tuple[mpmath.mpf, mpmath.mpf, Continuum]
+
+
+def _resolvent_at(
+    t: mpmath.mpf, x: mpmath.mpf, method: str, parts: Callable[[], Parts]
+) -> mpmath.mpc:
+    """R at the working precision from the elastic and discrete parts and the continuum."""
+    if x == 0:
+        return mpmath.mpc(1 / t, 0)  # ρ(0) = 1: only the ground state contributes
+    elastic, discrete, c = parts()
+    if method == "principal-value":
+        cont = mpmath.mpc(_continuum_pv(c, x), mpmath.pi * c.density_q2(x))
+    else:
+        cont = _continuum_contour(c, x)
+    return elastic + discrete + cont
+
+
 def resolvent(
     T: object, P2: object, *, Z: object = 1, dps: int = 30, method: str = "principal-value"
 ) -> mpmath.mpc:
@@ -816,21 +871,12 @@ def resolvent(
     mpc(real='1.0', imag='0.0')
     """
     validate_dps(dps)
-    if method not in ("principal-value", "contour"):
-        raise ValueError(f"method must be 'principal-value' or 'contour', got {method!r}")
+    _check_method(method)
     with precision(dps + GUARD_DIGITS):
         z = nuclear_charge(Z)
         t = energy_transfer(T, z)
         x = _check_p2(P2, z)
-        if x == 0:
-            value = mpmath.mpc(1 / t, 0)  # ρ(0) = 1: only the ground state contributes
-        else:
-            elastic, discrete, c = _resolvent_parts(t, x, z)
-            if method == "principal-value":
-                cont = mpmath.mpc(_continuum_pv(c, x), mpmath.pi * c.density_q2(x))
-            else:
-                cont = _continuum_contour(c, x)
-            value = elastic + discrete + cont
+        value = _resolvent_at(t, x, method, lambda: _resolvent_parts(t, x, z))
     with precision(dps):
         return +value
 
@@ -932,17 +978,40 @@ def large_momentum_coefficients(
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _parts_cached(T: str, P2: str, dps: int, Z: str) -> Parts:
+    """The elastic and discrete parts of R and the continuum at T (P² ≠ 0), at the working
+    precision of :func:`resolvent`: both i0 routes share them (the discrete series is most of
+    the cost)."""
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        return _resolvent_parts(energy_transfer(T, z), _check_p2(P2, z), z)
+
+
 @functools.lru_cache(maxsize=128)
-def resolvent_cached(T: str, P2: str, method: str, dps: int) -> mpmath.mpc:
+def resolvent_cached(T: str, P2: str, method: str, dps: int, Z: str = "1") -> mpmath.mpc:
     """:func:`resolvent` with text inputs, cached per precision (several claims use it).
+
+    The two methods share the elastic and discrete parts (computed once per T, P², Z, dps);
+    the value is the one :func:`resolvent` returns, bit for bit.
 
     >>> resolvent_cached("1", "0", "principal-value", 15)
     mpc(real='1.0', imag='0.0')
+    >>> resolvent_cached("1", "-0.5", "contour", 15) == resolvent("1", "-0.5", dps=15, method="contour")
+    True
     """
-    return resolvent(T, P2, dps=dps, method=method)
+    validate_dps(dps)
+    _check_method(method)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
+        x = _check_p2(P2, z)
+        value = _resolvent_at(t, x, method, lambda: _parts_cached(T, P2, dps, Z))
+    with precision(dps):
+        return +value
 
 
 @functools.lru_cache(maxsize=128)
-def dispersion_integral_cached(T: str, P2: str, dps: int) -> mpmath.mpc:
+def dispersion_integral_cached(T: str, P2: str, dps: int, Z: str = "1") -> mpmath.mpc:
     """:func:`dispersion_integral` with text inputs, cached per precision."""
-    return dispersion_integral(T, P2, dps=dps)
+    return dispersion_integral(T, P2, Z=Z, dps=dps)
