@@ -1090,7 +1090,13 @@ class Oscillator:
         return {"closed form": kummer, "series": lines}
 
     def resolvent_operator(
-        self, z: object, P2: object, *, dps: int = 30, q2_coeff: object = "0.5", pq_coeff: object = 1
+        self,
+        z: object,
+        P2: object,
+        *,
+        dps: int = 30,
+        q2_coeff: object = "0.5",
+        pq_coeff: object = 1,
     ) -> mpmath.mpc:
         """⟨0|ρ†(z − H + E₀)⁻¹ρ|0⟩ from the Hamiltonian: the Jacobi continued fraction of
         z − Q²/2m − p·q/m − h (:func:`resolvent_continued_fraction`; Im z ≠ 0, P² ≥ 0). Other
