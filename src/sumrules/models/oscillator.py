@@ -41,11 +41,11 @@ __all__ = [
     "expansion_coefficient_ladder",
     "expansion_weighted_prediction",
     "falloff_deviation",
+    "falls_off",
     "line_averaged_integral",
     "line_integrals_consistent",
     "line_strength",
     "line_strength_ladder_series",
-    "line_strength_overlap",
     "line_weighted_integral",
     "line_weighted_integral_sympy",
     "model_input_checks",
@@ -430,48 +430,40 @@ def falloff_deviation(
     resolvent: Callable[..., mpmath.mpc] = resolvent_kummer,
 ) -> mpmath.mpf:
     """|Q²R/(−2m) − 1| = |ωyR + 1| at complex y = Q²/2mω: how far Q²R is from its f-sum
-    limit −2m (Eq. (10) per electron). ``resolvent(T, y, omega=, dps=)`` computes R.
+    limit −2m (Eq. (10) per electron). ``resolvent(T, y, omega=, dps=)`` computes R; y may be
+    a sympy number (ρ e^{iθ}).
 
     >>> print(mpmath.nstr(falloff_deviation("2.5", 10**6, dps=20), 3))  # (T/ω + 1)/y
     3.5e-6
     """
     validate_dps(dps)
-    r = resolvent(T, y, omega=omega, dps=dps + _GUARD)
+    with precision(dps + 2 * _GUARD):
+        yy = _mp(y)
+    r = resolvent(T, yy, omega=omega, dps=dps + _GUARD)
     with precision(dps + _GUARD):
-        value = abs(mpmath.mpf(omega) * mpmath.mpmathify(y) * r + 1)
+        value = abs(mpmath.mpf(omega) * yy * r + 1)
     with precision(dps):
         return +value
 
 
-def line_strength_overlap(n: int, y: object, *, dps: int = 30) -> mpmath.mpf:
-    """|⟨n|e^{iqz}|0⟩|² by quadrature over the Hermite functions (independent of the ladder
-    algebra behind :func:`line_strength`): qz = √(2y) ξ in the oscillator length ξ.
+def falls_off(near: object, far: object) -> bool:
+    """Whether a deviation from the asymptote falls off: smaller at the larger |Q²| and below 5%.
 
-    >>> print(mpmath.nstr(line_strength_overlap(2, "1.3", dps=20), 12))
-    0.230289365114
+    >>> falls_off(0.1, 0.01), falls_off(0.01, 0.1)
+    (True, False)
     """
-    validate_int(n, "n", 0)
-    validate_dps(dps)
-    with precision(dps + _GUARD):
-        k = mpmath.sqrt(2 * mpmath.mpf(y))
-        norm = 1 / mpmath.sqrt(2**n * mpmath.factorial(n) * mpmath.pi)
-
-        def amplitude(xi: mpmath.mpf) -> mpmath.mpc:
-            return mpmath.hermite(n, xi) * mpmath.exp(-xi * xi + 1j * k * xi)
-
-        value = abs(norm * mpmath.quad(amplitude, [-mpmath.inf, 0, mpmath.inf])) ** 2
-    with precision(dps):
-        return +value
+    return bool(far < near and far < 0.05)  # type: ignore[operator]
 
 
 def two_electron_resolvent(
-    y: sp.Expr, n_max: int, T: sp.Expr, *, one_electron_rho: bool = False
+    y: sp.Expr, n_max: int, T: sp.Expr, *, one_electron_rho: bool = False, elastic: bool = True
 ) -> sp.Expr:
     """Σ over product states |n₁n₂⟩ (n ≤ n_max) of |⟨n₁n₂|ρ(q)|00⟩|²/(T − (n₁ + n₂)ω), ω = 1.
 
     Two independent electrons in one oscillator, ρ = e^{iqz₁} + e^{iqz₂} (or e^{iqz₁} only, a
     negative control); ⟨n|e^{iqz}|0⟩ = e^{−y/2}(i√y)ⁿ/√n! (ladder operators). Only the states
-    with one electron excited (and the ground state) are reached.
+    with one electron excited (and the ground state) are reached. ``elastic=False`` leaves the
+    ground state n₁ = n₂ = 0 out (a negative control).
 
     >>> T = sp.Symbol("T", positive=True)
     >>> sp.simplify(two_electron_resolvent(Y, 3, T).subs(Y, 0))
@@ -488,7 +480,7 @@ def two_electron_resolvent(
             a = (amp(n1) if n2 == 0 else 0) + (
                 0 if one_electron_rho else (amp(n2) if n1 == 0 else 0)
             )
-            if a == 0:
+            if a == 0 or (not elastic and n1 == n2 == 0):
                 continue
             total += sp.expand(a * sp.conjugate(a)) / (T - n1 - n2)
     return total

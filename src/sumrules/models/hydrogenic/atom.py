@@ -144,11 +144,33 @@ class Hydrogenic:
         self._ground_only("the continued structure function")
         return checks.continued_density(T, Q2, Z=self.Z, dps=dps)
 
+    def resolvent_imaginary_part(
+        self, T: object, P2: object, *, dps: int = 30, wrong: str | None = None
+    ) -> mpmath.mpf:
+        """Im R(T − i0, P²) = π S(T, P²) at real P² > −Z² (T in the continuum), from the closed
+        form of S continued in P²; ``wrong`` names a deliberately wrong density
+        (:data:`.checks.WRONG_DENSITIES`, negative controls).
+
+        >>> print(mpmath.nstr(Hydrogenic(1, 0).resolvent_imaginary_part(1, "-0.5"), 6))
+        -0.0231575
+        """
+        if wrong is not None:
+            s = checks.wrong_density(wrong, T, P2, Z=self.Z, dps=dps)
+        else:
+            s = self.continued_structure_function(T, P2, dps=dps).real
+        with precision(dps + 10):
+            value = mpmath.pi * s
+        with precision(dps):
+            return +value
+
     def closure(self, Q2: object, *, dps: int = 30) -> checks.SpectralSum:
         """Σ_n |⟨n|ρ(q)|0⟩|² = |F_el|² + Σ_n |F_n|² + ∫ S dT at real Q² > −Z², which is
-        ⟨0|ρ†ρ|0⟩ = 1 (:func:`.checks.completeness`)."""
+        ⟨0|ρ†ρ|0⟩ = 1 (:func:`.checks.completeness`, without the spread of the discrete
+        series: the total against 1 is the test; cached for text inputs)."""
         self._ground_only("the closure sum")
-        return checks.completeness(None, Q2=Q2, Z=self.Z, dps=dps)
+        if self._cacheable(Q2):
+            return checks.closure_cached(str(Q2), dps, str(self.Z))
+        return checks.completeness(None, Q2=Q2, Z=self.Z, dps=dps, spread=False)
 
     def falloff_limit(
         self, T: object, P2_values: tuple[str, ...] = ("1000", "10000"), *, dps: int = 30
