@@ -23,7 +23,17 @@ from sumrules.models import Free, Hydrogenic, Oscillator, free
 from sumrules.models.hydrogenic.checks import wrong_density
 from sumrules.theory import response as rs
 
-__all__ = ["CLAIMS", "EQ8", "FREE_WEIGHT", "HYDROGEN_DENSITY", "LINE_WEIGHTS", "STATES_COMPLETE"]
+__all__ = [
+    "CLAIMS",
+    "EQ8",
+    "FREE_WEIGHT",
+    "HYDROGEN_DENSITY",
+    "LINE_WEIGHTS",
+    "STATES_COMPLETE",
+    "contour_side",
+    "free_side",
+    "line_side",
+]
 
 M = sp.Symbol("m", positive=True)
 FREE, OSC, HYD = Free(M), Oscillator(), Hydrogenic(1, 0, 1)
@@ -35,7 +45,7 @@ NO_TRANSLATION = "oscillator R without the p·q/m term (the translation e^{iqz} 
 NO_SOMMERFELD = "hydrogen S without the Sommerfeld factor 1/(1 − e^(−2πZ/k))"
 
 
-def _free_side(expr: sp.Expr) -> Callable[[Free, Context], sp.Expr]:
+def free_side(expr: sp.Expr) -> Callable[[Free, Context], sp.Expr]:
     """lim_{ε→0+} ∫_0^∞ expr(R(T − iε, Q²)) dQ² for the free electron, exactly."""
 
     def side(atom: Free, ctx: Context) -> sp.Expr:
@@ -53,7 +63,7 @@ def _hamiltonian_resolvent(z: Any, dps: int, pq_coeff: int) -> Any:
     return OSC.resolvent_operator(z, OSC_Q2, dps=dps, pq_coeff=pq_coeff)
 
 
-def _line_side(expr: sp.Expr, pq_coeff: int = 1) -> Callable[[str, Context], Any]:
+def line_side(expr: sp.Expr, pq_coeff: int = 1) -> Callable[[str, Context], Any]:
     """The δ-weight of expr(R) at T, R from the oscillator's Hamiltonian (continued fraction)."""
 
     def side(t: str, ctx: Context) -> Any:
@@ -65,7 +75,7 @@ def _line_side(expr: sp.Expr, pq_coeff: int = 1) -> Callable[[str, Context], Any
     return side
 
 
-def _contour_side(expr: sp.Expr) -> Callable[[tuple[str, str], Context], Any]:
+def contour_side(expr: sp.Expr) -> Callable[[tuple[str, str], Context], Any]:
     """expr(R) with the hydrogen R along a contour above the pole."""
     return lambda c, ctx: rs.evaluate_rhs(
         expr, HYD.resolvent_routes()["contour"](*c, ctx.dps), dps=ctx.dps
@@ -107,8 +117,8 @@ FREE_WEIGHT = Quantity(
         Route("δ(T − Q²/2m) by the substitution u = T − Q²/2m", "closed form", _delta_substituted),
         Route("sympy's DiracDelta integrated over Q² ∈ (0, ∞)", "symbolic", _delta_by_sympy),
     ),
-    printed=_free_side(rs.EQ8_RHS),
-    controls=_variants(_free_side),
+    printed=free_side(rs.EQ8_RHS),
+    controls=_variants(free_side),
     label=lambda a: "free electron",
 )
 
@@ -118,8 +128,8 @@ LINE_WEIGHTS = Quantity(
     routes=(
         Route("e^(−y) yⁿ/n! at the line T = nω, 0 between lines", "closed form", _line_strength),
     ),
-    printed=_line_side(rs.EQ8_RHS),
-    controls=(*_variants(_line_side), Variant(NO_TRANSLATION, _line_side(rs.EQ8_RHS, pq_coeff=0))),
+    printed=line_side(rs.EQ8_RHS),
+    controls=(*_variants(line_side), Variant(NO_TRANSLATION, line_side(rs.EQ8_RHS, pq_coeff=0))),
     tolerance=digits(5, zero_below=5),
     label=lambda t: f"T = {t}ω",
 )
@@ -128,8 +138,8 @@ HYDROGEN_DENSITY = Quantity(
     "hydrogen 1s: S(T, Q²) in the continuum",
     cases=(HYD_POINT,),
     routes=(Route("closed-form S(T, Q²)", "closed form", _density),),
-    printed=_contour_side(rs.EQ8_RHS),
-    controls=(*_variants(_contour_side), Variant(NO_SOMMERFELD, _no_sommerfeld)),
+    printed=contour_side(rs.EQ8_RHS),
+    controls=(*_variants(contour_side), Variant(NO_SOMMERFELD, _no_sommerfeld)),
     tolerance=digits(5),
     label=lambda c: f"T = {c[0]} hartree, Q² = {c[1]}",
 )

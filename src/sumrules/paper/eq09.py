@@ -23,7 +23,16 @@ from sumrules.core.ledger import Context
 from sumrules.models import Free, Hydrogenic, Oscillator
 from sumrules.theory import response as rs
 
-__all__ = ["CLAIMS", "CLOSURE", "EQ9", "FREE_RESOLVENT", "HYDROGEN_RESOLVENT", "OSC_RESOLVENT"]
+__all__ = [
+    "CLAIMS",
+    "CLOSURE",
+    "EQ9",
+    "FREE_RESOLVENT",
+    "HYDROGEN_RESOLVENT",
+    "OSC_RESOLVENT",
+    "free_sum",
+    "osc_sum",
+]
 
 M = sp.Symbol("m", positive=True)
 FREE, OSC, HYD = Free(M), Oscillator(), Hydrogenic(1, 0, 1)
@@ -42,12 +51,12 @@ def _q2(y: str) -> sp.Expr:
     return 2 * sp.Rational(y)
 
 
-def _free_sum(summand: sp.Expr) -> Callable[[Free, Context], Any]:
+def free_sum(summand: sp.Expr) -> Callable[[Free, Context], Any]:
     """The printed spectral sum over the free electron's one final state, the plane wave |q⟩."""
     return lambda a, ctx: a.spectral_sum(rs.spectral_kernel(summand, Z_FREE), rs.Q2)
 
 
-def _osc_sum(summand: sp.Expr) -> Callable[[tuple[str, str], Context], Any]:
+def osc_sum(summand: sp.Expr) -> Callable[[tuple[str, str], Context], Any]:
     """The printed spectral sum over the oscillator lines at the complex energy z."""
     return lambda c, ctx: OSC.spectral_sum(
         rs.spectral_kernel(summand, c[0], dps=ctx.dps), _q2(c[1]), dps=ctx.dps
@@ -91,8 +100,8 @@ FREE_RESOLVENT = Quantity(
         Route("1/(T − Q²/2m − iε)", "closed form", _free_route("closed form")),
         Route("H = p²/2m acting on the plane wave ρ(q)|0⟩", "symbolic", _free_route("symbolic")),
     ),
-    printed=_free_sum(rs.EQ9_SUMMAND),
-    controls=_plus_i_eps(_free_sum),
+    printed=free_sum(rs.EQ9_SUMMAND),
+    controls=_plus_i_eps(free_sum),
     label=lambda a: "free electron",
 )
 
@@ -103,8 +112,8 @@ OSC_RESOLVENT = Quantity(
         Route("Jacobi continued fraction of z − Q²/2m − p·q/m − h", "series", _operator()),
         Route("Kummer's function M(1; 1 − z/ω; −y)/z", "closed form", _kummer),
     ),
-    printed=_osc_sum(rs.EQ9_SUMMAND),
-    controls=(Variant(WRONG_MASS, _operator(q2_coeff="1")), *_plus_i_eps(_osc_sum)),
+    printed=osc_sum(rs.EQ9_SUMMAND),
+    controls=(Variant(WRONG_MASS, _operator(q2_coeff="1")), *_plus_i_eps(osc_sum)),
     tolerance=digits(5),
     label=lambda c: f"z = {c[0]}, y = {c[1]}",
 )

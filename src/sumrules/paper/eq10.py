@@ -42,12 +42,14 @@ __all__ = [
     "HYDROGEN_IM",
     "HYDROGEN_LIMIT",
     "MODELS_IM",
+    "NEGATIVE_AXIS",
     "OSC_DEVIATION",
     "OSC_FALLS",
     "POLE_ORDERS",
     "PRINTED_ANALYTIC",
     "PRINTED_REAL_NEGATIVE",
     "REAL_NEGATIVE",
+    "coefficient",
 ]
 
 M = sp.Symbol("m", positive=True)
@@ -81,7 +83,7 @@ def _deviations(
     return at
 
 
-def _coefficient(statement: sp.Basic, m: Any) -> Callable[[Any, Context], sp.Expr]:
+def coefficient(statement: sp.Basic, m: Any) -> Callable[[Any, Context], sp.Expr]:
     """lim Q²R per the statement (printed or a wrong variant), one electron of mass m."""
     return lambda case, ctx: rs.falloff_coefficient(statement, m=m)
 
@@ -113,8 +115,8 @@ FREE_LIMIT = Quantity(
     "free electron: lim Q²R at Q² = ρe^(iθ), ρ → ∞",
     cases=(FREE,),
     routes=(Route("sympy limit ρ → ∞ at symbolic θ", "symbolic", _free_limit),),
-    printed=_coefficient(rs.PRINTED_EQ10, M),
-    controls=tuple(Variant(name, _coefficient(w, M)) for name, w in rs.WRONG_EQ10.items()),
+    printed=coefficient(rs.PRINTED_EQ10, M),
+    controls=tuple(Variant(name, coefficient(w, M)) for name, w in rs.WRONG_EQ10.items()),
     label=lambda a: "free electron",
 )
 
@@ -122,8 +124,8 @@ HYDROGEN_LIMIT = Quantity(
     "hydrogen 1s: lim P²R(T = 2I, P²), P² → +∞",
     cases=(HYD_T,),
     routes=(Route("P²R at P² = 10³, 10⁴ (PV), Neville in 1/P²", "quadrature", _hydrogen_limit),),
-    printed=_coefficient(rs.PRINTED_EQ10, 1),
-    controls=tuple(Variant(name, _coefficient(w, 1)) for name, w in rs.WRONG_EQ10.items()),
+    printed=coefficient(rs.PRINTED_EQ10, 1),
+    controls=tuple(Variant(name, coefficient(w, 1)) for name, w in rs.WRONG_EQ10.items()),
     tolerance=FEW_DIGITS,
     label=lambda t: f"T = {t} hartree",
 )

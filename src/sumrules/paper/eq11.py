@@ -42,6 +42,7 @@ __all__ = [
     "PRINTED_R0_TEXT",
     "R0",
     "Z_ELECTRONS",
+    "free_dispersion",
 ]
 
 M = sp.Symbol("m", positive=True)
@@ -51,13 +52,13 @@ FREE, OSC, HYD = Free(M), Oscillator(), Hydrogenic(1, 0, 1)
 HYD_T, HYD_P2 = "1", ("0", "-0.5", "0.5")
 #: the oscillator (ω = m = 1) at T = 2.5ω, between two lines; Q² = 2y
 OSC_T = "2.5"
-CLOSED_FORM_R = "closed form r(κ)/T (Möbius substitution; T = 1)"
+CLOSED_FORM_R = "closed form r(kappa)/T (Möbius substitution; T = 1)"
 
 # --------------------------------------------------------------------------------------------
 # Eq. (11)
 
 
-def _free_dispersion(expr: sp.Expr) -> Callable[[Free, Context], sp.Expr]:
+def free_dispersion(expr: sp.Expr) -> Callable[[Free, Context], sp.Expr]:
     """The right side ``expr`` of Eq. (11) for the free electron at P² = −κ²: the weight it
     puts on S = (1/π) Im R, integrated against S = δ(T − Q²/2m)."""
 
@@ -89,15 +90,15 @@ def _closed_form_ratio(t: str, ctx: Context) -> Any:
 
 
 FREE_SIDES = Quantity(
-    "free electron: R(T, P²) at P² = −κ² < 0",
+    "free electron: R(T, P²) at P² = −kappa2 < 0",
     cases=(FREE,),
     routes=(
         Route("1/(T − P²/2m)", "closed form", _free_route("closed form")),
         Route("H = p²/2m acting on the plane wave ρ(q)|0⟩", "symbolic", _free_route("symbolic")),
     ),
-    printed=_free_dispersion(rs.EQ11_RHS),
+    printed=free_dispersion(rs.EQ11_RHS),
     controls=tuple(
-        Variant(f"free electron with {name}", _free_dispersion(wrong))
+        Variant(f"free electron with {name}", free_dispersion(wrong))
         for name, wrong in rs.WRONG_EQ11.items()
     ),
     label=lambda a: "free electron",
