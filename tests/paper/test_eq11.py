@@ -78,6 +78,7 @@ def test_r0_flips_with_the_printed_value() -> None:
     z2 = dataclasses.replace(eq11.Z_ELECTRONS, printed=lambda z, ctx: z**2 / rs.T)
     r = run_claim(dataclasses.replace(eq11.R0, quantities=(z2, eq11.PER_ELECTRON)), 30)
     assert r.verdict == "verified" and r.summary.startswith("R(T, 0) = Z/T holds")
+    assert r.corrected is None
 
 
 def test_r0_disagreeing_route_is_an_error_not_a_verdict() -> None:
