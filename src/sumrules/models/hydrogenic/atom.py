@@ -32,7 +32,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import extrapolate_to_zero, precision, validate_dps
 from sumrules.models.hydrogenic import checks, coulomb_waves, ground
 from sumrules.models.hydrogenic.states import MAX_N, check_state
 
@@ -154,6 +154,97 @@ class Hydrogenic:
         """R(T, P²) by the spectral sum (principal value + iπS), real P² > −Z² (1s only)."""
         self._ground_only("the resolvent")
         return checks.resolvent(T, P2, Z=self.Z, dps=dps)
+
+    def _cacheable(self, *args: object) -> bool:
+        return all(isinstance(a, str) for a in args) and isinstance(self.Z, int | str)
+
+    def resolvent_routes(self) -> dict[str, Callable[[Any, Any, int], mpmath.mpc]]:
+        """Routes to R(T − i0, P²) at real T and real P² > −Z², keyed by family: "quadrature",
+        the spectral sum with a principal value + iπS (:meth:`resolvent`); "contour", the
+        spectral sum along a path above the pole. Text inputs (and an integer or text Z) are
+        cached per precision, the two routes sharing the discrete series.
+
+        >>> routes = Hydrogenic(1, 0).resolvent_routes()
+        >>> a, b = (routes[k]("1", "-0.5", 15) for k in ("quadrature", "contour"))
+        >>> bool(abs(a - b) < 1e-14), mpmath.nstr(a.imag, 6)
+        (True, '-0.0231575')
+        """
+        self._ground_only("the resolvent")
+
+        def route(method: str) -> Callable[[Any, Any, int], mpmath.mpc]:
+            def r(T: Any, P2: Any, dps: int) -> mpmath.mpc:
+                if self._cacheable(T, P2):
+                    return checks.resolvent_cached(T, P2, method, dps, str(self.Z))
+                return checks.resolvent(T, P2, Z=self.Z, dps=dps, method=method)
+
+            return r
+
+        return {"quadrature": route("principal-value"), "contour": route("contour")}
+
+    def dispersion_integral(self, T: object, P2: object, *, dps: int = 30) -> mpmath.mpc:
+        """(1/π) ∫_0^∞ Im R(T, Q²) dQ²/(Q² − P² − i0) (:func:`.checks.dispersion_integral`;
+        cached for text inputs)."""
+        self._ground_only("the dispersion integral")
+        if self._cacheable(T, P2):
+            return checks.dispersion_integral_cached(str(T), str(P2), dps, str(self.Z))
+        return checks.dispersion_integral(T, P2, Z=self.Z, dps=dps)
+
+    def continued_structure_function(self, T: object, Q2: object, *, dps: int = 30) -> mpmath.mpc:
+        """S(T, Q²) continued to complex Q² (:func:`.checks.continued_density`): on the real
+        axis, negative Q² > −Z² included, the density that enters Im R = πS.
+
+        >>> print(mpmath.nstr(Hydrogenic(1, 0).continued_structure_function(1, "-0.5").real, 6))
+        -0.00737126
+        """
+        self._ground_only("the continued structure function")
+        return checks.continued_density(T, Q2, Z=self.Z, dps=dps)
+
+    def resolvent_imaginary_part(
+        self, T: object, P2: object, *, dps: int = 30, wrong: str | None = None
+    ) -> mpmath.mpf:
+        """Im R(T − i0, P²) = π S(T, P²) at real P² > −Z² (T in the continuum), from the closed
+        form of S continued in P²; ``wrong`` names a deliberately wrong density
+        (:data:`.checks.WRONG_DENSITIES`, negative controls).
+
+        >>> print(mpmath.nstr(Hydrogenic(1, 0).resolvent_imaginary_part(1, "-0.5"), 6))
+        -0.0231575
+        """
+        if wrong is not None:
+            s = checks.wrong_density(wrong, T, P2, Z=self.Z, dps=dps)
+        else:
+            s = self.continued_structure_function(T, P2, dps=dps).real
+        with precision(dps + 10):
+            value = mpmath.pi * s
+        with precision(dps):
+            return +value
+
+    def closure(self, Q2: object, *, dps: int = 30) -> checks.SpectralSum:
+        """Σ_n |⟨n|ρ(q)|0⟩|² = |F_el|² + Σ_n |F_n|² + ∫ S dT at real Q² > −Z², which is
+        ⟨0|ρ†ρ|0⟩ = 1 (:func:`.checks.completeness`, without the spread of the discrete
+        series: the total against 1 is the test; cached for text inputs)."""
+        self._ground_only("the closure sum")
+        if self._cacheable(Q2):
+            return checks.closure_cached(str(Q2), dps, str(self.Z))
+        return checks.completeness(None, Q2=Q2, Z=self.Z, dps=dps, spread=False)
+
+    def falloff_limit(
+        self, T: object, P2_values: tuple[str, ...] = ("1000", "10000"), *, dps: int = 30
+    ) -> mpmath.mpf:
+        """lim P²R(T, P²) as P² → +∞ (Eq. (10) says −2m = −2 per electron): P²·Re R by the
+        principal-value route at ``P2_values``, Neville-extrapolated in 1/P² (the O(1/P⁶)
+        remainder limits the digits: about 5 at 10³, 10⁴).
+
+        >>> print(mpmath.nstr(Hydrogenic(1, 0).falloff_limit("1", dps=15), 8))
+        -1.9999953
+        """
+        route = self.resolvent_routes()["quadrature"]
+        values = [route(T, p, dps) for p in P2_values]
+        with precision(dps + 10):
+            hs = [1 / mpmath.mpmathify(p) for p in P2_values]
+            scaled = [mpmath.mpmathify(p) * v.real for p, v in zip(P2_values, values, strict=True)]
+            limit = extrapolate_to_zero(hs, scaled).real
+        with precision(dps):
+            return +limit
 
     def sum_rule_ratios(
         self, T: object, *, dps: int = 30, certified: bool = False
