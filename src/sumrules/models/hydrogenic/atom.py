@@ -296,7 +296,7 @@ class Hydrogenic:
         }
         density = closed_form_density(self.n, self.l)
         if density is not None:
-            from sumrules.models.hydrogenic.state_ratios import ratios_from_density
+            from sumrules.models.hydrogenic.q_integrals import ratios_from_density
 
             routes["closed form"] = lambda T, dps: ratios_from_density(
                 lambda t, q, d: density(self.n, self.l, t, q, Z=1, dps=d),
