@@ -1,9 +1,10 @@
-"""Command line: ``sumrules verify | report | hydrogen | xray | plot``.
+"""Command line: ``sumrules verify | report | hydrogen | xray | table | plot``.
 
 Exit codes: 0 when every claim was checked (a "refuted" verdict is a
 finding, not a failure); 1 when a check could not be carried out or two
 methods disagree; 2 for bad usage (including bad numbers for ``hydrogen`` and ``xray``, and a
-missing matplotlib for ``plot``, and an unwritable ``--out``), with one line on stderr.
+missing matplotlib for ``plot``, an unwritable ``--out`` and an unreadable table for ``table``),
+with one line on stderr.
 ``verify --json --no-timings`` leaves out the timing fields: its output is byte-identical
 across runs.
 """
@@ -146,6 +147,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     x.add_argument("--T", nargs="+", metavar="T", dest="T", help="photon energies in keV")
     x.add_argument("--json", action="store_true", help="print JSON")
+
+    tb = sub.add_parser(
+        "table",
+        help="check a K(E, q) or S(T, q) table: sum-rule ratios per T, Bethe sums per q, flags",
+        description="Reads a table in the matrix format of the Caddell-Flambaum-Roberts "
+        "ionisation factors (atomic units; plain or gzip), and reports per T the whole "
+        "table's r_nmm = T∫S dQ²/Q² and r_ew = ∫S dQ²/2m against the stepping count, per q the "
+        "Bethe sum and completeness over T, and flags where it cannot be trusted (multipole "
+        "cut, grid edges, truncation at T_max, threshold cells).",
+    )
+    tb.add_argument("file", nargs="?", help="the table (or use --packaged)")
+    tb.add_argument("--packaged", choices=("Ar", "Xe"), help="a table shipped with sumrules")
+    tb.add_argument("--Z", type=int, default=None, help="atomic number (default: file name)")
+    tb.add_argument(
+        "--max-L", type=int, default=None, dest="max_L", help="multipole cut (default: file name)"
+    )
+    tb.add_argument("--json", action="store_true", help="print JSON (every row and column)")
+    tb.add_argument("--all", action="store_true", help="print every row and column")
 
     pl = sub.add_parser("plot", help="write the figures (PNG and PDF; needs the plot extra)")
     pl.add_argument("--out", type=_out, default="figures", help="output folder (default: figures)")
@@ -376,6 +395,40 @@ def _xray(args: argparse.Namespace) -> int:
     return 0
 
 
+def _table(args: argparse.Namespace, err: Console) -> int:
+    from sumrules.data.ionisation import TableError, packaged_table, read_table
+    from sumrules.models.table_check import check_table
+    from sumrules.report.table_report import check_document, print_check
+
+    if (args.file is None) == (args.packaged is None):
+        _error_line("table: give a FILE or --packaged Ar|Xe (one of them)")
+        return 2
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def tick(done: int, total: int, what: str = "reading") -> None:
+            bar.update(task, completed=done, total=total, description=what)
+
+        try:
+            if args.packaged:
+                table = packaged_table(args.packaged)
+            else:
+                table = read_table(args.file, Z=args.Z, max_L=args.max_L, progress=tick)
+            check = check_table(table, progress=tick)
+        except TableError as exc:
+            _error_line(str(exc))
+            return 2
+        except ValueError as exc:
+            _error_line(f"table: {exc}")
+            return 2
+    if args.json:
+        sys.stdout.write(json.dumps(check_document(check), indent=1) + "\n")
+    else:
+        print_check(check, Console(width=160), every=args.all)
+    return 0
+
+
 def _plot(args: argparse.Namespace, err: Console) -> int:
     from sumrules.report.plots import PLOT_EXTRA_MESSAGE, write_figures
 
@@ -434,6 +487,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _plot(args, err)
     if args.command == "xray":
         return _xray(args)
+    if args.command == "table":
+        return _table(args, err)
     from sumrules.core.certified import MissingExtra
 
     try:

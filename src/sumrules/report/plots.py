@@ -1,5 +1,6 @@
-"""Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios, the structure function
-and germanium's σ_γT² and δ_(μ) from three X-ray tables.
+"""Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios, the structure function,
+germanium's σ_γT² and δ_(μ) from three X-ray tables, and the sum-rule ratios of argon and xenon
+from their Hartree–Fock ionisation tables.
 
 The data are computed with mpmath and need no matplotlib; drawing imports matplotlib lazily
 and renders with the Agg canvas on a :class:`matplotlib.figure.Figure` (no pyplot, no global
@@ -39,6 +40,8 @@ __all__ = [
     "StateRatioCurve",
     "StructureCurve",
     "XrayCurves",
+    "argon_xenon_data",
+    "argon_xenon_figure",
     "germanium_xray_data",
     "germanium_xray_figure",
     "ratio_data",
@@ -399,6 +402,68 @@ def germanium_xray_figure(data: XrayCurves | None = None) -> Any:
     return fig
 
 
+def argon_xenon_data(elements: Sequence[str] = ("Ar", "Xe")) -> list[Any]:
+    """The curves of :func:`argon_xenon_figure` (:func:`sumrules.models.rhf_tables.curves`).
+
+    >>> c = argon_xenon_data(["Ar"])[0]
+    >>> c.element, len(c.T_keV) == len(c.table_nmm) == len(c.stepping)
+    ('Ar', True)
+    """
+    from sumrules.models.rhf_tables import curves
+
+    return [curves(e) for e in elements]
+
+
+def argon_xenon_figure(data: Sequence[Any] | None = None) -> Any:
+    """Per element (columns): the whole atom's r_nmm and r_ew from the Hartree–Fock table (L ≤ 6)
+    against T, with the stepping count, the uncut shell model and the shell model with the
+    table's cut (top); the same divided by the stepping count (bottom), with r = 1 per electron
+    (Eqs. (12), (15)) and the table's r with the cut undone by the model."""
+    cs = list(data) if data is not None else argon_xenon_data()
+    fig = _figure_class()(figsize=(11.0, 7.6), layout="constrained")
+    axes = fig.subplots(2, len(cs), sharex="col", squeeze=False)
+    for k, c in enumerate(cs):
+        top, bottom = axes[0][k], axes[1][k]
+        t = c.T_keV
+        top.step(
+            t,
+            c.stepping,
+            where="post",
+            color="k",
+            lw=1.2,
+            label="stepping (electrons bound below T)",
+        )
+        top.plot(
+            t, c.model_nmm, color="C2", lw=1.2, ls=":", label="shell model (hydrogen-like), uncut"
+        )
+        top.plot(t, c.cut_nmm, color="C3", lw=1.2, ls="-.", label="shell model with the cut L ≤ 6")
+        top.plot(t, c.table_nmm, color="C0", lw=1.4, label=r"RHF table (L ≤ 6): $r_{nmm}$")
+        top.plot(t, c.table_ew, color="C1", lw=1.0, ls="--", label=r"RHF table (L ≤ 6): $r_{ew}$")
+        per = [max(v, 1e-300) for v in c.stepping]
+        bottom.axhline(1.0, color="k", lw=0.8, label="Eqs. (12), (15): r = 1 per electron")
+        bottom.plot(t, [a / n for a, n in zip(c.model_nmm, per, strict=True)], color="C2", ls=":")
+        bottom.plot(t, [a / n for a, n in zip(c.cut_nmm, per, strict=True)], color="C3", ls="-.")
+        bottom.plot(t, [a / n for a, n in zip(c.table_nmm, per, strict=True)], color="C0", lw=1.4)
+        bottom.plot(t, [a / n for a, n in zip(c.table_ew, per, strict=True)], color="C1", ls="--")
+        restored = [
+            a * m / (x * n) if x > 0 else float("nan")
+            for a, m, x, n in zip(c.table_nmm, c.model_nmm, c.cut_nmm, per, strict=True)
+        ]
+        bottom.plot(t, restored, color="C4", lw=1.0, label=r"table × uncut/cut model: $r_{nmm}$")
+        for ax in (top, bottom):
+            ax.set_xscale("log")
+            ax.grid(True, which="both", alpha=0.3)
+        top.set_title(f"{c.element}: relativistic Hartree–Fock ionisation factors")
+        top.set_ylabel("r of the whole atom")
+        bottom.set_ylim(0.0, 2.0)
+        bottom.set_xlabel(r"$T$ (keV)")
+        bottom.set_ylabel("r per stepping electron")
+        if k == 0:
+            top.legend(loc="upper left", fontsize=7)
+            bottom.legend(loc="upper right", fontsize=7)
+    return fig
+
+
 def _save(fig: Any, base: Path) -> list[Path]:
     pdf, png = base.with_suffix(".pdf"), base.with_suffix(".png")
     fig.savefig(pdf, format="pdf", metadata={"CreationDate": None, "Producer": None})
@@ -413,8 +478,8 @@ def write_figures(
     points: int = 120,
     states: Sequence[tuple[int, int]] = FIGURE_STATES,
 ) -> list[Path]:
-    """Write ratios, structure_factor, germanium_xray and state_ratios (.pdf, .png) under
-    ``out``; return the paths.
+    """Write ratios, structure_factor, germanium_xray, state_ratios and argon_xenon (.pdf, .png)
+    under ``out``; return the paths.
 
     ``points``: grid size of the ratio curve (the structure curves use twice as many, the
     per-state curves of ``states`` a tenth, at most 15 digits).
@@ -429,4 +494,5 @@ def write_figures(
     paths += _save(germanium_xray_figure(germanium_xray_data()), out / "germanium_xray")
     per_state = state_ratio_data(states, points=max(2, points // 10), dps=min(dps, 15))
     paths += _save(state_ratio_figure(per_state), out / "state_ratios")
+    paths += _save(argon_xenon_figure(argon_xenon_data()), out / "argon_xenon")
     return paths

@@ -1,0 +1,36 @@
+"""Compute the multipole-cut proof points (partial waves cut at L <= 6 against the uncut
+Coulomb wave) and write src/sumrules/models/shell_atom/multipole_points.json (2-8 min a point).
+
+    python tools/multipole_points.py [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sumrules.models.shell_atom.multipole_points import (
+    POINTS,
+    POINTS_FILE,
+    compute_point,
+    points_document,
+)
+
+OUT = Path(__file__).resolve().parents[1] / "src/sumrules/models/shell_atom" / POINTS_FILE
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args()
+    done = []
+    for point in POINTS:
+        done.append(compute_point(*point))
+        c = done[-1]
+        print(f"{c.label}: S_cut/S = {c.share:.6f}, closure B = {c.closure:.6f} ({c.seconds} s)")
+        args.out.write_text(points_document(done))
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
