@@ -61,7 +61,7 @@ def docs(session: nox.Session) -> None:
     shutil.rmtree(SITE, ignore_errors=True)
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", str(SITE))
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
-    session.run("python", "-m", "pytest", "tests/docs")
+    session.run("python", "-m", "pytest", "-n", "0", "tests/docs")
     if "--serve" in session.posargs:
         session.run("python", "-m", "http.server", "8000", "--bind", "127.0.0.1", "-d", str(SITE))
 

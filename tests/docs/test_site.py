@@ -203,18 +203,26 @@ def test_derivation_page_renders_every_step(browser: Any, server: str) -> None:
     assert state["formulas"] >= 5, state["formulas"]
 
 
-def test_ledger_page_lists_every_claim(browser: Any, server: str, full_ledger: Any) -> None:
+@pytest.fixture(scope="module")
+def ledger(site: Path) -> Any:
+    """A fresh ``sumrules.verify()`` (in as many processes as there are cores)."""
+    import sumrules
+
+    return sumrules.verify(jobs=None)
+
+
+def test_ledger_page_lists_every_claim(browser: Any, server: str, ledger: Any) -> None:
     state = _open(browser, server, "ledger")
     _assert_rendered(state, server)
     shown = browser.execute_script(
         "return Array.from(document.querySelectorAll('article table tr td:first-child'))"
         ".map((td) => td.innerText.trim())"
     )
-    expected = [r.id for r in full_ledger.results]
+    expected = [r.id for r in ledger.results]
     assert [s for s in shown if s in expected] == expected, (
         f"missing: {sorted(set(expected) - set(shown))}"
     )
-    for r in full_ledger.results:
+    for r in ledger.results:
         assert browser.find_elements("css selector", f'a[href="claims/{r.id}.html"]'), r.id
 
 
