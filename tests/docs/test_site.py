@@ -67,13 +67,32 @@ def site() -> Path:
     return SITE
 
 
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not CHROMIUM.is_file() or not CHROMEDRIVER.is_file():
+        _missing(
+            f"Chromium or its driver is absent ({CHROMIUM}, {CHROMEDRIVER}): "
+            "apt-get install -y chromium chromium-driver"
+        )
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def ledger(site: Path, chromium: Path) -> Any:
+    """A fresh ``sumrules.verify()`` (in as many processes as there are cores), computed before
+    the server thread starts (no fork of a threaded process)."""
+    import sumrules
+
+    return sumrules.verify(jobs=None)
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 @pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
+def server(site: Path, ledger: Any) -> Iterator[str]:
     """The built site on a loopback HTTP server (fonts need an origin, file:// has none)."""
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -87,12 +106,7 @@ def server(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    if not CHROMIUM.is_file() or not CHROMEDRIVER.is_file():
-        _missing(
-            f"Chromium or its driver is absent ({CHROMIUM}, {CHROMEDRIVER}): "
-            "apt-get install -y chromium chromium-driver"
-        )
+def browser(server: str, chromium: Path) -> Iterator[Any]:
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -100,7 +114,7 @@ def browser(server: str) -> Iterator[Any]:
         _missing("selenium is not installed: pip install -e '.[docs]'")
     profile = tempfile.mkdtemp(prefix="sumrules-chromium-")
     options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
+    options.binary_location = str(chromium)
     for flag in (
         "--headless",
         "--no-sandbox",
@@ -201,14 +215,6 @@ def test_derivation_page_renders_every_step(browser: Any, server: str) -> None:
     _assert_rendered(state, server)
     assert "Derivations" in state["text"] and "Negative controls" in state["text"]
     assert state["formulas"] >= 5, state["formulas"]
-
-
-@pytest.fixture(scope="module")
-def ledger(site: Path) -> Any:
-    """A fresh ``sumrules.verify()`` (in as many processes as there are cores)."""
-    import sumrules
-
-    return sumrules.verify(jobs=None)
 
 
 def test_ledger_page_lists_every_claim(browser: Any, server: str, ledger: Any) -> None:
