@@ -149,3 +149,21 @@ def test_a_real_claim_renders_its_derivations_and_controls() -> None:
     assert page.count("```{math}") == blocks
     assert page.count("**caught**") == len(result.controls) > 0
     assert "{doc}`eq19.vanishing </claims/eq19.vanishing>`" in pages["_generated/findings.md"]
+
+
+@pytest.mark.parametrize(
+    ("corrected", "sentence"),
+    [
+        (r"R(T, 0) = \frac{Z^2}{T}", False),
+        (r"\text{zero} \iff s \geq 0 \ \text{and}\ w \geq s + 2", False),
+        (r"\frac{d\sigma}{dT} \approx 1.0 \times 10^{-47}\ \text{cm}^2/\text{keV}", False),
+        (r"In Ge the product $\sigma_\gamma(T)T^2$ reaches values of order $10^6$", True),
+        (r"[$\sigma_\gamma(T)T^2$, at its maximum] is approximately $3 \times 10^6$", True),
+    ],
+)
+def test_a_corrected_sentence_is_quoted_and_a_corrected_equation_is_math(
+    corrected: str, sentence: bool
+) -> None:
+    page = claim_page(_toy(corrected=corrected))
+    section = page[page.index("## Corrected statement") : page.index("## Notes")]
+    assert ("> " in section) is sentence and ("```{math}" in section) is not sentence

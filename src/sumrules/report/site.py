@@ -44,6 +44,7 @@ __all__ = [
     "claims_index",
     "families_table",
     "findings_table",
+    "is_sentence",
     "latex_text_to_markdown",
     "ledger_table",
     "ledger_tally",
@@ -273,6 +274,26 @@ def latex_text_to_markdown(text: str) -> str:
 
 # -- one claim ---------------------------------------------------------------------------------
 
+_TEXT_GROUP = re.compile(r"\\(?:text|mathrm|operatorname)\{[^{}]*\}")
+_WORDS = re.compile(r"[A-Za-z]{3,}[ ,;]+[A-Za-z]{2,}[ ,;]+[A-Za-z]{3,}")
+
+
+def is_sentence(latex: str) -> bool:
+    r"""Whether a stored statement is a sentence (LaTeX-safe text with ``$…$`` math) rather than
+    an equation. A :class:`~sumrules.core.ledger.ClaimResult` says so for its printed statement
+    (``printed_math``) but not for its correction, which may be either.
+
+    >>> is_sentence(r"R(T, 0) = \frac{Z^2}{T}"), is_sentence(r"\text{zero} \iff s \geq 0")
+    (False, False)
+    >>> is_sentence(r"In Ge the product $\sigma_\gamma(T)T^2$ reaches values of order $10^6$")
+    True
+    >>> is_sentence("the rule holds for every s")
+    True
+    """
+    if re.search(r"(?<!\\)\$", latex) or latex.lstrip().startswith("``"):
+        return True
+    return bool(_WORDS.search(_TEXT_GROUP.sub(" ", latex)))
+
 
 def claim_page_name(claim_id: str) -> str:
     """The document name of a claim's page, relative to the source root.
@@ -345,7 +366,11 @@ def claim_page(r: ClaimResult) -> str:
     if r.error:
         lines += ["```{error}", markdown_text(r.error), "```", ""]
     if r.corrected:
-        lines += ["## Corrected statement", "", math_block(r.corrected), ""]
+        if is_sentence(r.corrected):
+            corrected = "> " + latex_text_to_markdown(r.corrected)
+        else:
+            corrected = math_block(r.corrected)
+        lines += ["## Corrected statement", "", corrected, ""]
     if r.notes:
         lines += ["## Notes", "", prose_to_markdown(r.notes), ""]
     if r.derivations:
