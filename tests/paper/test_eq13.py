@@ -109,7 +109,7 @@ def test_germanium_is_corrected_by_its_own_tables(germanium: ClaimResult) -> Non
     assert "δ_(μ) = 0.815–0.842e-3 > 0.7e-3" in s and "at 14 keV 0.706–0.738e-3" in s
     assert "(≤ 2.5%) δ ≤ 0.863e-3 < 0.9e-3" in s and "(δ = 0.6965e-3)" in s
     assert r.corrected is not None and "0.9 \\times 10^{-3}" in r.corrected
-    assert r.figures == []
+    assert r.figures == ["figures/germanium_xray.pdf"]
     assert _families(r) == {"units", "closed form", "table", "quadrature", "model", "series"}
     assert len(r.controls) == 6 and all(c.caught for c in r.controls)
     assert all(step.passed for d in r.derivations for step in d.steps)

@@ -930,6 +930,7 @@ GERMANIUM = Claim(
     derivations=_ge_derivation,
     corrected=lambda f: Printed(text=CORRECTED_EQ13_GE) if _ge_policy(f) == "corrected" else None,
     notes=_ge_notes,
+    figures=("figures/germanium_xray.pdf",),
 )
 
 
