@@ -1254,7 +1254,7 @@ PRINTED_GE_PRODUCT = (
 )
 CORRECTED_GE_PRODUCT = (
     r"In Ge the product $\sigma_\gamma(T)T^2$ reaches values of order $10^6 \text{ barn} \times "
-    r"\text{keV}^2$ at $T$ in the range of 1--20 keV ($0.2$--$3.0 \times 10^6$) with the maximum "
+    r"\text{keV}^2$ at $T$ in the range of 1--20 keV ($0.2$--$3 \times 10^6$) with the maximum "
     r"just above the K edge, at $T \approx 11$ keV, where this product is approximately "
     r"$3 \times 10^6 \text{ barn} \times \text{keV}^2 \approx 8 \times 10^{-3}$ (at 14 keV, "
     r"$2.5$--$2.6 \times 10^6$)."
