@@ -16,6 +16,7 @@ from sumrules.core.numeric import MAX_DPS
 from sumrules.core.runner import default_jobs, verify
 
 TOY = """
+from dataclasses import replace
 from toyclaims import hatch
 SEEN = []
 def note(ctx):
