@@ -142,9 +142,7 @@ def _frame(expr: sp.Expr) -> tuple[sp.Expr, bool]:
     """k ∥ z, q = q(sin θ, 0, cos θ): (expression in c = cos θ, odd powers of q_x absent)."""
     poly = sp.Poly(sp.expand(expr.subs({Q2: 0, Q3: Q * COS})), Q1)
     even = all(e % 2 == 0 for (e,), _ in poly.terms())
-    out = sum(
-        (co * (Q**2 * (1 - COS**2)) ** (e // 2) for (e,), co in poly.terms()), sp.Integer(0)
-    )
+    out = sum((co * (Q**2 * (1 - COS**2)) ** (e // 2) for (e,), co in poly.terms()), sp.Integer(0))
     return out, even
 
 
@@ -235,8 +233,8 @@ def _laplace(expr: sp.Expr) -> sp.Expr:
             raise ValueError(f"unexpected term {term}")
         # m!/ρ^{m+1} = m! ρ̄^{m+1}/|ρ|^{2m+2}: a real denominator, so I cancels on expansion
         modulus = sp.expand(rate * sp.conjugate(rate))
-        total += coeff * sp.factorial(power) * sp.conjugate(rate) ** (power + 1) / modulus ** (
-            power + 1
+        total += (
+            coeff * sp.factorial(power) * sp.conjugate(rate) ** (power + 1) / modulus ** (power + 1)
         )
     num, den = sp.fraction(sp.together(total))
     return sp.cancel(sp.expand(num) / sp.expand(den))
@@ -291,27 +289,36 @@ def born_check(n: int, l: int) -> bool:
     return bool(sp.expand(num) == 0)
 
 
-def _coulomb_norm_sq(L: int, nu: sp.Expr) -> sp.Expr:
+def _coulomb_norm_sq(L: int, nu: object) -> object:
     """C_L(η)² (1 − e^{−2πν})/(2πν) for η = −ν: 2^{2L} Π_{s≤L}(s² + ν²)/((2L+1)!)²."""
-    prod = sp.Mul(*[s * s + nu * nu for s in range(1, L + 1)])
-    return 2 ** (2 * L) * prod / sp.factorial(2 * L + 1) ** 2
+    prod = 1
+    for s in range(1, L + 1):
+        prod = prod * (s * s + nu * nu)
+    return prod * 2 ** (2 * L) / sp.factorial(2 * L + 1) ** 2
 
 
-def _dipole_amplitude(n: int, l: int, L: int, kap: sp.Expr, nu: sp.Expr) -> sp.Expr:
-    """Σ_j a_j Γ(s_j)(1 + iκ)^{−s_j} ₂F₁-polynomial: ∫ r^{L+1}e^{−iκr}M(a, 2L+2, 2iκr) r³R dr
-    without the factor (1 − z)^{−a} (z = 2iκ/(1 + iκ), a = L + 1 + iν), λ = 1."""
+def _dipole_amplitude(n: int, l: int, L: int, sign: int) -> object:
+    """Σ_j a_j Γ(s_j)(1 + iκ)^{−s_j} × Pfaff polynomial, an element of ℚ(i)(κ) (λ = 1).
+
+    The radial integral ∫ r^{L+1} e^{−iκr} M(a, 2L+2, 2iκr) r³ R dr without the factor
+    (1 − z)^{−a} (z = 2iκ/(1 + iκ), a = L + 1 + iν); ``sign`` = −1 gives the complex conjugate.
+    """
+    field, kap = sp.field("kappa", sp.QQ_I)
+    i = field(sp.QQ_I(0, sign))
     radial = sp.Poly(sp.expand(radial_polynomial(n, l).subs(LAM, 1) * R**l), R)
-    a, b = L + 1 + sp.I * nu, 2 * L + 2
-    w = 2 * sp.I * kap / (sp.I * kap - 1)  # z/(z − 1)
-    total = sp.Integer(0)
+    lead = radial.LC()  # may carry a square root: |lead|² is put back by the caller
+    a, b = L + 1 + i * n / kap, 2 * L + 2
+    w = 2 * i * kap / (i * kap - 1)  # z/(z − 1)
+    total = field(0)
     for (j,), coef in radial.terms():
         s = L + 4 + int(j)
         m = s - b  # ₂F₁(a, b + m; b; z) = (1 − z)^{−a} ₂F₁(a, −m; b; z/(z − 1))  (Pfaff)
-        poly = sum(
-            (sp.rf(a, i) * sp.rf(-m, i) / (sp.rf(b, i) * sp.factorial(i)) * w**i for i in range(m + 1)),
-            sp.Integer(0),
-        )
-        total += coef * sp.factorial(s - 1) / (1 + sp.I * kap) ** s * poly
+        poly, term = field(0), field(1)
+        for k in range(m + 1):
+            poly += term
+            term = term * (a + k) * (k - m) / ((b + k) * (k + 1)) * w
+        rel = sp.Rational(sp.nsimplify(coef / lead))
+        total += int(sp.factorial(s - 1)) * int(rel.p) * poly / (int(rel.q) * (1 + i * kap) ** s)
     return total
 
 
@@ -323,21 +330,26 @@ def dipole_radial_closed_form(n: int, l: int) -> sp.Expr:
     R_EL = √(2/(πk)) F_L(−ν, kr)/r, F_L = C_L ρ^{L+1} e^{−iρ} M(L + 1 + iν, 2L + 2, 2iρ), and
     ∫ r^{s−1} e^{−(1+iκ)r} M(a, b, 2iκr) dr = Γ(s)(1 + iκ)^{−s} ₂F₁(a, s; b; 2iκ/(1 + iκ)).
     |(1 − z)^{−a}|² = e^{−4ν atan κ} is taken out (arg(1 − z) = −2 atan κ ∈ (−π, 0)).
+    The coefficients of R_nl are a rational multiple of one (possibly irrational) constant
+    whose square is rational (true for n ≤ 3).
 
     >>> sp.factor(dipole_radial_closed_form(1, 0))
     256/(3*(kappa**2 + 1)**5)
     """
-    nu = sp.Integer(n) / KAPPA
-    total = sp.Integer(0)
+    field, kap = sp.field("kappa", sp.QQ_I)
+    nu = n / kap
+    total = field(0)
     for L in (l - 1, l + 1):
         if L < 0:
             continue
-        amp = _dipole_amplitude(n, l, L, KAPPA, nu)
-        amp2 = sp.expand(amp * sp.conjugate(amp))
-        w3 = wigner_3j(l, 1, L, 0, 0, 0) ** 2
-        norm = 2 / (sp.pi * KAPPA) * 2 * sp.pi * nu * _coulomb_norm_sq(L, nu) * KAPPA ** (2 * L + 2)
-        total += sp.Rational(1, 3) * (2 * L + 1) * w3 * norm * amp2
-    return sp.factor(sp.cancel(sp.together(total)))
+        amp2 = _dipole_amplitude(n, l, L, 1) * _dipole_amplitude(n, l, L, -1)
+        w3 = sp.Rational(wigner_3j(l, 1, L, 0, 0, 0) ** 2) * sp.Rational(
+            sp.expand(sp.Poly(radial_polynomial(n, l).subs(LAM, 1), R).LC() ** 2)
+        )
+        # 2/(πκ) · 2πν · C_L²(1 − e^{−2πν})/(2πν) · κ^{2L+2}: π cancels
+        norm = 4 * nu / kap * _coulomb_norm_sq(L, nu) * kap ** (2 * L + 2)
+        total += amp2 * norm * (2 * L + 1) * int(w3.p) / (3 * int(w3.q))
+    return sp.factor(total.as_expr().subs(sp.Symbol("kappa"), KAPPA))
 
 
 # --------------------------------------------------------------------------------------------
@@ -358,7 +370,11 @@ def _sommerfeld_ok() -> bool:
 def _phase_ok() -> bool:
     """|N^{−iν}|² = e^{−2νφ} with φ = atan2(2λk, q² − k² + λ²), also where q² < k² − λ²."""
     with mpmath.workdps(40):
-        for lam, k, q, nu in (("0.5", "3", "1", "0.7"), ("1", "0.2", "2", "5"), ("0.5", "2", "2.5", "1")):
+        for lam, k, q, nu in (
+            ("0.5", "3", "1", "0.7"),
+            ("1", "0.2", "2", "5"),
+            ("0.5", "2", "2.5", "1"),
+        ):
             lam_, k_, q_, nu_ = map(mpmath.mpf, (lam, k, q, nu))
             n_ = q_**2 - (k_ + 1j * lam_) ** 2
             lhs = abs(mpmath.exp(-1j * nu_ * mpmath.log(n_))) ** 2
@@ -485,8 +501,9 @@ def _result_steps(d: ClosedFormDerivation) -> list[Step]:
             table.subs({U: Q / LAM, KAPPA: K / LAM}),
             "the derivation with λ kept: homogeneous of degree −2, so S_Z(T, q) = Z⁻² S_1(T/Z², q/Z)",
             method="sympy: cancel(lhs − rhs) == 0",
-            predicate=lambda: sp.cancel(LAM**2 * d.general - table.subs({U: Q / LAM, KAPPA: K / LAM}))
-            == 0,
+            predicate=lambda: (
+                sp.cancel(LAM**2 * d.general - table.subs({U: Q / LAM, KAPPA: K / LAM})) == 0
+            ),
         ),
         Step.checked(
             sp.Limit(sp.Symbol("F") / U**2, U, 0),
@@ -498,12 +515,13 @@ def _result_steps(d: ClosedFormDerivation) -> list[Step]:
         ),
     ]
     if (d.n, d.l) == (1, 0):
-        bethe = 256 * U**2 * (U**2 + (1 + KAPPA**2) / 3) / (
-            ((U + KAPPA) ** 2 + 1) ** 3 * ((U - KAPPA) ** 2 + 1) ** 3
+        bethe = (
+            256
+            * U**2
+            * (U**2 + (1 + KAPPA**2) / 3)
+            / (((U + KAPPA) ** 2 + 1) ** 3 * ((U - KAPPA) ** 2 + 1) ** 3)
         )
-        steps.append(
-            Step.checked(d.reduced, bethe, "1s: Bethe's closed form of ground.py (Z = 1)")
-        )
+        steps.append(Step.checked(d.reduced, bethe, "1s: Bethe's closed form of ground.py (Z = 1)"))
     return steps
 
 

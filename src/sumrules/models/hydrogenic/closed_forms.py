@@ -103,9 +103,7 @@ CLOSED_FORMS: dict[tuple[int, int], ClosedForm] = {
         0,
         Fraction(256, 3),
         3,
-        (
-            "3*x + y + 1"
-        ),
+        ("3*x + y + 1"),
     ),
     (2, 0): ClosedForm(
         2,
@@ -339,7 +337,9 @@ def dipole_density_closed(n: int, l: int, T: object, *, Z: object = 1, dps: int 
         return +value
 
 
-def closed_form_expression(n: int, l: int) -> tuple[sp.Expr, tuple[sp.Symbol, sp.Symbol, sp.Symbol]]:
+def closed_form_expression(
+    n: int, l: int
+) -> tuple[sp.Expr, tuple[sp.Symbol, sp.Symbol, sp.Symbol]]:
     """(S_nl(T, q; Z), (T, q, Z)) as a sympy expression with the atan2 angle.
 
     >>> S, (T, q, Z) = closed_form_expression(1, 0)
