@@ -275,15 +275,23 @@ def compton_profile(n: int, l: int) -> sp.Expr:
     return sp.factor(sp.pi * total)
 
 
-def born_check(n: int, l: int) -> bool:
-    """At ν = 0: Σ_m |M_m|² = (2π)⁻³ 16π² D⁻² Σ_m |G_m|² equals (2l + 1) n(|q − k|) (λ = 1)."""
+def born_check(n: int, l: int, reference: tuple[int, int] | None = None) -> bool:
+    """At ν = 0: Σ_m |M_m|² = (2π)⁻³ 16π² D⁻² Σ_m |G_m|² equals (2l + 1) n(|q − k|) (λ = 1).
+
+    ``reference`` (default (n, l)) names the state whose momentum density is compared: another
+    state is a negative control.
+
+    >>> born_check(1, 0), born_check(2, 0, reference=(2, 1))
+    (True, False)
+    """
+    ref = (n, l) if reference is None else reference
     total = sp.Integer(0)
     for G in matrix_element_factors(n, l):
         g0 = G.subs({NU: 0, LAM: 1})
         total += sp.expand(g0 * _conjugate(g0))
     s = sp.Symbol("s", positive=True)  # p² = D − 1
     lhs = 16 * sp.pi**2 / (2 * sp.pi) ** 3 * total / D**2
-    rhs = (2 * l + 1) * sp.cancel(momentum_density(n, l).subs(P, sp.sqrt(s))).subs(s, D - 1)
+    rhs = (2 * l + 1) * sp.cancel(momentum_density(*ref).subs(P, sp.sqrt(s))).subs(s, D - 1)
     diff = (lhs - rhs).subs({Q2: 0, Q1: sp.sqrt(D - 1 - (Q3 - K) ** 2)})
     num, _ = sp.fraction(sp.together(sp.expand(diff)))
     return bool(sp.expand(num) == 0)

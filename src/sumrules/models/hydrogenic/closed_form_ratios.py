@@ -39,7 +39,9 @@ import sympy as sp
 from sumrules.core.numeric import precision, validate_dps
 from sumrules.models.hydrogenic.closed_forms import (
     ReducedState,
+    cancellation_digits,
     closed_form,
+    density_adaptive,
     reduced_state,
     validate_state,
 )
@@ -188,7 +190,7 @@ def _moment_parts(n: int, o: int, m: int) -> tuple[object, object]:
     i = field(sp.QQ_I(0, 1))
     alpha, beta = (kap - i) ** 2, (kap + i) ** 2
     w0 = ((1 + i * kap) / (1 - i * kap)) ** 2
-    ring, t = sp.ring("t", field)
+    _, t = sp.ring("t", field)
     a_part, b_part = field(0), field(0)
     for (j,), co in ((alpha - beta * t) ** m * (1 - t) ** (2 * o - 2 - m)).terms():
         s = (i * n + (j + 1 - o) * kap) / kap  # μ + j + 1 = iν − o + j + 1
@@ -272,16 +274,14 @@ def sum_rule_ratios_closed(
     """(r_nmm, r_ew) at T by tanh-sinh quadrature of the closed form S_nl, split at the ridge.
 
     In u = q/λ: r_nmm = ∫ 2t F/u du, r_ew = ∫ F u du, split at u = κ (and κ ± 1, κ ± 4, …
-    for κ > 5; :func:`sumrules.models.hydrogenic.ground.ridge_points`), at dps + 10 digits plus
-    the digits that the polynomial's cancellation along the ridge costs.
+    for κ > 5; :func:`sumrules.models.hydrogenic.ground.ridge_points`), at dps + 10 digits; a
+    node where the polynomial's sum loses more than 5 of them is recomputed with more
+    (:func:`sumrules.models.hydrogenic.closed_forms.density_adaptive`).
     """
     validate_dps(dps)
     validate_state(n, l)
-    with precision(dps + GUARD_DIGITS):
-        st = reduced_state(n, l, T, Z)
-        _, cond = st.density(st.kappa)
-        extra = max(0, int(mpmath.log10(cond)) + 1) if mpmath.isfinite(cond) else 0
-    with precision(dps + GUARD_DIGITS + extra):
+    wp = dps + GUARD_DIGITS
+    with precision(wp):
         st = reduced_state(n, l, T, Z)
         two_t = 1 + st.kappa**2
         memo: dict[mpmath.mpf, mpmath.mpf] = {}
@@ -289,7 +289,10 @@ def sum_rule_ratios_closed(
         def f(u: mpmath.mpf) -> mpmath.mpf:
             v = memo.get(u)
             if v is None:
-                v = memo[u] = st.density(u)[0]
+                v, cond = st.density(u)
+                if cancellation_digits(cond) > GUARD_DIGITS // 2:  # redo with more digits
+                    v = density_adaptive(n, l, T, u * st.lam, Z, wp) * st.lam**2
+                memo[u] = v
             return v
 
         pts = _quadrature_points(st)

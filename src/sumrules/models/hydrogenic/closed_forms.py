@@ -41,7 +41,7 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.derivation import Derivation
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import MAX_WORKING_DPS, precision, validate_dps
 from sumrules.models.hydrogenic.ground import (
     GUARD_DIGITS,
     momentum_transfer,
@@ -55,8 +55,10 @@ __all__ = [
     "ReducedState",
     "closed_form",
     "closed_form_expression",
+    "cancellation_digits",
     "closed_form_states",
     "continuum_density_closed",
+    "density_adaptive",
     "derivation",
     "dipole_density_closed",
     "reduced_state",
@@ -87,6 +89,14 @@ class ClosedForm:
     def terms(self) -> tuple[tuple[int, int, int], ...]:
         """(i, j, c): the monomials c xⁱ yʲ of P."""
         poly = sp.Poly(sp.sympify(self.polynomial, locals={"x": X, "y": Y}), X, Y)
+        return tuple((int(i), int(j), int(c)) for (i, j), c in poly.terms())
+
+    @functools.cached_property
+    def ridge_terms(self) -> tuple[tuple[int, int, int], ...]:
+        """(i, j, c): P as Σ c wⁱ yʲ in w = x − y = u² − κ² (far less cancellation on the ridge)."""
+        w = sp.Symbol("w")
+        p = sp.sympify(self.polynomial, locals={"x": X, "y": Y}).subs(X, w + Y)
+        poly = sp.Poly(sp.expand(p), w, Y)
         return tuple((int(i), int(j), int(c)) for (i, j), c in poly.terms())
 
     def reduced_expression(self, u: sp.Expr, kappa: sp.Expr) -> sp.Expr:
@@ -234,12 +244,12 @@ class ReducedState:
         """1/(1 − e^{−2πν})."""
         return 1 / -mpmath.expm1(-2 * mpmath.pi * self.nu)
 
-    def polynomial(self, x: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
-        """P(x, κ²) and Σ|terms| (the scale of the rounding errors of the sum)."""
+    def polynomial(self, w: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
+        """P at w = u² − κ² and Σ|terms| (the scale of the rounding errors of the sum)."""
         y = self.kappa * self.kappa
         value, size = mpmath.mpf(0), mpmath.mpf(0)
-        for i, j, c in self.form.terms:
-            term = c * x**i * y**j
+        for i, j, c in self.form.ridge_terms:
+            term = c * w**i * y**j
             value += term
             size += abs(term)
         return value, size
@@ -247,7 +257,7 @@ class ReducedState:
     def rational(self, u: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
         """(c u² P / (d₋ d₊)^order, condition number of P's sum)."""
         kap = self.kappa
-        p, size = self.polynomial(u * u)
+        p, size = self.polynomial((u - kap) * (u + kap))
         d = ((u - kap) ** 2 + 1) * ((u + kap) ** 2 + 1)
         f = self.form
         value = mpmath.mpf(f.prefactor.numerator) / f.prefactor.denominator * u * u * p
@@ -266,7 +276,7 @@ class ReducedState:
     def dipole(self) -> mpmath.mpf:
         """λ⁴ lim_{u→0} S/q² (φ(0) = 2 atan κ)."""
         f, kap = self.form, self.kappa
-        p, _ = self.polynomial(mpmath.mpf(0))
+        p, _ = self.polynomial(-kap * kap)
         c = mpmath.mpf(f.prefactor.numerator) / f.prefactor.denominator
         rat = c * p / (1 + kap * kap) ** (2 * f.order)
         return rat * mpmath.exp(-4 * self.nu * mpmath.atan(kap)) * self.sommerfeld()
@@ -286,14 +296,37 @@ def reduced_state(n: int, l: int, T: object, Z: object) -> ReducedState:
     return ReducedState(form, lam, mpmath.sqrt(2 * t / (lam * lam) - 1))
 
 
-def _extra_digits(n: int, l: int, T: object, q: object, Z: object, dps: int) -> int:
-    """Digits lost to cancellation in P's sum at (T, q): log10 of its condition number."""
-    with precision(dps + GUARD_DIGITS):
-        st = reduced_state(n, l, T, Z)
-        _, cond = st.density(momentum_transfer(q) / st.lam)
+def cancellation_digits(cond: mpmath.mpf) -> int:
+    """Digits that a sum with condition number ``cond`` loses (0 for a well-conditioned one)."""
     if not mpmath.isfinite(cond):
-        return 0
-    return max(0, int(mpmath.log10(cond)) + 1)
+        return MAX_WORKING_DPS
+    return max(0, int(mpmath.log10(cond)) + 1) if cond > 1 else 0
+
+
+def density_adaptive(
+    n: int, l: int, T: object, q: object, Z: object, digits: int
+) -> mpmath.mpf:
+    """λ-scaled S at (T, q) with ``digits`` correct digits in P's sum, at the current precision.
+
+    The sum is repeated at more digits until its condition number Σ|terms|/|P|, as computed
+    at that precision, costs fewer digits than were added (a garbage sum has a condition
+    number ~10^{working digits} and forces another round). ValueError beyond MAX_WORKING_DPS.
+    """
+    wp = digits
+    while True:
+        with precision(wp):
+            st = reduced_state(n, l, T, Z)
+            value, cond = st.density(momentum_transfer(q) / st.lam)
+            value /= st.lam * st.lam
+        need = digits + cancellation_digits(cond)
+        if need <= wp:
+            return value
+        if need > MAX_WORKING_DPS:
+            raise ValueError(
+                f"q = {q!r}, T = {T!r}: the closed form cancels to more than "
+                f"{MAX_WORKING_DPS} digits here"
+            )
+        wp = need
 
 
 def continuum_density_closed(
@@ -301,8 +334,8 @@ def continuum_density_closed(
 ) -> mpmath.mpf:
     """S_nl(T, q) per unit T (1/hartree), m-averaged, from the closed form; T > Z²/(2n²), q ≥ 0.
 
-    The polynomial sum is evaluated with as many extra digits as its condition number
-    Σ|terms|/|P| costs (it cancels along the Bethe ridge q ≈ k ≫ λ).
+    P is summed in w = u² − κ², y = κ² with as many extra digits as its condition number
+    Σ|terms|/|P| costs (:func:`density_adaptive`).
 
     >>> s = continuum_density_closed(2, 0, "0.13", "0.1", dps=20)
     >>> print(mpmath.nstr(s, 15))
@@ -313,11 +346,8 @@ def continuum_density_closed(
     ValueError: T must exceed the ionization energy Z**2/(2 n**2) = 0.125 hartree, got '0.1'
     """
     validate_dps(dps)
-    extra = _extra_digits(n, l, T, q, Z, dps)
-    with precision(dps + GUARD_DIGITS + extra):
-        st = reduced_state(n, l, T, Z)
-        value, _ = st.density(momentum_transfer(q) / st.lam)
-        value /= st.lam * st.lam
+    validate_state(n, l)
+    value = density_adaptive(n, l, T, q, Z, dps + GUARD_DIGITS)
     with precision(dps):
         return +value
 
