@@ -9,15 +9,15 @@ import pytest
 
 pytest.importorskip("flint")
 
-from sumrules.models.hydrogenic.certified_states import (  # noqa: E402
+from sumrules.models.hydrogenic.certified_states import (
     certified_state_ratios,
     certified_state_table,
     judge,
     state_negative_controls,
     state_tail_bounds,
 )
-from sumrules.models.hydrogenic.closed_form_ratios import exact_sum_rule_ratios  # noqa: E402
-from sumrules.models.hydrogenic.closed_forms import continuum_density_closed  # noqa: E402
+from sumrules.models.hydrogenic.closed_form_ratios import exact_sum_rule_ratios
+from sumrules.models.hydrogenic.closed_forms import continuum_density_closed
 
 
 def test_certified_contains_closed_form() -> None:

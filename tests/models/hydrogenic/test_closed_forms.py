@@ -170,7 +170,7 @@ def _grid_min(f: object) -> mpmath.mpf:
 
 
 def test_positivity_on_grid() -> None:
-    def density(n: int, l: int):  # noqa: ANN202
+    def density(n: int, l: int):
         def f(u: mpmath.mpf, kap: mpmath.mpf) -> mpmath.mpf:
             st = reduced_state(n, l, (1 + kap * kap) / (2 * n * n), 1)
             return st.density(u)[0]

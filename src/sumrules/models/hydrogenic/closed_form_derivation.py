@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import mpmath
 import sympy as sp
@@ -297,7 +298,7 @@ def born_check(n: int, l: int, reference: tuple[int, int] | None = None) -> bool
     return bool(sp.expand(num) == 0)
 
 
-def _coulomb_norm_sq(L: int, nu: object) -> object:
+def _coulomb_norm_sq(L: int, nu: Any) -> Any:
     """C_L(η)² (1 − e^{−2πν})/(2πν) for η = −ν: 2^{2L} Π_{s≤L}(s² + ν²)/((2L+1)!)²."""
     prod = 1
     for s in range(1, L + 1):
@@ -305,7 +306,7 @@ def _coulomb_norm_sq(L: int, nu: object) -> object:
     return prod * 2 ** (2 * L) / sp.factorial(2 * L + 1) ** 2
 
 
-def _dipole_amplitude(n: int, l: int, L: int, sign: int) -> object:
+def _dipole_amplitude(n: int, l: int, L: int, sign: int) -> Any:
     """Σ_j a_j Γ(s_j)(1 + iκ)^{−s_j} × Pfaff polynomial, an element of ℚ(i)(κ) (λ = 1).
 
     The radial integral ∫ r^{L+1} e^{−iκr} M(a, 2L+2, 2iκr) r³ R dr without the factor

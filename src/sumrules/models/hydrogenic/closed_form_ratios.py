@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import mpmath
 import sympy as sp
@@ -184,7 +185,7 @@ class ExactRatios:
         )
 
 
-def _moment_parts(n: int, o: int, m: int) -> tuple[object, object]:
+def _moment_parts(n: int, o: int, m: int) -> tuple[Any, Any]:
     """(A_m, B_m): ∫_0^∞ x^m (x − α)^μ (x − β)^{−2o−μ} dx = A_m + E B_m (rational in κ over ℚ(i))."""
     field, kap = sp.field("kappa", sp.QQ_I)
     i = field(sp.QQ_I(0, 1))
@@ -211,7 +212,7 @@ def derive_exact_ratios(n: int, l: int) -> ExactRatios:
     form = closed_form(n, l)
     field, kap = sp.field("kappa", sp.QQ_I)
     poly = sp.Poly(sp.sympify(form.polynomial, locals={"x": sp.Symbol("x"), "y": _Y}))
-    coeffs: dict[int, object] = {}
+    coeffs: dict[int, Any] = {}
     for (i, j), co in sp.Poly(poly, sp.Symbol("x"), _Y).terms():
         coeffs[i] = coeffs.get(i, field(0)) + int(co) * kap ** (2 * j)
     moments = {m: _moment_parts(n, form.order, m) for m in range(max(coeffs) + 2)}

@@ -53,9 +53,9 @@ __all__ = [
     "CLOSED_FORMS",
     "ClosedForm",
     "ReducedState",
+    "cancellation_digits",
     "closed_form",
     "closed_form_expression",
-    "cancellation_digits",
     "closed_form_states",
     "continuum_density_closed",
     "density_adaptive",
@@ -303,9 +303,7 @@ def cancellation_digits(cond: mpmath.mpf) -> int:
     return max(0, int(mpmath.log10(cond)) + 1) if cond > 1 else 0
 
 
-def density_adaptive(
-    n: int, l: int, T: object, q: object, Z: object, digits: int
-) -> mpmath.mpf:
+def density_adaptive(n: int, l: int, T: object, q: object, Z: object, digits: int) -> mpmath.mpf:
     """λ-scaled S at (T, q) with ``digits`` correct digits in P's sum, at the current precision.
 
     The sum is repeated at more digits until its condition number Σ|terms|/|P|, as computed
