@@ -40,7 +40,6 @@ from fractions import Fraction
 import mpmath
 import sympy as sp
 
-from sumrules.core.derivation import Derivation
 from sumrules.core.numeric import MAX_WORKING_DPS, precision, validate_dps
 from sumrules.models.hydrogenic.ground import (
     GUARD_DIGITS,
@@ -59,7 +58,6 @@ __all__ = [
     "closed_form_states",
     "continuum_density_closed",
     "density_adaptive",
-    "derivation",
     "dipole_density_closed",
     "reduced_state",
     "validate_state",
@@ -384,13 +382,3 @@ def closed_form_expression(
     rational = form.reduced_expression(u, kappa)
     expr = rational * sp.exp(-2 * nu * phi) / (1 - sp.exp(-2 * sp.pi * nu)) / lam**2
     return expr, (T, q, Z)
-
-
-def derivation(n: int, l: int) -> Derivation:
-    """The sympy derivation of S_nl as a :class:`sumrules.core.derivation.Derivation` (cached).
-
-    See :func:`sumrules.models.hydrogenic.closed_form_derivation.derivation`.
-    """
-    from sumrules.models.hydrogenic.closed_form_derivation import derivation as build
-
-    return build(*validate_state(n, l))
