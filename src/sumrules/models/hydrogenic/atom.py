@@ -20,7 +20,7 @@ ValueError: l must be an integer with 0 <= l < n = 1, got 1
 >>> Hydrogenic(2, 1).threshold
 mpf('0.125')
 >>> sorted(Hydrogenic(2, 1).ratio_routes())
-['Coulomb wave']
+['closed form', 'quadrature']
 """
 
 from __future__ import annotations
