@@ -7,8 +7,9 @@ Usage::
 
 Benchmarks: kernel (pole_integral vs sympy's plain integrate + limit), resolvent (fast
 expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rule_ratios at
-30 and 50 digits vs double-precision quadrature), certified (python-flint balls vs the mpmath
-estimate), ledger (the full ``sumrules verify`` with --jobs 2 against --jobs 1).
+30 and 50 digits vs double-precision quadrature), states (a 4p ratio at dps 30 vs the 1s
+closed form), certified (python-flint balls vs the mpmath estimate), ledger (the full
+``sumrules verify`` with --jobs 2 against --jobs 1).
 Timings are wall-clock on this machine; the figures that matter are the ratios.
 
 Also: xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops; bench_xray.py).
@@ -63,6 +64,12 @@ def _hydrogen() -> None:
     main()
 
 
+def _states() -> None:
+    from bench_states import main
+
+    main()
+
+
 def _certified() -> None:
     from bench_certified import main
 
@@ -108,6 +115,7 @@ BENCHMARKS: dict[str, Callable[[], Any]] = {
     "kernel": _kernel,
     "resolvent": _resolvent,
     "hydrogen": _hydrogen,
+    "states": _states,
     "certified": _certified,
     "xray": _xray,
     "ledger": _ledger,

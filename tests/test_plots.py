@@ -44,14 +44,16 @@ def test_missing_matplotlib_exits_2(monkeypatch, tmp_path, capsys) -> None:
 
 def test_figures_written_and_byte_stable(tmp_path) -> None:
     pytest.importorskip("matplotlib", reason="the figures need the plot extra (matplotlib)")
-    first = plots.write_figures(tmp_path / "a", points=8, dps=15)
-    second = plots.write_figures(tmp_path / "b", points=8, dps=15)
+    first = plots.write_figures(tmp_path / "a", points=8, dps=15, states=((2, 1),))
+    second = plots.write_figures(tmp_path / "b", points=8, dps=15, states=((2, 1),))
     names = sorted(p.name for p in first)
     assert names == [
         "germanium_xray.pdf",
         "germanium_xray.png",
         "ratios.pdf",
         "ratios.png",
+        "state_ratios.pdf",
+        "state_ratios.png",
         "structure_factor.pdf",
         "structure_factor.png",
     ]
@@ -84,7 +86,9 @@ def test_germanium_xray_data() -> None:
 
 def test_plot_command(monkeypatch, tmp_path, capsys) -> None:
     pytest.importorskip("matplotlib", reason="the figures need the plot extra (matplotlib)")
-    monkeypatch.setattr(plots, "write_figures", functools.partial(plots.write_figures, points=6))
+    monkeypatch.setattr(
+        plots, "write_figures", functools.partial(plots.write_figures, points=6, states=((1, 0),))
+    )
     assert main(["plot", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "ratios.pdf").stat().st_size > 0
     assert (tmp_path / "structure_factor.png").stat().st_size > 0

@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from rich.console import Console
@@ -21,9 +22,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from sumrules import __version__
+from sumrules.core.claim import Claim
 from sumrules.core.ledger import ClaimResult, Ledger
 from sumrules.core.numeric import MAX_DPS, MIN_DPS
-from sumrules.core.registry import AnyClaim
 from sumrules.core.runner import default_jobs, verify
 from sumrules.report.proof_book import ledger_json, print_ledger, write_proof_book
 
@@ -103,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
     h = sub.add_parser(
         "hydrogen",
-        help="sum-rule ratios r_nmm, r_ew of a hydrogen-like 1s atom",
+        help="sum-rule ratios r_nmm, r_ew of a hydrogen-like state (default 1s)",
         description="r_nmm = T ∫ S dQ²/Q² and r_ew = (1/2m) ∫ S dQ² per electron (atomic "
         "units); both are 1 if Eqs. (12) and (15) hold. Without --T or --T-over-I: the table "
         "at T/I = 1.001, 1.1, 1.5, 2, 5, 10, 100.",
@@ -115,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="X",
         dest="T_over_I",
         help="energy transfers in units of the ionization energy I = Z²/2",
+    )
+    h.add_argument(
+        "--state", default="1s", help="the state nl, n <= 4 (1s, 2s, 2p, 3s, 3p, 3d, 4s ... 4f)"
     )
     h.add_argument("--Z", default="1", help="nuclear charge (default 1)")
     h.add_argument("--dps", default="30", help="decimal digits (default 30)")
@@ -153,12 +157,26 @@ def _error_line(message: str) -> None:
     sys.stderr.write(f"sumrules: error: {' '.join(message.split())}\n")
 
 
+@dataclass(frozen=True)
+class _StateRow:
+    """A row of a state other than 1s (no closed form; digits not estimated)."""
+
+    T: Any
+    Z: Any
+    r_nmm: Any
+    r_ew: Any
+    closed_form: Any = None
+    digits: float = float("nan")
+
+
 def _hydrogen_rows(args: argparse.Namespace) -> tuple[Any, int, list[Any]]:
     """Validate the hydrogen arguments and compute the rows; ValueError with a one-line reason."""
     import mpmath
 
     from sumrules.core.numeric import validate_dps
+    from sumrules.models import Hydrogenic
     from sumrules.models.hydrogenic import ground as hyd
+    from sumrules.models.hydrogenic.states import parse_label
 
     try:
         dps = int(args.dps)
@@ -167,6 +185,9 @@ def _hydrogen_rows(args: argparse.Namespace) -> tuple[Any, int, list[Any]]:
             f"--dps must be an integer in [{MIN_DPS}, {MAX_DPS}], got {args.dps!r}"
         ) from None
     validate_dps(dps, "--dps")
+    n, l = parse_label(args.state)
+    if (n, l) != (1, 0):
+        return _state_rows(Hydrogenic(n, l, Z=hyd.nuclear_charge(args.Z)), args, dps)
     ion = hyd.ionization_energy(Z=args.Z, dps=dps)
     values: list[tuple[str, object]] = [("T", t) for t in args.T or []]
     values += [("T/I", x) for x in args.T_over_I or []]
@@ -194,6 +215,44 @@ def _hydrogen_rows(args: argparse.Namespace) -> tuple[Any, int, list[Any]]:
         else:
             t = v
         rows.append(hyd.sum_rule_ratios_detailed(t, Z=args.Z, dps=dps))
+    return ion, dps, rows
+
+
+def _energies(args: argparse.Namespace, ion: Any, dps: int) -> list[Any]:
+    """The energy transfers asked for (--T as given, --T-over-I times I); default T/I grid."""
+    import mpmath
+
+    values: list[tuple[str, object]] = [("T", t) for t in args.T or []]
+    values += [("T/I", x) for x in args.T_over_I or []]
+    if not values:
+        values = [("T/I", x) for x in ("1.001", "1.1", "1.5", "2", "5", "10", "100")]
+    out = []
+    for kind, v in values:
+        try:
+            with mpmath.workdps(dps + 10):
+                x = mpmath.mpmathify(v)
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"--{'T' if kind == 'T' else 'T-over-I'} values must be numbers, got {v!r}"
+            ) from None
+        if kind == "T/I" and not (isinstance(x, mpmath.mpf) and mpmath.isfinite(x) and x > 1):
+            raise ValueError(f"--T-over-I must exceed 1 (T above the threshold), got {v!r}")
+        with mpmath.workdps(dps + 10):
+            out.append(v if kind == "T" else x * ion)
+    return out
+
+
+def _state_rows(atom: Any, args: argparse.Namespace, dps: int) -> tuple[Any, int, list[Any]]:
+    """Rows of a state other than 1s (:meth:`Hydrogenic.sum_rule_ratios`)."""
+    import mpmath
+
+    with mpmath.workdps(dps + 10):
+        ion = atom.threshold
+    rows = []
+    for t in _energies(args, ion, dps):
+        t_ = atom.check_energy(t, dps=dps)
+        r_nmm, r_ew = atom.sum_rule_ratios(t_, dps=dps)
+        rows.append(_StateRow(t_, atom.Z, r_nmm, r_ew))
     return ion, dps, rows
 
 
@@ -233,6 +292,9 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
         return mpmath.nstr(x, dps)
 
     certified: list[dict[str, Any]] = []
+    if args.certified and args.state.strip().lower() != "1s":
+        _error_line("--certified: certified enclosures exist for 1s only")
+        return 2
     if args.certified:
         from sumrules.core.certified import MissingExtra
 
@@ -255,18 +317,25 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
                 "T_over_I": s(ratio),
                 "r_nmm": s(d.r_nmm),
                 "r_ew": s(d.r_ew),
-                "closed_form": s(d.closed_form),
-                "digits": round(d.digits, 1),
+                "closed_form": None if d.closed_form is None else s(d.closed_form),
+                "digits": None if d.digits != d.digits else round(d.digits, 1),
             }
         )
     for record, extra in zip(records, certified, strict=False):
         record.update(extra)
     if args.json:
-        doc = {"Z": s(rows[0].Z), "ionization_energy": s(ion), "dps": dps, "rows": records}
+        doc = {
+            "state": args.state.strip().lower(),
+            "Z": s(rows[0].Z),
+            "ionization_energy": s(ion),
+            "dps": dps,
+            "rows": records,
+        }
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
         return 0
     table = Table(
-        title=f"hydrogen-like 1s, Z = {s(rows[0].Z)}, I = {s(ion)} hartree: per-electron "
+        title=f"hydrogen-like {args.state.strip().lower()}, Z = {s(rows[0].Z)}, I = {s(ion)} "
+        "hartree: per-electron "
         "sum-rule ratios (1 if Eqs. (12) and (15) held)",
     )
     for col in ("T (hartree)", "T/I", "r_nmm = T∫S dQ²/Q²", "r_ew = ∫S dQ²/2m", "digits"):
@@ -275,7 +344,8 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
         table.add_column("certified r_nmm (ball)", justify="right")
         table.add_column("certified digits", justify="right")
     for r in records:
-        cells = [r["T"], r["T_over_I"], r["r_nmm"], r["r_ew"], f"{r['digits']:.0f}"]
+        digits = "-" if r["digits"] is None else f"{r['digits']:.0f}"
+        cells = [r["T"], r["T_over_I"], r["r_nmm"], r["r_ew"], digits]
         if certified:
             cells += [r["certified_r_nmm"], f"{r['certified_digits']:.1f}"]
         table.add_row(*cells)
@@ -343,7 +413,7 @@ def _run(
     ) as progress:
         task = progress.add_task("checking", total=None)
 
-        def tick(c: AnyClaim, result: ClaimResult | None) -> None:
+        def tick(c: Claim, result: ClaimResult | None) -> None:
             if result is None:
                 progress.update(task, description=f"checking {c.id}")
             else:

@@ -36,12 +36,15 @@ __all__ = [
     "PAPER_DELTA_BOUND",
     "PLOT_EXTRA_MESSAGE",
     "RatioData",
+    "StateRatioCurve",
     "StructureCurve",
     "XrayCurves",
     "germanium_xray_data",
     "germanium_xray_figure",
     "ratio_data",
     "ratio_figure",
+    "state_ratio_data",
+    "state_ratio_figure",
     "structure_data",
     "structure_figure",
     "write_figures",
@@ -176,6 +179,84 @@ def structure_data(
                 )
             )
     return curves
+
+
+#: the states of the per-state figure (Germanium's relevant subshells)
+FIGURE_STATES = ((1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2), (4, 0), (4, 1))
+
+
+@dataclass(frozen=True)
+class StateRatioCurve:
+    """r_nmm(T/I) and r_ew(T/I) of one hydrogen-like state (Z = 1: the ratios depend on T/I)."""
+
+    state: str
+    T_over_I: list[float]
+    r_nmm: list[float]
+    r_ew: list[float]
+
+
+def state_ratio_data(
+    states: Sequence[tuple[int, int]] = FIGURE_STATES, *, points: int = 10, dps: int = 15
+) -> list[StateRatioCurve]:
+    """The ratios of each state on T/I = 1 + 10^s, s from −3 to 3 (up to 10³ I).
+
+    >>> c = state_ratio_data([(2, 1)], points=2, dps=12)
+    >>> c[0].state, round(c[0].r_ew[-1], 6)
+    ('2p', 1.0)
+    """
+    from sumrules.models import Hydrogenic
+
+    validate_dps(dps)
+    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+        raise ValueError(f"points must be an integer >= 2, got {points!r}")
+    curves = []
+    for n, l in states:
+        atom = Hydrogenic(n, l)
+        with precision(dps):
+            xs = [
+                1 + mpmath.mpf(10) ** (-3 + 6 * mpmath.mpf(j) / (points - 1)) for j in range(points)
+            ]
+        pairs = [atom.sum_rule_ratios(atom.energy_at(x, dps=dps), dps=dps) for x in xs]
+        curves.append(
+            StateRatioCurve(
+                atom.label,
+                [float(x) for x in xs],
+                [float(a) for a, _ in pairs],
+                [float(b) for _, b in pairs],
+            )
+        )
+    return curves
+
+
+def state_ratio_figure(curves: Sequence[StateRatioCurve] | None = None) -> Any:
+    """r(T/I) per state from threshold to 10³ I: r_nmm solid, r_ew dashed; r = 1 and the paper's
+    1 − 0.7 × 10⁻³ marked; below, |1 − r| on a log scale."""
+    cs = list(curves) if curves is not None else state_ratio_data()
+    fig = _figure_class()(figsize=(7.0, 7.6), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    for i, c in enumerate(cs):
+        color = f"C{i}"
+        top.plot(c.T_over_I, c.r_nmm, color=color, label=f"{c.state}")
+        top.plot(c.T_over_I, c.r_ew, color=color, ls="--", lw=1)
+        bottom.loglog(c.T_over_I, [abs(1 - v) for v in c.r_nmm], color=color)
+        bottom.loglog(c.T_over_I, [abs(1 - v) for v in c.r_ew], color=color, ls="--", lw=1)
+    for ax in (top,):
+        ax.axhline(1.0, color="k", ls="-", lw=0.8, label="r = 1 (Eqs. (12), (15))")
+        ax.axhline(
+            1 - PAPER_DELTA_BOUND, color="k", ls=":", lw=1, label=r"paper: $1 - 0.7\times10^{-3}$"
+        )
+    bottom.axhline(PAPER_DELTA_BOUND, color="k", ls=":", lw=1)
+    top.plot([], [], color="gray", ls="--", lw=1, label=r"$r_{ew}$ (solid: $r_{nmm}$)")
+    top.set_xscale("log")
+    top.set_xlim(1.0, 1.0e3)
+    top.set_ylabel("r per electron")
+    top.set_title("Sum rules per electron, hydrogen-like states (m-averaged subshells)")
+    top.legend(loc="lower right", fontsize=7, ncol=2)
+    top.grid(True, which="both", alpha=0.3)
+    bottom.set_xlabel(r"$T/I$")
+    bottom.set_ylabel(r"$|1 - r|$")
+    bottom.grid(True, which="both", alpha=0.3)
+    return fig
 
 
 def _figure_class() -> Any:
@@ -325,10 +406,18 @@ def _save(fig: Any, base: Path) -> list[Path]:
     return [pdf, png]
 
 
-def write_figures(out: str | Path, *, dps: int = 20, points: int = 120) -> list[Path]:
-    """Write ratios, structure_factor and germanium_xray (.pdf, .png) under ``out``; return the paths.
+def write_figures(
+    out: str | Path,
+    *,
+    dps: int = 20,
+    points: int = 120,
+    states: Sequence[tuple[int, int]] = FIGURE_STATES,
+) -> list[Path]:
+    """Write ratios, structure_factor, germanium_xray and state_ratios (.pdf, .png) under
+    ``out``; return the paths.
 
-    ``points``: grid size of the ratio curve (the structure curves use twice as many).
+    ``points``: grid size of the ratio curve (the structure curves use twice as many, the
+    per-state curves of ``states`` a tenth, at most 15 digits).
     """
     validate_dps(dps)
     _figure_class()  # fail fast without matplotlib, before the (slow) data
@@ -338,4 +427,6 @@ def write_figures(out: str | Path, *, dps: int = 20, points: int = 120) -> list[
     curves = structure_data(points=2 * points, dps=min(dps, 15))
     paths += _save(structure_figure(curves), out / "structure_factor")
     paths += _save(germanium_xray_figure(germanium_xray_data()), out / "germanium_xray")
+    per_state = state_ratio_data(states, points=max(2, points // 10), dps=min(dps, 15))
+    paths += _save(state_ratio_figure(per_state), out / "state_ratios")
     return paths

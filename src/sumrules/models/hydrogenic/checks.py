@@ -63,6 +63,7 @@ __all__ = [
     "PartialWaveDensity",
     "SpectralSum",
     "bethe_sum",
+    "closure_cached",
     "completeness",
     "continued_density",
     "continuum_oscillator_fraction",
@@ -71,6 +72,7 @@ __all__ = [
     "dispersion_comparison",
     "dispersion_integral",
     "dispersion_integral_cached",
+    "form_factor_pole_order",
     "form_factor_poles",
     "large_T_series",
     "large_momentum_coefficients",
@@ -79,6 +81,7 @@ __all__ = [
     "ratios_for_density",
     "resolvent",
     "resolvent_cached",
+    "wrong_density",
     "z_scaling_digits",
 ]
 
@@ -116,6 +119,22 @@ WRONG_DENSITIES: dict[str, Density] = {
 }
 
 
+def wrong_density(name: str, T: object, Q2: object, *, Z: object = 1, dps: int = 30) -> mpmath.mpf:
+    """The deliberately wrong density ``WRONG_DENSITIES[name]`` at (T, Q²) (negative controls).
+
+    >>> S = wrong_density("missing [1 - exp(-2 pi Z/k)] factor", 1, "0.5", dps=15)
+    >>> print(mpmath.nstr(S, 6), mpmath.nstr(continuum_density_ref(1, mpmath.sqrt(0.5)), 6))
+    0.137214 0.137471
+    """
+    validate_dps(dps)
+    density = WRONG_DENSITIES[name]
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        value = density(Continuum(energy_transfer(T, z), z).k, real_number(Q2, "Q2"), z)
+    with precision(dps):
+        return +value
+
+
 # --------------------------------------------------------------------------------------------
 # completeness and the Bethe sum
 
@@ -142,13 +161,15 @@ class SpectralSum:
 
 
 def _discrete_series(
-    term: Callable[[mpmath.mpf], mpmath.mpf], start: int = 2
+    term: Callable[[mpmath.mpf], mpmath.mpf], start: int = 2, *, spread: bool = True
 ) -> tuple[mpmath.mpf, mpmath.mpf]:
     """Σ_{n≥2} term(n): terms below a cut N summed one by one, the tail by Euler–Maclaurin.
 
     ``term`` must be smooth in real n ≥ ``start`` (see :func:`_series_start`). Returns the
-    value at N = max(start, 64) and |its difference from the value at 2N|. (Richardson and
-    Levin extrapolation from n = 2 both failed near T = Z²/2 and near P² = −Z².)
+    value at N = max(start, 64) and |its difference from the value at 2N| (``spread=False``:
+    the value only, with a NaN spread, for callers that do not use it; the second
+    Euler–Maclaurin tail costs as much as the first). (Richardson and Levin extrapolation from
+    n = 2 both failed near T = Z²/2 and near P² = −Z².)
     """
 
     def terms(a: int, b: int) -> mpmath.mpf:
@@ -157,6 +178,8 @@ def _discrete_series(
     cut = max(start, _FIRST_CUT)
     head = terms(2, cut)
     value = head + mpmath.sumem(term, [cut, mpmath.inf])
+    if not spread:
+        return value, mpmath.nan
     farther = head + terms(cut, 2 * cut) + mpmath.sumem(term, [2 * cut, mpmath.inf])
     return value, abs(value - farther)
 
@@ -214,7 +237,7 @@ def _k_points(q: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
 
 
 def _spectral(
-    Q2: mpmath.mpf, Z: mpmath.mpf, density: Density, energy_weighted: bool
+    Q2: mpmath.mpf, Z: mpmath.mpf, density: Density, energy_weighted: bool, spread: bool = True
 ) -> SpectralSum:
     u2 = Q2 / (Z * Z)
     el = (16 * Z**4 / (4 * Z * Z + Q2) ** 2) ** 2
@@ -223,7 +246,7 @@ def _spectral(
         f = discrete_sq(n, u2)
         return f * Z * Z * (1 - 1 / (n * n)) / Q2 if energy_weighted else f
 
-    disc, spread = _discrete_series(term, _series_start(u2))
+    disc, disc_spread = _discrete_series(term, _series_start(u2), spread=spread)
 
     def integrand(k: mpmath.mpf) -> mpmath.mpf:
         t = (k * k + Z * Z) / 2
@@ -232,7 +255,9 @@ def _spectral(
 
     q = mpmath.sqrt(Q2) if Q2 > 0 else mpmath.mpf(0)
     cont, err = _quad_scaled(integrand, _k_points(q, Z), Z, error=True)
-    return SpectralSum(Q2, Z, mpmath.mpf(0) if energy_weighted else el, disc, cont, spread, err)
+    return SpectralSum(
+        Q2, Z, mpmath.mpf(0) if energy_weighted else el, disc, cont, disc_spread, err
+    )
 
 
 def _round_sum(s: SpectralSum) -> SpectralSum:
@@ -242,13 +267,21 @@ def _round_sum(s: SpectralSum) -> SpectralSum:
 
 
 def completeness(
-    q: object, *, Z: object = 1, dps: int = 30, density: Density | None = None, Q2: object = None
+    q: object,
+    *,
+    Z: object = 1,
+    dps: int = 30,
+    density: Density | None = None,
+    Q2: object = None,
+    spread: bool = True,
 ) -> SpectralSum:
     """|F_el(q)|² + Σ_n |F_n(q)|² + ∫ S(T, q) dT, which must be 1 (closure).
 
     ``Q2`` (instead of q) evaluates the continuation to real Q² > −Z², where
     closure still holds (e^{±κz}|1s⟩ are normalisable); ``density`` replaces S
-    (negative controls: :data:`WRONG_DENSITIES`).
+    (negative controls: :data:`WRONG_DENSITIES`). ``spread=False`` skips the discrete
+    series at twice the cut (half the cost; ``discrete_spread`` is then NaN) for callers that
+    judge the total against 1 to many digits, which is the stronger test.
 
     >>> s = completeness(2, dps=15, density=WRONG_DENSITIES["principal arctan instead of atan2"])
     >>> abs(s.total - 1) > 1e-3
@@ -263,9 +296,20 @@ def completeness(
             x = real_number(Q2, "Q2")
             if x <= -z * z:
                 raise ValueError(f"Q2 must exceed -Z**2, got {Q2!r}")
-        result = _spectral(x, z, density or _exact_density, energy_weighted=False)
+        result = _spectral(x, z, density or _exact_density, energy_weighted=False, spread=spread)
     with precision(dps):
         return _round_sum(result)
+
+
+@functools.lru_cache(maxsize=32)
+def closure_cached(Q2: str, dps: int, Z: str = "1") -> SpectralSum:
+    """:func:`completeness` at a real Q² given as text, without the spread of the discrete
+    series (``spread=False``), cached per precision (a claim and its controls share it).
+
+    >>> abs(closure_cached("-0.5", 15).total - 1) < 1e-14
+    True
+    """
+    return completeness(None, Q2=Q2, Z=Z, dps=dps, spread=False)
 
 
 def bethe_sum(
@@ -715,6 +759,33 @@ def form_factor_poles(n_max: int = 6, *, Z: object = 1) -> list[tuple[sympy.Expr
     return poles
 
 
+def form_factor_pole_order(n: int, Q2: object, *, Z: object = 1, dps: int = 30) -> mpmath.mpf:
+    """The order of a pole of |F_n|² at ``Q2`` measured numerically (n = 1: the elastic
+    |F_el|²): −log₂|f(Q² + 2ε)/f(Q² + ε)| at ε = 10^(−dps/3), which tends to the order at a
+    pole and to 0 where f is regular and nonzero.
+
+    >>> print(mpmath.nstr(form_factor_pole_order(2, "-2.25"), 8))
+    5.0
+    >>> print(mpmath.nstr(form_factor_pole_order(2, "-0.25"), 3))
+    9.38e-10
+    """
+    validate_int(n, "n", 1)
+    validate_dps(dps)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        at = real_number(Q2, "Q2")
+
+        def f(x: mpmath.mpf) -> mpmath.mpf:
+            if n == 1:
+                return (16 * z**4 / (4 * z * z + x) ** 2) ** 2
+            return discrete_sq(n, x / (z * z))
+
+        e = mpmath.mpf(10) ** (-(dps // 3))
+        value = -mpmath.log(abs(f(at + 2 * e) / f(at + e)), 2)
+    with precision(dps):
+        return +value
+
+
 # --------------------------------------------------------------------------------------------
 # the resolvent R(T, P²) of Eq. (9) against the dispersion integral of Eq. (11)
 
@@ -738,6 +809,7 @@ def _resolvent_parts(
     discrete, _ = _discrete_series(
         lambda n: discrete_sq(n, u2) / (tau - (1 - 1 / (n * n)) / 2),
         _series_start(u2, tau - mpmath.mpf(1) / 2),
+        spread=False,
     )
     discrete /= z * z
     return elastic, discrete, Continuum(t, z)
@@ -803,6 +875,28 @@ def _continuum_contour(c: Continuum, x: mpmath.mpf) -> mpmath.mpc:
     return _quad_scaled(real_part, left, z, size) + arc + _quad_scaled(real_part, right, z, size)
 
 
+def _check_method(method: str) -> None:
+    if method not in ("principal-value", "contour"):
+        raise ValueError(f"method must be 'principal-value' or 'contour', got {method!r}")
+
+
+Parts = tuple[mpmath.mpf, mpmath.mpf, Continuum]
+
+
+def _resolvent_at(
+    t: mpmath.mpf, x: mpmath.mpf, method: str, parts: Callable[[], Parts]
+) -> mpmath.mpc:
+    """R at the working precision from the elastic and discrete parts and the continuum."""
+    if x == 0:
+        return mpmath.mpc(1 / t, 0)  # ρ(0) = 1: only the ground state contributes
+    elastic, discrete, c = parts()
+    if method == "principal-value":
+        cont = mpmath.mpc(_continuum_pv(c, x), mpmath.pi * c.density_q2(x))
+    else:
+        cont = _continuum_contour(c, x)
+    return elastic + discrete + cont
+
+
 def resolvent(
     T: object, P2: object, *, Z: object = 1, dps: int = 30, method: str = "principal-value"
 ) -> mpmath.mpc:
@@ -816,21 +910,12 @@ def resolvent(
     mpc(real='1.0', imag='0.0')
     """
     validate_dps(dps)
-    if method not in ("principal-value", "contour"):
-        raise ValueError(f"method must be 'principal-value' or 'contour', got {method!r}")
+    _check_method(method)
     with precision(dps + GUARD_DIGITS):
         z = nuclear_charge(Z)
         t = energy_transfer(T, z)
         x = _check_p2(P2, z)
-        if x == 0:
-            value = mpmath.mpc(1 / t, 0)  # ρ(0) = 1: only the ground state contributes
-        else:
-            elastic, discrete, c = _resolvent_parts(t, x, z)
-            if method == "principal-value":
-                cont = mpmath.mpc(_continuum_pv(c, x), mpmath.pi * c.density_q2(x))
-            else:
-                cont = _continuum_contour(c, x)
-            value = elastic + discrete + cont
+        value = _resolvent_at(t, x, method, lambda: _resolvent_parts(t, x, z))
     with precision(dps):
         return +value
 
@@ -932,17 +1017,40 @@ def large_momentum_coefficients(
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _parts_cached(T: str, P2: str, dps: int, Z: str) -> Parts:
+    """The elastic and discrete parts of R and the continuum at T (P² ≠ 0), at the working
+    precision of :func:`resolvent`: both i0 routes share them (the discrete series is most of
+    the cost)."""
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        return _resolvent_parts(energy_transfer(T, z), _check_p2(P2, z), z)
+
+
 @functools.lru_cache(maxsize=128)
-def resolvent_cached(T: str, P2: str, method: str, dps: int) -> mpmath.mpc:
+def resolvent_cached(T: str, P2: str, method: str, dps: int, Z: str = "1") -> mpmath.mpc:
     """:func:`resolvent` with text inputs, cached per precision (several claims use it).
+
+    The two methods share the elastic and discrete parts (computed once per T, P², Z, dps);
+    the value is the one :func:`resolvent` returns, bit for bit.
 
     >>> resolvent_cached("1", "0", "principal-value", 15)
     mpc(real='1.0', imag='0.0')
+    >>> resolvent_cached("1", "-0.5", "contour", 15) == resolvent("1", "-0.5", dps=15, method="contour")
+    True
     """
-    return resolvent(T, P2, dps=dps, method=method)
+    validate_dps(dps)
+    _check_method(method)
+    with precision(dps + GUARD_DIGITS):
+        z = nuclear_charge(Z)
+        t = energy_transfer(T, z)
+        x = _check_p2(P2, z)
+        value = _resolvent_at(t, x, method, lambda: _parts_cached(T, P2, dps, Z))
+    with precision(dps):
+        return +value
 
 
 @functools.lru_cache(maxsize=128)
-def dispersion_integral_cached(T: str, P2: str, dps: int) -> mpmath.mpc:
+def dispersion_integral_cached(T: str, P2: str, dps: int, Z: str = "1") -> mpmath.mpc:
     """:func:`dispersion_integral` with text inputs, cached per precision."""
-    return dispersion_integral(T, P2, dps=dps)
+    return dispersion_integral(T, P2, Z=Z, dps=dps)

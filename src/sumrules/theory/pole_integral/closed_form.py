@@ -210,12 +210,13 @@ def induction_proof() -> list[KernelStep]:
         )
     )
     samples = [(sv, wv) for sv in (-2, 0, 3) for wv in (1, 2, 3)]
+    route_a = {
+        (sv, wv): pole_integral_distributional(sv, wv, m, T)[0]
+        for sv in (-2, 0, 3)
+        for wv in (1, 2, 3, 4)
+    }
     recursion_ok = all(
-        sp.simplify(
-            pole_integral_distributional(sv, wv + 1, m, T)[0]
-            + sp.diff(pole_integral_distributional(sv, wv, m, T)[0], T) / wv
-        )
-        == 0
+        sp.simplify(route_a[sv, wv + 1] + sp.diff(route_a[sv, wv], T) / wv) == 0
         for sv, wv in samples
     )
     steps.append(

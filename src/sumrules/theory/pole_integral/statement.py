@@ -13,6 +13,8 @@ parts; their LaTeX is generated from the very expression that is evaluated.
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 __all__ = [
@@ -68,5 +70,15 @@ CORRECTED_EQ19 = sp.Eq(LHS, CORRECT_RHS)
 
 def evaluate(expr: sp.Expr, s: int, w: int, m: sp.Expr = 1, T_: sp.Expr = 1) -> sp.Expr:
     """``expr`` (a right-hand side of :func:`rhs`) at integers s, w ≥ 1 and exact m, T."""
-    values = {S: sp.Integer(s), W: sp.Integer(w), M: sp.sympify(m), T: sp.sympify(T_)}
-    return sp.expand(expr.xreplace(values).doit())
+    return sp.expand(at_indices(expr, s, w).xreplace({M: sp.sympify(m), T: sp.sympify(T_)}))
+
+
+@functools.lru_cache(maxsize=4096)
+def at_indices(expr: sp.Expr, s: int, w: int) -> sp.Expr:
+    """``expr`` at integers s, w, with its derivatives done (m and T still symbols), cached:
+    the grid of Eq. (19) takes each (s, w) at several (m, T).
+
+    >>> at_indices(PRINTED_RHS, 1, 2)
+    4*m_e**2
+    """
+    return expr.xreplace({S: sp.Integer(s), W: sp.Integer(w)}).doit()

@@ -1,0 +1,230 @@
+"""Sum-rule ratios of every hydrogen-like state: tables, the large-T law, the stepping error.
+
+r_nmm(T) = T ∫ S dQ²/Q² and r_ew(T) = (1/2m) ∫ S dQ², per electron, m-averaged over the
+subshell (both 1 if Eqs. (12) and (15) held). They are functions of T/I alone
+(I = Z²/(2n²)).
+
+**The large-T law.** 1 − r ≈ c (I/T)^p with p = 5/2 + l. Derivation: Eq. (16) expands R in
+powers of (p·q + H − E₀)/(T − Q²/2); the coefficient of T^{−j} holds momentum moments
+⟨p^{2j}⟩ of the bound state (with Q² powers that Eq. (19) integrates to powers of T). Each
+term integrates to zero, so a ratio differs from 1 only by what the expansion misses: the
+moments diverge from the first j with ∫ p^{2j} n(p) p² dp = ∞. The momentum density falls
+as n(p) → A_nl p^{−8−2l} (:func:`~.states.momentum_tail`: the cusp r^{l+1} of R_nl), so
+⟨p^{2j}⟩ is finite exactly for j < 5/2 + l and the first term the series cannot produce is
+(I/T)^{5/2+l} (half-integer: no logarithm). The coefficient is carried by the tail:
+c = −C_l A_nl (n/Z)^{5+2l} with a universal C_l (Z drops out since A_nl ∝ Z^{5+2l}); the 1s
+closed form gives C_0 = 2π/15 (c = −16/(15π)). For l ≥ 1 C_l is fitted, and its universality
+in n is a check (:func:`fit_large_T_law`).
+
+>>> p = large_T_exponent(2)
+>>> p
+9/2
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import mpmath
+import sympy as sp
+
+from sumrules.core.numeric import agreement_digits, precision, validate_dps
+from sumrules.models.hydrogenic.q_integrals import ratios_from_density
+from sumrules.models.hydrogenic.states import check_state, label, momentum_tail
+
+__all__ = [
+    "LargeTFit",
+    "StateRatioRow",
+    "fit_large_T_law",
+    "large_T_coefficient",
+    "large_T_exponent",
+    "ratio_table",
+    "ratios_from_density",
+    "stepping_table",
+]
+
+#: T/I of the report table
+TABLE_T_OVER_I = ("1.001", "1.5", "2", "10", "100")
+
+
+def large_T_exponent(l: int) -> sp.Rational:
+    """p = 5/2 + l (see the module docstring).
+
+    >>> large_T_exponent(0), large_T_exponent(1)
+    (5/2, 7/2)
+    """
+    return sp.Rational(5, 2) + l
+
+
+def large_T_coefficient(n: int, l: int, C: sp.Expr | None = None) -> sp.Expr:
+    """c = −C_l A_nl n^{5+2l} (Z = 1); C defaults to the 1s value 2π/15 (exact for s states
+    only if C_l is universal, which the fits test).
+
+    >>> large_T_coefficient(1, 0)
+    -16/(15*pi)
+    """
+    n, l = check_state(n, l)
+    c_l = 2 * sp.pi / 15 if C is None else C
+    return sp.simplify(-c_l * momentum_tail(n, l) * n ** (5 + 2 * l))
+
+
+@dataclass(frozen=True)
+class StateRatioRow:
+    """One (state, T/I) of :func:`ratio_table`; ``digits_closed`` where a closed form exists."""
+
+    state: str
+    T_over_I: mpmath.mpf
+    r_nmm: mpmath.mpf
+    r_ew: mpmath.mpf
+    digits_closed: float | None
+    seconds: float
+
+
+def ratio_table(
+    states: Sequence[tuple[int, int]] = ((1, 0), (2, 0), (2, 1)),
+    T_over_I: Sequence[object] = TABLE_T_OVER_I,
+    *,
+    dps: int = 30,
+) -> list[StateRatioRow]:
+    """r_nmm, r_ew per state and T/I (Z = 1), with the agreement with a closed form.
+
+    >>> rows = ratio_table([(2, 1)], ["2"], dps=12)
+    >>> print(mpmath.nstr(rows[0].r_nmm, 10), mpmath.nstr(rows[0].r_ew, 10))
+    0.9954801103 1.000127984
+    """
+    from sumrules.models.hydrogenic.atom import Hydrogenic
+
+    validate_dps(dps)
+    rows = []
+    for n, l in states:
+        atom = Hydrogenic(n, l)
+        closed = atom.ratio_routes().get("closed form")
+        for x in T_over_I:
+            t = atom.energy_at(x, dps=dps)
+            start = time.perf_counter()
+            r_nmm, r_ew = atom.sum_rule_ratios(t, dps=dps)
+            seconds = time.perf_counter() - start
+            digits = None
+            if closed is not None:
+                c_nmm, c_ew = closed(t, dps)
+                with precision(dps + 10):
+                    digits = min(agreement_digits(r_nmm, c_nmm), agreement_digits(r_ew, c_ew))
+            with precision(dps):
+                rows.append(
+                    StateRatioRow(label(n, l), +t / atom.threshold, r_nmm, r_ew, digits, seconds)
+                )
+    return rows
+
+
+@dataclass(frozen=True)
+class LargeTFit:
+    """1 − r ≈ c (I/T)^p fitted to computed ratios of one state, next to the derived p.
+
+    ``local_exponents[j]``: the slope of log|1 − r_nmm| against log(I/T) between points j and
+    j + 1; ``exponent``/``coefficient`` from the last two points; ``exponent_extrapolated``:
+    the last two slopes extrapolated linearly in √(I/T) (the leading correction);
+    ``C_fitted`` = −c/(A_nl n^{5+2l}) (compare 2π/15 = 0.4189 for s states).
+    """
+
+    state: str
+    T_over_I: tuple[mpmath.mpf, ...]
+    deviations_nmm: tuple[mpmath.mpf, ...]
+    deviations_ew: tuple[mpmath.mpf, ...]
+    local_exponents: tuple[mpmath.mpf, ...]
+    exponent: mpmath.mpf
+    coefficient: mpmath.mpf
+    exponent_extrapolated: mpmath.mpf
+    exponent_derived: sp.Rational
+    C_fitted: mpmath.mpf
+
+
+def fit_large_T_law(
+    n: int,
+    l: int,
+    T_over_I: Sequence[object] = (10**3, 10**4, 10**5),
+    *,
+    dps: int = 40,
+    ratios: Callable[[mpmath.mpf, int], tuple[mpmath.mpf, mpmath.mpf]] | None = None,
+) -> LargeTFit:
+    """Fit p and c in 1 − r_nmm ≈ c (I/T)^p (Z = 1); ``ratios(T, dps)`` may replace the model
+    (a negative control).
+
+    >>> fit = fit_large_T_law(1, 0, [10**4, 10**5], dps=30)
+    >>> round(float(fit.exponent), 2), fit.exponent_derived
+    (2.49, 5/2)
+    """
+    from sumrules.models.hydrogenic.atom import Hydrogenic
+
+    n, l = check_state(n, l)
+    validate_dps(dps)
+    if len(T_over_I) < 2:
+        raise ValueError("T_over_I must hold at least two values")
+    atom = Hydrogenic(n, l)
+    compute = ratios or (lambda t, d: atom.sum_rule_ratios(t, dps=d))
+    with precision(dps):
+        xs = [mpmath.mpmathify(x) for x in T_over_I]
+        if any(x <= 1 for x in xs) or xs != sorted(xs):
+            raise ValueError("T_over_I must be increasing and > 1")
+        pairs = [compute(x * atom.threshold, dps) for x in xs]
+        d_nmm = [1 - a for a, _ in pairs]
+        d_ew = [1 - b for _, b in pairs]
+        if any(d == 0 for d in d_nmm):
+            raise ValueError("1 - r vanished at this precision: raise dps")
+        ys = [1 / x for x in xs]
+        slopes = [
+            mpmath.log(abs(d_nmm[j + 1] / d_nmm[j])) / mpmath.log(ys[j + 1] / ys[j])
+            for j in range(len(xs) - 1)
+        ]
+        p_fit = slopes[-1]
+        c_fit = -d_nmm[-1] / ys[-1] ** p_fit
+        p_ext = p_fit
+        if len(slopes) >= 2:
+            h1 = mpmath.sqrt(mpmath.sqrt(ys[-2] * ys[-1]))
+            h0 = mpmath.sqrt(mpmath.sqrt(ys[-3] * ys[-2]))
+            p_ext = (slopes[-1] * h0 - slopes[-2] * h1) / (h0 - h1)
+        p_exact = large_T_exponent(l)
+        c_exact_p = -d_nmm[-1] / ys[-1] ** mpmath.mpf(sp.N(p_exact, dps))
+        tail = mpmath.mpf(sp.N(momentum_tail(n, l) * n ** (5 + 2 * l), dps))
+        return LargeTFit(
+            state=label(n, l),
+            T_over_I=tuple(xs),
+            deviations_nmm=tuple(d_nmm),
+            deviations_ew=tuple(d_ew),
+            local_exponents=tuple(slopes),
+            exponent=p_fit,
+            coefficient=c_fit,
+            exponent_extrapolated=p_ext,
+            exponent_derived=p_exact,
+            C_fitted=-c_exact_p / tail,
+        )
+
+
+def stepping_table(
+    states: Sequence[tuple[int, int]] = ((1, 0), (2, 0), (2, 1), (3, 2)),
+    T_over_I: Sequence[object] = ("1.001", "1.5", "2", "10", "100"),
+    *,
+    dps: int = 20,
+) -> list[dict[str, object]]:
+    """The error of the stepping approximation (free cross section above I, zero below) per
+    state: r − 1 for both weights, one row per T/I, one column pair per state.
+
+    >>> rows = stepping_table([(1, 0)], ["2"], dps=15)
+    >>> print(mpmath.nstr(rows[0]["1s nmm"], 6))
+    -0.0125607
+    """
+    from sumrules.models.hydrogenic.atom import Hydrogenic
+
+    validate_dps(dps)
+    atoms = [Hydrogenic(n, l) for n, l in states]
+    rows: list[dict[str, object]] = []
+    for x in T_over_I:
+        row: dict[str, object] = {"T/I": x}
+        for atom in atoms:
+            r_nmm, r_ew = atom.sum_rule_ratios(atom.energy_at(x, dps=dps), dps=dps)
+            with precision(dps):
+                row[f"{atom.label} nmm"] = r_nmm - 1
+                row[f"{atom.label} ew"] = r_ew - 1
+        rows.append(row)
+    return rows
