@@ -1,6 +1,7 @@
-"""Tests that pin `sumrules.numeric` down: bounds and messages, precision handling, digit counts.
+"""The numeric helpers of :mod:`sumrules.core.numeric`: the dps bounds and their messages,
+integer validation, local working precision, agreement digits, quadrature and its digit count.
 
-Written for mutation testing (docs/mutation.md); each test has a negative control.
+Each test has a negative control.
 """
 
 from __future__ import annotations
