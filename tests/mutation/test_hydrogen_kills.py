@@ -20,7 +20,6 @@ from modelrefs import assert_default, models_density
 from sumrules.core.numeric import agreement_digits
 from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as h
-from sumrules.models.hydrogenic import moments as cm
 
 
 def _models_discrete(n: int, q: mpmath.mpf) -> mpmath.mpf:
@@ -34,9 +33,6 @@ def _models_discrete(n: int, q: mpmath.mpf) -> mpmath.mpf:
 def _dipole_t1() -> mpmath.mpf:
     """D(T = 1, Z = 1) by hand: k = 1, (8/3) e^{−4 atan 1} / (1 − e^{−2π})."""
     return mpmath.mpf(8) / 3 * mpmath.exp(-mpmath.pi) / (1 - mpmath.exp(-2 * mpmath.pi))
-
-
-# --- hydrogen.py: the model's numbers --------------------------------------------------------
 
 
 def test_ionization_energy_is_z_squared_over_two() -> None:
@@ -167,9 +163,6 @@ def test_low_q_fraction_dipole_is_alpha2_t3_d() -> None:
     for bad, match in (("x", "alpha must be a finite real"), (0, "alpha must be positive")):
         with pytest.raises(ValueError, match=match):
             h.low_q_fraction_dipole(1, alpha=bad)
-
-
-# --- hydrogen_checks.py ------------------------------------------------------------------------
 
 
 def test_continuum_density_ref_is_the_models_formula_with_ten_guard_digits() -> None:
@@ -393,92 +386,3 @@ def test_hydrogen_ratio_table_rows() -> None:
     assert default.T == 1 and default.digits == 30  # Z = 1, dps = 30
     with pytest.raises(ValueError, match="T_over_I must be a finite real"):
         h.hydrogen_ratio_table(["x"])
-
-
-def test_momentum_space_pz_moments() -> None:
-    # 1s: ∫|φ|² = 1, ⟨p_z²⟩ = ⟨p²⟩/3 = 1/3 (virial ⟨p²⟩ = 1), ⟨p_z⁴⟩ = ⟨p⁴⟩/5 = 1
-    assert [cm.momentum_space_pz_moment(n) for n in (0, 1, 2)] == [1, sp.Rational(1, 3), 1]
-    for bad in (-1, 1.0, True):
-        with pytest.raises(ValueError, match="n must be a nonnegative integer"):
-            cm.momentum_space_pz_moment(bad)  # type: ignore[arg-type]
-
-
-# --- coulomb_moments.py ------------------------------------------------------------------------
-
-_X, _Y, _Zc = sp.symbols("x y z", real=True)
-_RC = sp.sqrt(_X**2 + _Y**2 + _Zc**2)
-_POINT = {_X: sp.Rational(3, 10), _Y: sp.Rational(-1, 5), _Zc: sp.Rational(1, 2)}
-_GS = [sp.Integer(1), cm.C, cm.C**2, cm.C / cm.R, cm.R * cm.C**2, cm.C**3 / cm.R**2 + cm.R]
-
-
-def _cartesian(g: sp.Expr) -> sp.Expr:
-    return g.subs({cm.R: _RC, cm.C: _Zc / _RC}, simultaneous=True)
-
-
-def _at_point(e: sp.Expr) -> complex:
-    return complex(sp.N(e.subs(_POINT), 30))
-
-
-@pytest.mark.parametrize("g", _GS, ids=str)
-def test_p_z_and_laplacian_agree_with_cartesian_derivatives(g: sp.Expr) -> None:
-    psi = _cartesian(g) * sp.exp(-_RC)
-    pz_cart = -sp.I * sp.diff(psi, _Zc)
-    lap_cart = sum(sp.diff(psi, v, 2) for v in (_X, _Y, _Zc))
-    weight = sp.exp(-_RC)
-    assert abs(_at_point(_cartesian(cm._p_z(g)) * weight - pz_cart)) < 1e-25
-    assert abs(_at_point(_cartesian(cm._laplacian(g)) * weight - lap_cart)) < 1e-25
-    # negative control: p_x is not p_z
-    if g != 1:
-        assert abs(_at_point(_cartesian(cm._p_z(g)) * weight + sp.I * sp.diff(psi, _X))) > 1e-3
-
-
-def test_p_z_of_the_ground_state() -> None:
-    assert cm._p_z(sp.Integer(1)) == sp.I * cm.C  # −i ∂_z e^{−r} = i (z/r) e^{−r}
-
-
-def test_min_r_power() -> None:
-    r, c = cm.R, cm.C
-    assert cm._min_r_power(sp.Integer(0)) == float("inf")
-    assert cm._min_r_power(sp.Integer(5) + r) == 0.0
-    assert cm._min_r_power(c / r**2 + r**3) == -2.0
-    assert cm._min_r_power(sp.I * c * (1 / r + 2)) == -1.0  # expanded before reading powers
-
-
-def test_coulomb_expansion_orders_limits_and_order_zero() -> None:
-    assert cm.coulomb_expansion_orders(0)[0].coefficient == 1  # ⟨0|0⟩ = 1, (Q²)^0
-    assert len(cm.coulomb_expansion_orders()) == 7  # default max_order = 6
-    assert len(cm.coulomb_expansion_orders(cm.MAX_ORDER)) == cm.MAX_ORDER + 1 == 9
-    for bad in (cm.MAX_ORDER + 1, -1, 2.0, True):
-        with pytest.raises(ValueError, match=r"max_order must be an integer in \[0, 8\]"):
-            cm.coulomb_expansion_orders(bad)  # type: ignore[arg-type]
-
-
-def test_surviving_words_are_the_only_nonzero_ones() -> None:
-    orders = cm.coulomb_expansion_orders(4)
-    assert cm._surviving_words_consistent(orders)
-    # negative controls: a removed word with a nonzero value, and removed words dropped
-    bad = cm.CoulombOrder(3, {"PPh": sp.Integer(1)}, 0)
-    assert not cm._surviving_words_consistent((*orders, bad))
-    assert cm._surviving_words_consistent((cm.CoulombOrder(2, {"PP": sp.Rational(1, 3)}, 0),))
-
-
-def test_pz_hh_pz_by_commutator() -> None:
-    # ‖h p_z ψ‖² over r > a = ⟨z²/r⁶⟩ = (1/π)·2π·(2/3) ∫_a^∞ e^{−2r} r^{−2} dr, by quadrature
-    for a in (sp.Rational(1, 2), sp.Rational(1, 10)):
-        with mpmath.workdps(30):
-            ref = (
-                mpmath.mpf(4)
-                / 3
-                * mpmath.quad(lambda r: mpmath.exp(-2 * r) / r**2, [mpmath.mpf(a), 1, mpmath.inf])
-            )
-            v = mpmath.mpf(sp.N(cm.pz_hh_pz_by_commutator(a), 30))
-            assert agreement_digits(v, ref) > 25
-    # the same quantity from the word P h h P by 2D quadrature of the pointwise states
-    v = float(cm.pz_hh_pz_by_commutator(sp.Rational(1, 2)))
-    assert abs(v / float(cm.cutoff_integral_numeric("PhhP", 0.5, dps=15)) - 1) < 1e-10
-    default = cm.pz_hh_pz_by_commutator()
-    assert default.free_symbols == {cm.R_MIN}
-    assert sp.limit(default * cm.R_MIN, cm.R_MIN, 0, "+") == sp.Rational(4, 3)  # ~ 4/(3a)
-    for bad in (0, -1, sp.Symbol("s")):
-        with pytest.raises(ValueError, match="r_min must be positive"):
-            cm.pz_hh_pz_by_commutator(bad)
