@@ -86,7 +86,7 @@ def bench_fast_vs_naive(order: int = 12) -> dict[str, Any]:
 
 def bench_oscillator(k_max: int = 60) -> dict[str, Any]:
     """Exact oscillator coefficients through ``k_max`` from a cold cache, with cross-checks."""
-    osc._clear_caches()
+    osc.clear_caches()
     start = time.perf_counter()
     coefficients = [osc.expansion_coefficient(k) for k in range(k_max + 1)]
     seconds = time.perf_counter() - start
