@@ -162,13 +162,3 @@ def test_working_dps_refuses_beyond_max_dps() -> None:
         ValueError, match=r"^eps is tiny: it needs 1101 working digits, at most 1100$"
     ):
         N.working_dps(N.MAX_WORKING_DPS + 1, "eps is tiny")
-
-
-def test_local_exponent_refuses_an_eps_beyond_max_dps() -> None:
-    """|b| = 2T = 2000 and ε = 1e-1090: 10 + 10 + 1094 working digits, refused naming eps."""
-    from sumrules.models.hydrogenic import checks as hc
-
-    with pytest.raises(ValueError, match=r"^eps = '1e-1090' is too small against the branch"):
-        hc.local_exponent(1000, eps="1e-1090", dps=10)
-    # control: ε = 1e-60 needs 84 digits and gives the exponent −3
-    assert abs(hc.local_exponent(1000, eps="1e-60", dps=10) + 3) < 1e-9

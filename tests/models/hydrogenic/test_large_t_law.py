@@ -1,27 +1,24 @@
-"""Mutation-killing tests for the hydrogen sum-rule ratios and their large-T fit.
+"""The large-T law of the hydrogen ratios: r − 1 = −(16/15π) y^{5/2} + (16/15) y³ + …, y = I/T.
 
-Covers :func:`sumrules.models.hydrogen.sum_rule_ratios` (also ``certified=True``),
-:func:`~sumrules.models.hydrogen.exact_sum_rule_ratio`,
-:func:`~sumrules.models.hydrogen.sum_rule_ratios_detailed`,
-:func:`~sumrules.models.hydrogen.fit_large_T_law` and
-:func:`~sumrules.models.hydrogen.continuum_density`: documented defaults and fields, the
-documented input errors (naming the argument), the accuracy promised at ``dps`` digits against
-independent high-precision references (the docs/models.md density, the closed form written out
-here, the asymptotic law r − 1 = −(16/15π) y^{5/2} + (16/15) y³ + …, y = I/T), and the
-large-T fit against an independent log-log slope computation and the analytic expansion.
+Pins the closed form derived with sympy (``derive_exact_ratio``), its series
+(``large_T_series``, whose remainder falls like the first omitted power), the leading law, the
+closed form following the law at any Z, and ``fit_large_T_law``: defaults, fields against an
+independent log-log fit, the input errors, and a wrong model fitted as another power.
 """
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import mpmath
 import pytest
+import sympy
 import sympy as sp
-from modelrefs import assert_default, ridge_share
+from modelrefs import ridge_share
 
 from sumrules.core.numeric import agreement_digits
-from sumrules.models import Hydrogenic
+from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as h
 
 # r − 1 = C5 y^{5/2} + C6 y³ + C7 y^{7/2} + …, y = I/T: the expansion of the closed form
@@ -46,66 +43,63 @@ def _closed_ratios(T: object, *, Z: object, dps: int) -> tuple[mpmath.mpf, mpmat
     return r, r
 
 
-# --- defaults ---------------------------------------------------------------------------------
+def test_symbolic_derivation_of_the_closed_form() -> None:
+    d = hc.derive_exact_ratio()
+    assert d.jacobian_ok and d.identical and d.matches_compact
+    with mpmath.workdps(30):
+        value = sympy.N(d.r_nmm.subs(d.kappa, sympy.Rational(3, 7)), 25)
+        T = (1 + mpmath.mpf(3) ** 2 / 7**2) / 2
+        assert agreement_digits(mpmath.mpf(str(value)), h.sum_rule_ratios(T, dps=25)[0]) > 23
 
 
-def test_default_precision_is_30_digits() -> None:
-    """continuum_density, sum_rule_ratios and exact_sum_rule_ratio default to dps = 30."""
-    assert_default(h.continuum_density, "dps", 30, 31, 1, "0.7")
-    assert_default(h.sum_rule_ratios, "dps", 30, 31, "0.75")
-    assert_default(h.exact_sum_rule_ratio, "dps", 30, 31, "0.75")
+def test_large_T_law() -> None:
+    w, s = hc.large_T_series(9)
+    p, c, nxt = h.large_T_leading_law()
+    assert s.coeff(w, 5) == c and s.coeff(w, 6) == nxt and p == sympy.Rational(5, 2)
+    assert s.coeff(w, 7) == -(
+        sympy.Rational(16, 45) * sympy.pi + sympy.Rational(248, 63) / sympy.pi
+    )
+    law = h.fit_large_T_law([10**5, 10**6, 10**7], dps=40)
+    assert abs(law.exponent - 2.5) < 1e-3
+    assert abs(law.exponent_extrapolated - 2.5) < 1e-4
+    assert abs(law.coefficient / float(c) - 1) < 2e-2
+    for x, res in zip(law.T_over_I, law.residuals, strict=True):
+        # next order: −π√y + (π² + … ) y; |coefficient of y| < 10
+        assert abs(res + math.pi / math.sqrt(float(x))) < 10 / float(x)
 
 
-def test_fit_defaults_are_hydrogen_at_50_digits() -> None:
-    """By default the ratios are asked for at Z = 1, dps = 50 and T = (T/I)·I = (T/I)/2."""
-    calls: list[tuple[object, object, int]] = []
-
-    def recording(T: object, *, Z: object, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
-        calls.append((T, Z, dps))
-        return _closed_ratios(T, Z=Z, dps=dps)
-
-    h.fit_large_T_law([10**4, 10**5], ratios=recording)
-    assert [(float(T), float(Z), dps) for T, Z, dps in calls] == [(5e3, 1, 50), (5e4, 1, 50)]
-    # negative control: an explicit Z = 2 is passed on (T = (T/I)·Z²/2)
-    calls.clear()
-    h.fit_large_T_law([10**4, 10**5], Z=2, dps=30, ratios=recording)
-    assert [(float(T), float(Z), dps) for T, Z, dps in calls] == [(2e4, 2, 30), (2e5, 2, 30)]
+def _remainder_scales(w: sympy.Symbol, series: sympy.Expr, power: int) -> bool:
+    """(r − 1 − series)/w^power is the same number at w = 1/200 and 1/2000 (within 5 %), with
+    r from the closed form ``exact_sum_rule_ratio`` at T = I/w² (Z = 1, I = 1/2)."""
+    f = sympy.lambdify(w, series, "mpmath")
+    rho = []
+    with mpmath.workdps(50):
+        for n in (200, 2000):
+            x = mpmath.mpf(1) / n
+            r = h.exact_sum_rule_ratio(n * n / 2, dps=45)
+            rho.append((r - 1 - f(x)) / x**power)
+        return rho[0] != 0 and abs(rho[1] / rho[0] - 1) < 0.05
 
 
-# --- continuum_density ------------------------------------------------------------------------
+def test_large_T_series_order_6_is_the_leading_law() -> None:
+    """order = 6 (the smallest allowed) gives c w⁵ alone; r − 1 − c w⁵ = O(w⁶); the symbol
+    is the documented w (positive: w = √(I/T))."""
+    w, s = hc.large_T_series(6)
+    w_doc = sympy.Symbol("w", positive=True)
+    assert w == w_doc and sympy.Poly(s, w).monoms() == [(5,)]
+    assert _remainder_scales(w, s, 6)
+    assert not _remainder_scales(w, s, 5)  # negative control: the remainder is not O(w⁵)
+    assert not _remainder_scales(w, s + w**5 / 100, 6)  # nor with c₅ off by 0.01
+    with pytest.raises(ValueError, match=r"^order must be an integer >= 6, got 5$"):
+        hc.large_T_series(5)
 
 
-def test_density_on_the_bethe_ridge_at_huge_k_keeps_dps_digits() -> None:
-    """S at q ≈ k = 2⁶⁰ + 1 (inputs exact in binary, so any loss is the code's own).
-
-    The docstring of Continuum.density promises q² − k² formed as (q − k)(q + k): a
-    q*q − k*k loses ~log10(k²) digits of the 10 guard digits and more.
-    """
-    k = 2**60 + 1
-    T = (k * k + 1) // 2  # T = (1 + k²)/2, an exact integer
-    q = Fraction(k + 1) + Fraction(1, 2**20)  # on the ridge, 81 bits: exact at dps + 10
-    dps = 30
-    value = h.continuum_density(T, q, dps=dps)
-    with mpmath.workdps(120):  # docs/models.md formula, Z = 1, far more digits
-        K, Q = mpmath.mpf(k), mpmath.mpf(q.numerator) / q.denominator
-        ref = (
-            2**8 * Q**2 * (Q**2 + (1 + K**2) / 3)
-            * mpmath.exp(-(2 / K) * mpmath.atan2(2 * K, (Q - K) * (Q + K) + 1))
-            / (((Q + K) ** 2 + 1) ** 3 * ((Q - K) ** 2 + 1) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / K)))
-        )  # fmt: skip
-        assert agreement_digits(value, ref) >= dps - 1
-        # negative control: q² − k² by subtraction at the working precision loses digits
-        with mpmath.workdps(dps + 10):
-            Qw, Kw = mpmath.mpf(Q), mpmath.mpf(K)
-            a_bad = Qw * Qw - Kw * Kw + 1
-        bad = (
-            2**8 * Q**2 * (Q**2 + (1 + K**2) / 3) * mpmath.exp(-(2 / K) * mpmath.atan2(2 * K, a_bad))
-            / ((a_bad**2 + 4 * K**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / K)))
-        )  # fmt: skip
-        assert agreement_digits(bad, ref) < dps - 1
-
-
-# --- exact_sum_rule_ratio ---------------------------------------------------------------------
+def test_large_T_series_default_order_9() -> None:
+    """The default series runs through w⁸ (order 9): the closed form minus it is O(w⁹)."""
+    w, s = hc.large_T_series()
+    assert sympy.Poly(s, w).degree() == 8 and all(s.coeff(w, j) == 0 for j in range(5))
+    assert _remainder_scales(w, s, 9)
+    assert not _remainder_scales(w, s - s.coeff(w, 8) * w**8, 9)  # negative control
 
 
 @pytest.mark.parametrize("Z", [1, Fraction(1, 10**10), 1000])
@@ -140,53 +134,34 @@ def test_closed_form_at_small_Z_is_the_Z1_value() -> None:
     assert agreement_digits(r, _closed_form("2.5", 60)) < 5  # negative control
 
 
-# --- Hydrogenic(1, 0, Z).sum_rule_ratios(certified=True) ----------------------------------------------------------
+# --- the fit -------------------------------------------------------------------------------------
 
 
-def test_certified_balls_contain_the_closed_form_at_dps_digits() -> None:
-    """certified=True returns Certified balls with ≥ dps digits containing r (Z = 2, T/I = 1.5)."""
-    dps = 40
-    r_nmm, r_ew = Hydrogenic(1, 0, Z=2).sum_rule_ratios(3, dps=dps, certified=True)
-    exact = _closed_form("1.5", dps + 30)
-    assert r_nmm.certifies(exact, min_digits=dps)
-    assert r_ew.certifies(exact, min_digits=dps)
-    # negative control: the Z = 1 value at the same T (T/I = 6) lies outside the ball
-    assert not r_nmm.contains(_closed_form(6, dps + 30))
-    # dps = 15 works too (the input checks run at dps + 10 digits, not dps - 10)
-    low = Hydrogenic().sum_rule_ratios("0.75", dps=15, certified=True)[0]
-    assert low.certifies(exact, min_digits=15)
+def test_large_T_fit_negative_control() -> None:
+    """A model whose deviation falls like (I/T)^2 is not fitted as 5/2."""
+
+    def wrong(T: object, *, Z: object, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+        r = 1 - mpmath.mpf(Z) ** 4 / (4 * mpmath.mpf(T) ** 2)
+        return r, r
+
+    law = h.fit_large_T_law([10**5, 10**6], dps=30, ratios=wrong)
+    assert abs(law.exponent - 2) < 1e-9 and abs(law.exponent - law.exponent_exact) > 0.4
 
 
-def test_certified_path_keeps_the_validated_T_range() -> None:
-    """certified=True refuses T/I > MAX_T_OVER_I with the same message as the quadrature."""
-    T = h.MAX_T_OVER_I  # T/I = 2·MAX_T_OVER_I at Z = 1
-    with pytest.raises(ValueError, match="T must be at most 1e\\+30 times the ionization"):
-        Hydrogenic().sum_rule_ratios(T, dps=15, certified=True)
-    with pytest.raises(ValueError, match="T must be at most 1e\\+30 times the ionization"):
-        h.sum_rule_ratios(T, dps=15)
-    # negative control: just inside the range it computes
-    assert Hydrogenic().sum_rule_ratios(h.MAX_T_OVER_I // 2, dps=15, certified=True)[0].finite
+def test_fit_defaults_are_hydrogen_at_50_digits() -> None:
+    """By default the ratios are asked for at Z = 1, dps = 50 and T = (T/I)·I = (T/I)/2."""
+    calls: list[tuple[object, object, int]] = []
 
+    def recording(T: object, *, Z: object, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+        calls.append((T, Z, dps))
+        return _closed_ratios(T, Z=Z, dps=dps)
 
-# --- sum_rule_ratios_detailed -----------------------------------------------------------------
-
-
-def test_detailed_fields_and_the_precision_of_each_route() -> None:
-    """Default dps = 30; T, Z as given; refined/substitution at dps + 20; closed form ≥ dps + 5."""
-    d = h.sum_rule_ratios_detailed(3, Z=2)  # T/I = 1.5
-    assert d.dps == 30 and d.T == 3 and d.Z == 2
-    exact = _closed_form("1.5", 100)
-    with mpmath.workdps(100):
-        for f in ("refined_nmm", "refined_ew", "substitution_nmm", "substitution_ew"):
-            assert agreement_digits(getattr(d, f), exact) >= d.dps + 15, f
-        assert agreement_digits(d.closed_form, exact) >= d.dps + 5
-        assert agreement_digits(d.r_nmm, exact) >= d.dps
-        # negative control: a value good to only dps digits fails the route checks
-        assert agreement_digits(h.exact_sum_rule_ratio(3, Z=2, dps=30), exact) < d.dps + 5
-    assert d.digits >= d.dps
-
-
-# --- fit_large_T_law --------------------------------------------------------------------------
+    h.fit_large_T_law([10**4, 10**5], ratios=recording)
+    assert [(float(T), float(Z), dps) for T, Z, dps in calls] == [(5e3, 1, 50), (5e4, 1, 50)]
+    # negative control: an explicit Z = 2 is passed on (T = (T/I)·Z²/2)
+    calls.clear()
+    h.fit_large_T_law([10**4, 10**5], Z=2, dps=30, ratios=recording)
+    assert [(float(T), float(Z), dps) for T, Z, dps in calls] == [(2e4, 2, 30), (2e5, 2, 30)]
 
 
 def test_fit_fields_against_an_independent_log_log_fit() -> None:

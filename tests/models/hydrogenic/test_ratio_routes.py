@@ -1,23 +1,19 @@
-"""Kill tests for the quadrature split points of :mod:`sumrules.models.hydrogen` (group B2).
+"""The quadrature routes of the hydrogen ratios and their split points
+(:mod:`sumrules.models.hydrogenic.ground`).
 
-Covers ``ridge_points`` (the splitting of :func:`sum_rule_ratios`), ``_points_graded`` (the
-cross-check splitting of :func:`sum_rule_ratios_detailed`) and :func:`low_q_fraction`. Split
-points only cut one integral into pieces, so most changes to them leave the value unchanged
-(see docs/mutation.md). What is checked here is what the docstrings promise about the lists:
-the documented split points k, k ± Z, k ± 4Z, k ± 16Z, … (< k/2) of :func:`sum_rule_ratios`;
-q² = k² − Z², ≈ 2k and ≈ 3k and a geometric grading towards q = k from both sides for the
-graded list; a partition of [0, ∞); covariance under the Z-scaling law
-S_Z(T, q) = Z⁻² S_1(T/Z², q/Z) of docs/models.md. The values are compared with the closed form
-r(κ) of the module docstring: the refined (dps + 20) route of :func:`sum_rule_ratios_detailed`,
-and :func:`low_q_fraction` when q_max = αT lies far above the Bethe ridge q = k (then it is the
-whole Eq. (12) integral up to a tail bounded below).
+Split points only cut one integral into pieces: what is checked is what the docstrings promise
+about the lists (``ridge_points``: q = k, k ± Z, k ± 4Z, k ± 16Z, … (< k/2); ``graded_points``:
+q² = k² − Z², ≈ 2k, ≈ 3k and a geometric grading towards q = k from both sides), that they
+partition [0, ∞) and follow the Z-scaling law S_Z(T, q) = Z⁻² S_1(T/Z², q/Z), and that the
+refined route reaches dps + 20 digits. The Gauss–Legendre-in-log-q route
+(``ratios_log_gauss_legendre``) keeps its tails below 10^(−dps−10) and really is a
+Gauss–Legendre rule, independent of the primary tanh-sinh route.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from fractions import Fraction
 
 import mpmath
 import pytest
@@ -28,8 +24,11 @@ from sumrules.models.hydrogenic import ground as h
 
 Points = Callable[[mpmath.mpf, mpmath.mpf], list[mpmath.mpf]]
 
+
 # Z values that are powers of two: k = κZ, k ± cZ, √(k² − Z²) scale exactly in binary.
 _ZS = (mpmath.mpf(1), mpmath.mpf(1) / 8, mpmath.mpf(4))
+
+
 _KAPPAS = ("0.3", "0.5", "0.75", "1", "1.5", "3", "4.9", "5", "5.5", "8", "10", "100", "1000")
 
 
@@ -48,7 +47,7 @@ def _is_z_covariant(points: Points, kappa: mpmath.mpf, z: mpmath.mpf) -> bool:
     return points(kappa * z, z) == [z * p for p in points(kappa, mpmath.mpf(1))]
 
 
-# --- ridge_points: the splitting of sum_rule_ratios --------------------------------------
+# --- ridge_points: the splitting of sum_rule_ratios ----------------------------------------------
 
 
 def _documented_primary(k: mpmath.mpf, z: mpmath.mpf) -> list[mpmath.mpf]:
@@ -85,7 +84,7 @@ def test_primary_split_points_partition_the_half_line() -> None:
         assert not _is_partition_of_half_line([0, *sorted([k, *too_far]), mpmath.inf], k)
 
 
-@pytest.mark.parametrize("points", [h.ridge_points, h._points_graded])
+@pytest.mark.parametrize("points", [h.ridge_points, h.graded_points])
 def test_split_points_follow_the_z_scaling_law(points: Points) -> None:
     """S_Z(T, q) = Z⁻² S_1(T/Z², q/Z): the Z-problem is split where the Z = 1 one is, times Z."""
     with mpmath.workdps(40):
@@ -100,7 +99,7 @@ def test_split_points_follow_the_z_scaling_law(points: Points) -> None:
         assert not _is_z_covariant(absolute_offset, mpmath.mpf(3), mpmath.mpf(4))
 
 
-# --- _points_graded: the refined splitting of sum_rule_ratios_detailed ----------------------
+# --- graded_points: the refined splitting of sum_rule_ratios_detailed ----------------------------
 
 
 def _graded_towards_k_from_both_sides(pts: list[mpmath.mpf], k: mpmath.mpf, z: mpmath.mpf) -> bool:
@@ -125,13 +124,13 @@ def test_graded_split_points_documented_properties() -> None:
         for z in _ZS:
             for kappa in _KAPPAS:
                 k = mpmath.mpf(kappa) * z
-                pts = h._points_graded(k, z)
+                pts = h.graded_points(k, z)
                 assert _is_partition_of_half_line(pts, k), (kappa, z)
                 if k > z:  # the real zero of q² − k² + Z², where the atan2 angle passes π/2
                     assert any(abs(p * p - (k * k - z * z)) < tol * k * k for p in pts[:-1])
             for kappa in ("10", "100", "1000", "1e6"):
                 k = mpmath.mpf(kappa) * z
-                pts = h._points_graded(k, z)
+                pts = h.graded_points(k, z)
                 assert _graded_towards_k_from_both_sides(pts, k, z), (kappa, z)
                 if k >= 100 * z:  # "2k, 3k": the points 2k + O(Z), 3k + O(Z) for k ≫ Z
                     for m in (2, 3):
@@ -157,52 +156,102 @@ def test_refined_route_reaches_dps_plus_20_digits_at_z_2() -> None:
         assert agreement_digits(d.r_nmm, r) < dps + 25
 
 
-# --- low_q_fraction far above the ridge: the whole Eq. (12) integral --------------------------
+# --- ratios_log_gauss_legendre: Gauss-Legendre in s = log q --------------------------------------
 
 
-def _tail_bound(T: mpmath.mpf, z: mpmath.mpf, kappa: mpmath.mpf, q_max: mpmath.mpf) -> mpmath.mpf:
-    """Bound on 2T ∫_{q_max}^∞ S dq/q for q_max ≥ 2 max(k, Z).
-
-    There (q² − k² + Z²)² + 4k²Z² ≥ (3q²/4)², q² + (k² + Z²)/3 ≤ 2q² and the exponential is
-    ≤ 1, so S ≤ 2⁹ (4/3)⁶ Z⁶ / (q⁸ [1 − e^{−2π/κ}]) and the tail is ≤ 2⁷ (4/3)⁶ T Z⁶ / (…).
-    """
-    return (
-        2**7
-        * (mpmath.mpf(4) / 3) ** 6
-        * T
-        * z**6
-        / (q_max**8 * (1 - mpmath.exp(-2 * mpmath.pi / kappa)))
-    )
+def _log_gl(T: str, Z: str, dps: int, work: int) -> tuple[mpmath.mpf, mpmath.mpf, mpmath.mpf]:
+    """(r_nmm, r_ew) of the log-q Gauss–Legendre route at ``dps``, working at ``work`` digits,
+    and the exact closed-form ratio (independent route) at the same (T, Z)."""
+    with mpmath.workdps(work):
+        t, z = mpmath.mpf(T), mpmath.mpf(Z)
+        r_nmm, r_ew = h.ratios_log_gauss_legendre(h.Continuum(t, z), dps)
+    exact = h.exact_sum_rule_ratio(t, Z=z, dps=work + 20)
+    return r_nmm, r_ew, exact
 
 
-def _mp(x: Fraction) -> mpmath.mpf:
-    """An exact rational as an mpf at the current precision."""
-    return mpmath.mpf(x.numerator) / x.denominator
+def _rel(a: mpmath.mpf, b: mpmath.mpf) -> mpmath.mpf:
+    with mpmath.workdps(100):
+        return abs(a / b - 1)
 
 
 @pytest.mark.parametrize(
-    ("kappa", "Z", "alpha", "dps"),
+    ("T", "Z"),
     [
-        (1000, Fraction(1), Fraction(2), 30),  # q_max = 2T ≈ 1000 k
-        (10, Fraction(1, 50), Fraction(10**6), 30),  # k = 0.2, Z = 0.02: all split points < 1
-        (10**7, Fraction(20), Fraction(1), 50),  # r − 1 ≈ −3·10⁻³⁶, resolved at dps = 50
-        # Z = 1000: by the Z-scaling law the Z = 1 problem at T/Z², αZ = 1 (q_max = T/Z)
-        (10**7, Fraction(1000), Fraction(1, 1000), 30),
+        ("0.5000001", "1"),  # T/I = 1 + 2e-7: the widest q-range relative to the ridge
+        ("5.0000001e-7", "1e-3"),  # the same point scaled to Z = 1e-3 (q_min ∝ Z)
+        ("1e20", "1e10"),  # T/I = 2 at Z = 1e10: T ≫ 1 in hartree (q_max ∝ (1 + T)^(1/6))
     ],
 )
-def test_low_q_fraction_far_above_the_ridge_is_the_closed_form(
-    kappa: int, Z: Fraction, alpha: Fraction, dps: int
-) -> None:
-    """q_max = αT ≫ k: T ∫_0^{q_max²} S dQ²/Q² = r(κ) minus a tail < 10^{−dps−5}."""
-    T = Fraction(kappa**2 + 1) * Z * Z / 2  # T = (k² + Z²)/2 exactly, k = κZ
-    v = h.low_q_fraction(T, Z=Z, alpha=alpha, dps=dps)
-    with mpmath.workdps(dps + 30):
-        t, z, kap = _mp(T), _mp(Z), mpmath.mpf(kappa)
-        q_max = _mp(alpha) * t
-        assert q_max >= 2 * max(kap * z, z)
-        assert _tail_bound(t, z, kap, q_max) < mpmath.mpf(10) ** (-dps - 5)
-        r = ridge_share(kap)
-        assert agreement_digits(v, r) > dps - 1
-        # negative control: the same ratio without the Sommerfeld factor 1/(1 − e^{−2π/κ})
-        wrong = r * (1 - mpmath.exp(-2 * mpmath.pi / kap))
-        assert agreement_digits(v, wrong) < dps - 1
+def test_log_gauss_legendre_tails_below_documented_bound(T: str, Z: str) -> None:
+    """The cut-offs [q_min, q_max] leave tails < 10^(-dps-10) relative (docstring).
+
+    Worked at dps + 25 digits, so that only the truncated tails separate the route from the
+    exact closed form r = [1 − e^{−(4/κ) atan κ}(κ⁴ − 2κ² + 7/3)/(1 + κ²)²]/(1 − e^{−2π/κ}).
+    """
+    dps = 20
+    bound = mpmath.mpf(10) ** -(dps + 10)
+    r_nmm, r_ew, exact = _log_gl(T, Z, dps, dps + 25)
+    assert _rel(r_nmm, exact) < bound and _rel(r_ew, exact) < bound
+    # negative control: a value exact only to the requested dps (the closed form rounded to
+    # dps digits) is rejected: the check resolves the 10 digits beyond dps
+    with mpmath.workdps(dps):
+        rounded = +exact
+    assert _rel(rounded, exact) > bound
+
+
+def test_log_gauss_legendre_tail_check_sees_short_cutoffs() -> None:
+    """Negative control of the tail check: cut-offs meant for 10 digits fewer fail it.
+
+    Near threshold (T/I = 1 + 2e-7, Z = 1) the tails (q → 0 of r_nmm, q → ∞ of r_ew) are
+    within a few digits of the documented bound, so the check above measures them.
+    """
+    dps = 20
+    bound = mpmath.mpf(10) ** -(dps + 10)
+    short_nmm, short_ew, exact = _log_gl("0.5000001", "1", dps - 10, dps + 25)
+    assert max(_rel(short_nmm, exact), _rel(short_ew, exact)) > bound
+    # positive control: with the cut-offs for dps both tails are below the bound
+    r_nmm, r_ew, _ = _log_gl("0.5000001", "1", dps, dps + 25)
+    assert _rel(r_nmm, exact) < bound and _rel(r_ew, exact) < bound
+
+
+def _min_gap_of_samples(run: Callable[[Callable[[mpmath.mpf], mpmath.mpf]], object]) -> float:
+    """Smallest distance between distinct abscissae s at which ``run`` samples its integrand."""
+    seen: set[mpmath.mpf] = set()
+
+    def record(s: mpmath.mpf) -> mpmath.mpf:
+        seen.add(s)
+        return s
+
+    run(record)
+    s = sorted(seen)
+    return float(min(b - a for a, b in itertools.pairwise(s)))
+
+
+def test_log_route_is_gauss_legendre_not_tanh_sinh() -> None:
+    """substitution_* is documented as Gauss–Legendre in s = log q: a rule independent of the
+    primary tanh-sinh route. Gauss–Legendre abscissae stay ~1/n² away from the split points;
+    tanh-sinh clusters them within ~10^-dps of every split point."""
+    with mpmath.workdps(35):
+        c = h.Continuum(mpmath.mpf(2), mpmath.mpf(1))
+        density = c.density
+
+        def run(record: Callable[[mpmath.mpf], mpmath.mpf]) -> None:
+            def sampled(q: mpmath.mpf) -> mpmath.mpf:
+                record(mpmath.log(q))
+                return density(q)
+
+            c.density = sampled  # type: ignore[method-assign]
+            h.ratios_log_gauss_legendre(c, 25)
+
+        assert _min_gap_of_samples(run) > 1e-10
+        # negative control: tanh-sinh on split intervals of s fails the same check
+        gap_ts = _min_gap_of_samples(
+            lambda rec: mpmath.quad(lambda s: mpmath.exp(-(rec(s) ** 2)), [-2, 0, 2])
+        )
+        assert gap_ts < 1e-10
+        gap_gl = _min_gap_of_samples(
+            lambda rec: mpmath.quad(
+                lambda s: mpmath.exp(-(rec(s) ** 2)), [-2, 0, 2], method="gauss-legendre"
+            )
+        )
+        assert gap_gl > 1e-10

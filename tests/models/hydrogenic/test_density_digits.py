@@ -1,14 +1,12 @@
-"""Working digits of the hydrogen continuum density S(T, q) far up the Bethe ridge (group E1).
+"""The working digits of the continuum density S(T, q) (:func:`~sumrules.models.hydrogenic.ground.continuum_density`).
 
 Near q ≈ k = √(2T − Z²) the density varies on the scale Z in q, so rounding q or k to p
-digits moves S by ≈ (k/Z)·10⁻ᵖ: :func:`sumrules.models.hydrogen.continuum_density` adds
-int(log10(max(T, q²)/Z²)/2) ≈ log10(k/Z) working digits to its 10 guard digits. These tests
-compare it, at k/Z up to 10⁶⁰ and at Z ≪ 1, with the docs/models.md closed form evaluated here at
-400 digits (through the scaling law S_Z(T, q) = Z⁻² S_1(T/Z², q/Z)), and require dps − 1
-digits. They also check the documented minimum dps = 10, and that
-:func:`sumrules.models.hydrogen_checks.continuum_density_ref` (10 guard digits, no extra) keeps
-q² − k² free of cancellation as :class:`Continuum.density` promises: with T and q exact in
-binary (so k is exact), (q − k)(q + k) is exact while q·q − k·k is not.
+digits moves S by ≈ (k/Z)·10⁻ᵖ: continuum_density adds int(log10(max(T, q²)/Z²)/2) ≈
+log10(k/Z) working digits to its 10 guard digits. The tests compare it, at k/Z up to 10⁶⁰ and at
+Z ≪ 1, with the docs/models.md closed form evaluated at 400 digits (through the scaling law
+S_Z(T, q) = Z⁻² S_1(T/Z², q/Z)), and require dps − 1 digits; they also check the minimum
+dps = 10, the reference density ``continuum_density_ref`` (10 guard digits, q² − k² formed
+without cancellation) and ``z_scaling_digits``.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+from modelrefs import models_density
 
 from sumrules.core.numeric import agreement_digits
 from sumrules.models.hydrogenic import checks as hc
@@ -87,6 +86,50 @@ def test_density_at_the_lowest_allowed_dps(dps: int) -> None:
             assert agreement_digits(value, wrong) < dps - 1
 
 
+def test_density_on_a_far_ridge_keeps_dps_digits() -> None:
+    """At q ≈ k ≈ 8.6e16 (T/I ≈ 7e33) S varies by order one when q moves by Z = 1."""
+    T, q = "3698000000000000210330181334728704", "86000000000000000"  # k − q ≈ 2.4, irrational
+    with mpmath.workdps(150):
+        ref = models_density(mpmath.mpf(T), mpmath.mpf(q))  # the docs/models.md formula
+    value = h.continuum_density(T, q, dps=30)
+    assert agreement_digits(value, ref) > 30  # was 24 with a fixed 10 guard digits
+    # negative control: one unit of q off the ridge is another number already
+    assert agreement_digits(h.continuum_density(T, "86000000000000001", dps=30), ref) < 1
+
+
+def test_density_on_the_bethe_ridge_at_huge_k_keeps_dps_digits() -> None:
+    """S at q ≈ k = 2⁶⁰ + 1 (inputs exact in binary, so any loss is the code's own).
+
+    The docstring of Continuum.density promises q² − k² formed as (q − k)(q + k): a
+    q*q − k*k loses ~log10(k²) digits of the 10 guard digits and more.
+    """
+    k = 2**60 + 1
+    T = (k * k + 1) // 2  # T = (1 + k²)/2, an exact integer
+    q = Fraction(k + 1) + Fraction(1, 2**20)  # on the ridge, 81 bits: exact at dps + 10
+    dps = 30
+    value = h.continuum_density(T, q, dps=dps)
+    with mpmath.workdps(120):  # docs/models.md formula, Z = 1, far more digits
+        K, Q = mpmath.mpf(k), mpmath.mpf(q.numerator) / q.denominator
+        ref = (
+            2**8 * Q**2 * (Q**2 + (1 + K**2) / 3)
+            * mpmath.exp(-(2 / K) * mpmath.atan2(2 * K, (Q - K) * (Q + K) + 1))
+            / (((Q + K) ** 2 + 1) ** 3 * ((Q - K) ** 2 + 1) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / K)))
+        )  # fmt: skip
+        assert agreement_digits(value, ref) >= dps - 1
+        # negative control: q² − k² by subtraction at the working precision loses digits
+        with mpmath.workdps(dps + 10):
+            Qw, Kw = mpmath.mpf(Q), mpmath.mpf(K)
+            a_bad = Qw * Qw - Kw * Kw + 1
+        bad = (
+            2**8 * Q**2 * (Q**2 + (1 + K**2) / 3) * mpmath.exp(-(2 / K) * mpmath.atan2(2 * K, a_bad))
+            / ((a_bad**2 + 4 * K**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / K)))
+        )  # fmt: skip
+        assert agreement_digits(bad, ref) < dps - 1
+
+
+# --- the reference density and the scaling digits ------------------------------------------------
+
+
 def test_reference_density_forms_q2_minus_k2_without_cancellation() -> None:
     """continuum_density_ref (dps + 10, no extra digits) on the ridge at k = 2⁶⁰ + 1.
 
@@ -119,3 +162,20 @@ def test_reference_density_forms_q2_minus_k2_without_cancellation() -> None:
             / ((a_bad**2 + 4 * K**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / K)))
         )
         assert agreement_digits(bad, ref) < dps - 1
+
+
+def test_continuum_density_ref_is_the_models_formula_with_ten_guard_digits() -> None:
+    with mpmath.workdps(60):
+        ref = models_density(mpmath.mpf("0.6"), mpmath.mpf("0.3"))
+    with mpmath.workdps(20):
+        v = hc.continuum_density_ref("0.6", "0.3")
+    assert agreement_digits(v, ref) > 28  # current 20 digits + 10
+    with pytest.raises(ValueError, match="T must be a finite real"):
+        hc.continuum_density_ref("x", "0.3")
+    with pytest.raises(ValueError, match="q must be a finite real"):
+        hc.continuum_density_ref("0.6", "y")
+
+
+def test_z_scaling_digits_capped_at_default_dps() -> None:
+    assert hc.z_scaling_digits(5, 2, 3) == 30.0
+    assert hc.z_scaling_digits(5, 2, 3, dps=31) == 31.0  # negative control: the cap moves
