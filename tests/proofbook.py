@@ -1,4 +1,8 @@
-"""The committed proof book, found from any copy of the test tree (mutmut runs tests in mutants/)."""
+"""The committed proof book, found from any copy of the test tree (mutmut runs tests in mutants/).
+
+Shared by the tests that compare library output with ``proofs/`` (tests/report, tests/theory,
+tests/models).
+"""
 
 from __future__ import annotations
 

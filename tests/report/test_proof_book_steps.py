@@ -1,8 +1,8 @@
 """The derivations that library functions write are the ones the committed proof book prints.
 
 A changed word, sign or formula in a step of these derivations changes the proof book; the
-whole-book check (tests/test_report.py) needs the full ledger, so it is too slow to run against
-every mutant. This regenerates only the derivations of the kernel, the resolvent and the
+whole-book check (test_proof_book.py) needs the full ledger, so it is too slow to run against
+every mutant (docs/mutation.md). This regenerates only the derivations of the kernel, the resolvent and the
 oscillator, with the arguments the claims use, and looks their numbered steps up, in order, in
 ``proofs/claims/*.tex``.
 """

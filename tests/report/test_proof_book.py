@@ -1,13 +1,19 @@
-"""The proof book is regenerated from the ledger and must equal the committed one."""
+"""The proof book (:mod:`sumrules.report`): regenerated from the whole ledger it must equal the
+committed ``proofs/``, list every claim with its statement, verdict and controls, come out the
+same twice, and the JSON and Markdown reports must carry every claim.
+
+These tests need the full ledger; the per-derivation text checks that mutation testing runs are
+in test_proof_book_steps.py.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from proofbook import claims_dir
 
 from sumrules.core.ledger import verify
 from sumrules.report import claim_latex, ledger_json, ledger_markdown, proof_book_files
 
-PROOFS = Path(__file__).resolve().parents[1] / "proofs"
+PROOFS = claims_dir().parent  # found upwards from the test tree, wherever it is copied
 
 
 def test_committed_proof_book_is_up_to_date(full_ledger):
