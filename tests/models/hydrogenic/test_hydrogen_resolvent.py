@@ -302,8 +302,8 @@ def test_guard_reports_four_times_the_turning_point(z_exp: int) -> None:
     """The count in the ValueError is 4 n*, n* the turning point, at any Z (scale-free).
 
     n* = 2/(1 + u²) bounds the sign alternation of [(n − 1)² + n²u²]^{n−3} (u² = P²/Z²);
-    n* = 1/√(2 gap), gap = (T − Z²/2)/Z², is where Z²/(2n²) = T − Z²/2. Margin 4:
-    :func:`~sumrules.models.hydrogen_checks._series_start`.
+    n* = 1/√(2 gap), gap = (T − Z²/2)/Z², is where Z²/(2n²) = T − Z²/2. Margin 4: the
+    discrete series starts its Euler–Maclaurin tail at 4 n*.
     """
     with mpmath.workdps(60):
         z = mpmath.mpf(2) ** z_exp

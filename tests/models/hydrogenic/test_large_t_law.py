@@ -22,7 +22,7 @@ from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as h
 
 # r − 1 = C5 y^{5/2} + C6 y³ + C7 y^{7/2} + …, y = I/T: the expansion of the closed form
-# (module docstring; hydrogen_checks.large_T_series(9) gives the same three coefficients).
+# (module docstring; checks.large_T_series(9) gives the same three coefficients).
 with mpmath.workdps(120):  # stored at 120 digits (mpf values keep their precision)
     C5 = -mpmath.mpf(16) / 15 / mpmath.pi
     C6 = mpmath.mpf(16) / 15

@@ -32,7 +32,9 @@ from hypothesis import strategies as st
 import sumrules
 from sumrules.cli import main
 from sumrules.core.numeric import MAX_DPS, MIN_DPS, agreement_digits
-from sumrules.models import free, hydrogen, hydrogen_checks, oscillator
+from sumrules.models import free, oscillator
+from sumrules.models.hydrogenic import checks as hydrogen_checks
+from sumrules.models.hydrogenic import ground as hydrogen
 from sumrules.theory import expansion as resolvent
 from sumrules.theory.pole_integral.routes import (
     MAX_INDEX,
