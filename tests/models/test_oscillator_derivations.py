@@ -47,7 +47,7 @@ def test_weight_minus_two_default_order_is_10_and_its_title_is_printed() -> None
     # the title is printed as the heading of the claim in the committed proof book
     book = book_text()
     heading = derivation.to_latex().splitlines()[0]
-    assert heading.startswith("\\subsubsection*{Oscillator, weight Q") and heading in book
+    assert heading.startswith("\\subsubsection*{Oscillator, weight $Q^{-4}$") and heading in book
 
 
 def test_weight_minus_two_dipole_line_check(monkeypatch: pytest.MonkeyPatch) -> None:
