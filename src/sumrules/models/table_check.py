@@ -284,7 +284,7 @@ def check_table(
     if loo_rows:
         sample = list(range(0, len(table.E), loo_rows))
         interp["q, cubic"] = loo_summary(leave_one_out(table, "q", rows=sample))
-        interp["E, cubic"] = loo_summary(leave_one_out(table, "E"))
+        interp["E, cubic"] = loo_summary(leave_one_out(table, "E", rows=sample))
     tick(steps, steps, "done")
     notes = []
     if lmax is None:
