@@ -1,5 +1,5 @@
 """Compute the multipole-cut proof points (partial waves cut at L <= 6 against the uncut
-Coulomb wave) and write src/sumrules/models/shell_atom/multipole_points.json (2-8 min a point).
+Coulomb wave) and write src/sumrules/models/multipole_cut/multipole_points.json (2-8 min a point).
 
     python tools/multipole_points.py [--out PATH]
 """
@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sumrules.models.shell_atom.multipole_points import (
+from sumrules.models.multipole_cut.points import (
     POINTS,
     POINTS_FILE,
     compute_point,
     points_document,
 )
 
-OUT = Path(__file__).resolve().parents[1] / "src/sumrules/models/shell_atom" / POINTS_FILE
+OUT = Path(__file__).resolve().parents[1] / "src/sumrules/models/multipole_cut" / POINTS_FILE
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ from sumrules.core.numeric import validate_int
 from sumrules.data.ionisation import HARTREE_KEV
 from sumrules.models.hydrogenic.coulomb_waves import continuum_density
 from sumrules.models.hydrogenic.partial_waves import angular_factor, partial_wave_density
-from sumrules.models.shell_atom.closure import bethe_fraction
+from sumrules.models.multipole_cut.closure import bethe_fraction
 
 __all__ = [
     "POINTS",
@@ -143,7 +143,7 @@ def compute_point(
 @functools.cache
 def load_points() -> tuple[CutPoint, ...]:
     """The stored points (``multipole_points.json``)."""
-    text = resources.files("sumrules.models.shell_atom").joinpath(POINTS_FILE).read_text()
+    text = resources.files("sumrules.models.multipole_cut").joinpath(POINTS_FILE).read_text()
     return tuple(CutPoint(**row) for row in json.loads(text)["points"])
 
 
@@ -151,7 +151,7 @@ def points_document(points: list[CutPoint]) -> str:
     """The JSON text of computed points."""
     doc = {
         "what": "S_cut (partial waves, L <= max_L) and S (Coulomb wave) on the ridge q = k",
-        "computed_by": "sumrules.models.shell_atom.multipole_points.compute_point",
+        "computed_by": "sumrules.models.multipole_cut.points.compute_point",
         "points": [asdict(p) for p in points],
     }
     return json.dumps(doc, indent=1) + "\n"
