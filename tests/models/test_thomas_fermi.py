@@ -17,7 +17,7 @@ def test_phi_known_values_and_normalisation() -> None:
 def test_the_count_rises_from_0_to_Z() -> None:
     tf = thomas_fermi(32)
     counts = [tf.count_below(t) for t in (0.001, 0.01, 0.1, 1.0, 10.0, 30.0, 1000.0)]
-    assert counts == sorted(counts) and 0 < counts[0] and 31.9 < counts[-1] < 32
+    assert counts == sorted(counts) and counts[0] > 0 and 31.9 < counts[-1] < 32
     assert abs(tf.count_below(2.0) - 28.500) < 1e-2
 
 
