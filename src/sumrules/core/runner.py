@@ -368,7 +368,7 @@ def _run_parallel(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(chosen)), mp_context=context) as pool:
         futures = {}
-        for c in chosen:
+        for c in sorted(chosen, key=lambda c: -c.cost):  # longest first: no long tail
             if progress:
                 progress(c, None)
             futures[pool.submit(_run_by_id, c.id, dps, certified)] = c

@@ -37,6 +37,7 @@ __all__ = [
     "WRONG_RESOLVENTS",
     "Oscillator",
     "Y",
+    "clear_caches",
     "expansion_coefficient",
     "expansion_coefficient_ladder",
     "expansion_weighted_prediction",
@@ -544,8 +545,14 @@ def _advance(state: list[Poly]) -> list[Poly]:
     return new
 
 
-def _clear_caches() -> None:
-    """Forget the cached ladder states and coefficients (for timing from a cold start)."""
+def clear_caches() -> None:
+    """Forget the cached ladder states and coefficients (for timing from a cold start).
+
+    Later calls recompute them, with the same values:
+
+    >>> clear_caches(); expansion_coefficient(4, y=2, omega=1)
+    14
+    """
     del _STATES[1:]
     _coefficients.cache_clear()
     _central_moment_coeffs.cache_clear()

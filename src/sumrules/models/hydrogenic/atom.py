@@ -20,12 +20,11 @@ ValueError: l must be an integer with 0 <= l < n = 1, got 1
 >>> Hydrogenic(2, 1).threshold
 mpf('0.125')
 >>> sorted(Hydrogenic(2, 1).ratio_routes())
-['Coulomb wave']
+['closed form', 'quadrature']
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -33,10 +32,16 @@ import mpmath
 import sympy as sp
 
 from sumrules.core.numeric import extrapolate_to_zero, precision, validate_dps
-from sumrules.models.hydrogenic import checks, coulomb_waves, ground
+from sumrules.models.hydrogenic import (
+    checks,
+    closed_form_ratios,
+    closed_forms,
+    coulomb_waves,
+    ground,
+)
 from sumrules.models.hydrogenic.states import MAX_N, check_state
 
-__all__ = ["MAX_T_OVER_I", "SPECTROSCOPIC", "Hydrogenic", "closed_form_density"]
+__all__ = ["MAX_T_OVER_I", "SPECTROSCOPIC", "Hydrogenic"]
 
 #: l -> its spectroscopic letter
 SPECTROSCOPIC = "spdfghik"
@@ -54,29 +59,6 @@ def _charge(Z: object) -> mpmath.mpf:
 
 #: the largest T/I the ratios of a state accept (the 1s quadrature goes further, see ground)
 MAX_T_OVER_I = 10**8
-
-
-def closed_form_density(n: int, l: int) -> Callable[..., Any] | None:
-    """``closed_forms.continuum_density_closed`` if that module exists and covers (n, l).
-
-    The module is written elsewhere; a state it does not cover raises NotImplementedError or
-    ValueError on a probe, or is missing from its ``STATES`` if it declares them.
-    """
-    try:
-        module = importlib.import_module("sumrules.models.hydrogenic.closed_forms")
-    except ModuleNotFoundError:
-        return None
-    density = getattr(module, "continuum_density_closed", None)
-    if density is None:
-        return None
-    states = getattr(module, "STATES", None)
-    if states is not None:
-        return density if (n, l) in set(states) else None
-    try:
-        density(n, l, 1, "0.5", Z=1, dps=15)
-    except (NotImplementedError, ValueError):
-        return None
-    return density
 
 
 class Hydrogenic:
@@ -148,6 +130,8 @@ class Hydrogenic:
         t = self.check_energy(T, dps=dps)
         if q == 0:
             return mpmath.mpf(0)
+        if (self.n, self.l) in closed_forms.CLOSED_FORMS:
+            return closed_forms.continuum_density_closed(self.n, self.l, t, q, Z=self.Z, dps=dps)
         return coulomb_waves.continuum_density(self.n, self.l, t, q, Z=self.Z, dps=dps)
 
     def resolvent(self, T: object, P2: object, *, dps: int = 30) -> mpmath.mpc:
@@ -249,8 +233,11 @@ class Hydrogenic:
     def sum_rule_ratios(
         self, T: object, *, dps: int = 30, certified: bool = False
     ) -> tuple[Any, Any]:
-        """(r_nmm, r_ew) at T (hartree) by quadrature; with ``certified=True`` python-flint
-        balls (:class:`~sumrules.core.certified.Certified`, the ``flint`` extra; 1s only)."""
+        """(r_nmm, r_ew) at T (hartree): 1s by quadrature (the version-1 function); other states
+        from the closed-form r(κ) where one is derived (:mod:`.closed_form_ratios`), else by
+        the 3D Coulomb wave. ``certified=True``: python-flint balls
+        (:class:`~sumrules.core.certified.Certified`, the ``flint`` extra; 1s only here, 2s and
+        2p in :mod:`.certified_states`)."""
         if certified:
             self._ground_only("the certified ratios")
             from sumrules.models.hydrogenic.certified import certified_sum_rule_ratios
@@ -260,6 +247,9 @@ class Hydrogenic:
             return ratios.r_nmm, ratios.r_ew
         if self.is_ground:
             return ground.sum_rule_ratios(T, Z=self.Z, dps=dps)
+        if (self.n, self.l) in closed_form_ratios.RATIO_FORMS:
+            self.check_energy(T, dps=dps)
+            return closed_form_ratios.exact_sum_rule_ratios(self.n, self.l, T, Z=self.Z, dps=dps)
         return self.coulomb_wave_ratios(T, dps=dps)
 
     def coulomb_wave_ratios(self, T: object, *, dps: int = 30) -> tuple[Any, Any]:
@@ -277,9 +267,10 @@ class Hydrogenic:
         """Independent routes to the ratios, keyed by route family (sumrules.core.claim.FAMILIES).
 
         1s: "closed form" (r(κ)) and "quadrature" (tanh-sinh in q of the closed-form S). Other
-        states: "quadrature" (the q-integral of S from the 3D Coulomb wave) and, where
-        :mod:`.closed_forms` provides S in closed form, "closed form" (its q-integral).
-        The Coulomb-wave route checks 1s in the tests, not in the ledger (it costs seconds).
+        states with a derived r(κ) (:mod:`.closed_form_ratios`): "closed form" (r(κ)) and
+        "quadrature" (the q-integral of the closed-form S); the rest: "quadrature" (the
+        q-integral of S from the 3D Coulomb wave). The Coulomb-wave route checks the closed
+        forms in the tests, not in the ledger (it costs seconds a point).
         """
         if self.is_ground:
 
@@ -291,20 +282,15 @@ class Hydrogenic:
                 "quadrature": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
                 "closed form": closed,
             }
-        routes: dict[str, Callable[[Any, int], tuple[Any, Any]]] = {
-            "quadrature": lambda T, dps: self.coulomb_wave_ratios(T, dps=dps)
-        }
-        density = closed_form_density(self.n, self.l)
-        if density is not None:
-            from sumrules.models.hydrogenic.q_integrals import ratios_from_density
-
-            routes["closed form"] = lambda T, dps: ratios_from_density(
-                lambda t, q, d: density(self.n, self.l, t, q, Z=1, dps=d),
-                self.n,
-                self.check_energy(T, dps=dps) / _charge(self.Z) ** 2,
-                dps=dps,
-            )
-        return routes
+        state = (self.n, self.l)
+        if state in closed_form_ratios.RATIO_FORMS:
+            return {
+                "closed form": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
+                "quadrature": lambda T, dps: closed_form_ratios.sum_rule_ratios_closed(
+                    *state, self.check_energy(T, dps=dps), Z=self.Z, dps=dps
+                ),
+            }
+        return {"quadrature": lambda T, dps: self.coulomb_wave_ratios(T, dps=dps)}
 
     def energy_at(self, t_over_i: object, *, dps: int = 30) -> mpmath.mpf:
         """T = (T/I)·I for this state, at ``dps`` + 10 digits (T/I exact when given as text).
