@@ -1,5 +1,6 @@
 """Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios, the structure function,
-germanium's σ_γT² and δ_(μ) from three X-ray tables, and the sum-rule ratios of argon and xenon
+germanium's σ_γT² and δ_(μ) from three X-ray tables, the inclusive ratios of the germanium
+shell model against the stepping approximation, and the sum-rule ratios of argon and xenon
 from their Hartree–Fock ionisation tables.
 
 The data are computed with mpmath and need no matplotlib; drawing imports matplotlib lazily
@@ -15,6 +16,9 @@ state). The files are byte-stable: no creation date and no software version in t
 >>> ge = germanium_xray_data(points=20)
 >>> ge.tables, round(ge.peaks["henke"][0], 4), sorted(ge.edges_keV)
 (('henke', 'elam', 'chantler'), 11.1031, ['K', 'L1', 'L2', 'L3'])
+>>> shells = germanium_shell_data(points=20)
+>>> len(shells.T_keV) > 20, shells.stepping[-1], round(shells.thomas_fermi[-1], 1)
+(True, 1.0, 0.99)
 """
 
 from __future__ import annotations
@@ -36,12 +40,15 @@ from sumrules.models.hydrogenic import ground as hyd
 __all__ = [
     "PAPER_DELTA_BOUND",
     "PLOT_EXTRA_MESSAGE",
+    "GermaniumShellCurves",
     "RatioData",
     "StateRatioCurve",
     "StructureCurve",
     "XrayCurves",
     "argon_xenon_data",
     "argon_xenon_figure",
+    "germanium_shell_data",
+    "germanium_shell_figure",
     "germanium_xray_data",
     "germanium_xray_figure",
     "ratio_data",
@@ -461,6 +468,108 @@ def argon_xenon_figure(data: Sequence[Any] | None = None) -> Any:
         if k == 0:
             top.legend(loc="upper left", fontsize=7)
             bottom.legend(loc="upper right", fontsize=7)
+@dataclass(frozen=True)
+class GermaniumShellCurves:
+    """The Ge shell model against T (keV): r_nmm, r_ew per electron of the atom (both models),
+    the stepping fraction n(T)/32 and the Thomas–Fermi N(T)/32, the per-open-electron
+    deviations ρ − 1, and the edges (xraydb)."""
+
+    T_keV: list[float]
+    r_nmm: dict[str, list[float]]
+    r_ew: dict[str, list[float]]
+    rho_nmm: dict[str, list[float]]
+    rho_ew: dict[str, list[float]]
+    stepping: list[float]
+    thomas_fermi: list[float]
+    edges_keV: dict[str, float]
+
+
+def germanium_shell_data(*, points: int = 200) -> GermaniumShellCurves:
+    """The curves of :func:`germanium_shell_figure` on :func:`~sumrules.models.germanium_curve.
+    energy_grid` (0.1–30 keV, both models' thresholds and the edges resolved)."""
+    from sumrules.models.germanium_curve import energy_grid, inclusive_curve, per_open_electron
+    from sumrules.models.shells import MODELS, germanium
+    from sumrules.models.thomas_fermi import thomas_fermi
+
+    grid = energy_grid(points, 0.1, 30.0, MODELS)
+    r_nmm, r_ew, rho_nmm, rho_ew = {}, {}, {}, {}
+    stepping: list[float] = []
+    for model in MODELS:
+        rows = inclusive_curve(germanium(model), grid)
+        r_nmm[model] = [float(r.r_nmm) for r in rows]
+        r_ew[model] = [float(r.r_ew) for r in rows]
+        per = [per_open_electron(r) if r.open_count else (mpmath.nan,) * 2 for r in rows]
+        rho_nmm[model] = [float(a - 1) for a, _ in per]
+        rho_ew[model] = [float(b - 1) for _, b in per]
+        if model == "binding":
+            stepping = [r.stepping / 32 for r in rows]
+    tf = thomas_fermi(32)
+    return GermaniumShellCurves(
+        T_keV=grid,
+        r_nmm=r_nmm,
+        r_ew=r_ew,
+        rho_nmm=rho_nmm,
+        rho_ew=rho_ew,
+        stepping=stepping,
+        thomas_fermi=[tf.count_below(t) / 32 for t in grid],
+        edges_keV={k: v for k, v in edges(ge.GERMANIUM).items() if v >= 0.1},
+    )
+
+
+def germanium_shell_figure(data: GermaniumShellCurves | None = None) -> Any:
+    """Two panels on T = 0.1–30 keV: r_nmm, r_ew of the shell models with the stepping fraction
+    n(T)/32 and the Thomas–Fermi N(T)/32; below, ρ − 1 per open electron (log |.|). Edges
+    marked."""
+    d = data or germanium_shell_data()
+    fig = _figure_class()(figsize=(7.0, 7.6), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    top.step(d.T_keV, d.stepping, where="post", color="k", lw=1.0, label="stepping n(T)/32")
+    top.plot(d.T_keV, d.thomas_fermi, color="gray", ls="-.", lw=1.0, label="Thomas–Fermi N(T)/32")
+    styles = {"binding": "C0", "slater": "C3"}
+    for model, color in styles.items():
+        top.plot(d.T_keV, d.r_nmm[model], color=color, lw=1.2, label=f"r_nmm ({model})")
+        top.plot(d.T_keV, d.r_ew[model], color=color, ls="--", lw=1, label=f"r_ew ({model})")
+        bottom.loglog(
+            d.T_keV,
+            [abs(v) for v in d.rho_nmm[model]],
+            color=color,
+            lw=1.2,
+            label=f"|ρ_nmm − 1| ({model})",
+        )
+        bottom.loglog(
+            d.T_keV,
+            [abs(v) for v in d.rho_ew[model]],
+            color=color,
+            ls="--",
+            lw=1,
+            label=f"|ρ_ew − 1| ({model})",
+        )
+    bottom.axhline(PAPER_DELTA_BOUND, color="k", ls=":", lw=1, label="0.7×10⁻³ (paper's δ)")
+    bottom.axhline(0.01, color="k", ls="-.", lw=0.8, label="1 %")
+    for ax in (top, bottom):
+        for e in d.edges_keV.values():
+            ax.axvline(e, color="gray", ls=":", lw=0.6)
+        ax.grid(True, which="both", alpha=0.3)
+    for name, e in d.edges_keV.items():
+        if name in ("K", "L1", "L3", "M1", "M3"):
+            top.annotate(
+                name,
+                (e, 0.02),
+                xycoords=("data", "axes fraction"),
+                fontsize=7,
+                color="gray",
+                xytext=(2, 0),
+                textcoords="offset points",
+            )
+    top.set_xscale("log")
+    top.set_xlim(0.1, 30.0)
+    top.set_ylabel("r per electron of the atom (32 electrons)")
+    top.set_title("Ge shell model: inclusive sum-rule ratios against the stepping approximation")
+    top.legend(loc="lower right", fontsize=7, ncol=2)
+    bottom.set_ylim(1e-7, 1.0)
+    bottom.set_xlabel(r"$T$ (keV)")
+    bottom.set_ylabel(r"$|\rho - 1|$, $\rho = 32 r / n(T)$")
+    bottom.legend(loc="upper right", fontsize=7, ncol=2)
     return fig
 
 
@@ -478,8 +587,8 @@ def write_figures(
     points: int = 120,
     states: Sequence[tuple[int, int]] = FIGURE_STATES,
 ) -> list[Path]:
-    """Write ratios, structure_factor, germanium_xray, state_ratios and argon_xenon (.pdf, .png)
-    under ``out``; return the paths.
+    """Write ratios, structure_factor, germanium_xray, state_ratios, germanium_shells and
+    argon_xenon (.pdf, .png) under ``out``; return the paths.
 
     ``points``: grid size of the ratio curve (the structure curves use twice as many, the
     per-state curves of ``states`` a tenth, at most 15 digits).
@@ -495,4 +604,6 @@ def write_figures(
     per_state = state_ratio_data(states, points=max(2, points // 10), dps=min(dps, 15))
     paths += _save(state_ratio_figure(per_state), out / "state_ratios")
     paths += _save(argon_xenon_figure(argon_xenon_data()), out / "argon_xenon")
+    shells = germanium_shell_data(points=max(2, 2 * points))
+    paths += _save(germanium_shell_figure(shells), out / "germanium_shells")
     return paths
