@@ -3,26 +3,29 @@
 The Hartree–Fock tables keep the multipoles L ≤ 6 of e^{iq·r}. The partial-wave route of a
 hydrogen-like state (:func:`sumrules.models.hydrogenic.partial_waves.partial_wave_density`)
 sums S_nl(T, q) = Σ_{l′, L} A(l, l′, L) I_{l′L}(q)²; with the angular factor set to 0 for
-L > 6 it gives the cut structure function exactly (the sum is then finite: l′ ≤ l + 6). The
-uncut S comes from the three-dimensional Coulomb wave
+L > 6 (:func:`cut_factor`) it gives the cut structure function exactly (the sum is then finite:
+l′ ≤ l + 6). The uncut S comes from the three-dimensional Coulomb wave
 (:func:`sumrules.models.hydrogenic.coulomb_waves.continuum_density`), which the package checks
 against the uncut partial waves (tests/models/hydrogenic).
 
-At each point, on the Bethe ridge q = k of a hydrogen-like subshell with the radius of an
-argon or xenon subshell (Slater's charge, :func:`.configuration.radius_charge`), the share
-S_cut/S is compared with the closure value B(q) (:mod:`.closure`): the cut model of
-:mod:`.model` takes B at the ridge for the cut share of the whole Compton peak.
+Each point lies on the Bethe ridge q = k of a hydrogen-like state with the radius of an argon
+or xenon subshell (Slater's charge, n* scaling: Z n/n*) and compares the share S_cut/S there
+with the closure value B(q) (:mod:`.closure`, the share of the f-sum over all T). The shell
+model of :mod:`sumrules.models.rhf_tables` takes B at the ridge for the share of the whole
+Compton peak: the stored points measure that approximation. Where qr ≲ 6 (Ar 2p at 3 keV, Xe
+3d at 9 keV, Ar 3p at 0.1 keV) S_cut/S and B agree to 2–6%; where qr ≫ 6 (Ar 3s, 3p at 1 keV;
+Xe 4d at 3 keV) both are small (≤ 0.2) and S_cut/S is 2–5 times smaller than B: the high
+multipoles carry the centre of the ridge, the low ones its wings.
 
-A cut point costs 2–8 minutes (mpmath Coulomb functions at ~10⁴ radial nodes, dps = 10, the
-least the package allows): :data:`POINTS` are computed by ``python tools/multipole_points.py``
-and stored in ``multipole_points.json``; one of them is recomputed by a slow test.
+A point costs 20 s – 3 min (mpmath Coulomb functions at dps = 10): :data:`POINTS` are
+computed by ``python tools/multipole_points.py`` and stored in ``multipole_points.json``.
 
 >>> pts = load_points()
 >>> len(pts) == len(POINTS)
 True
->>> p = pts[0]
->>> p.label, p.n, p.l, round(p.share, 3), round(p.closure, 3)
-('Ar 3p, T - I = 0.1 keV', 3, 1, 1.0, 1.0)
+>>> p = pts[3]
+>>> p.label, round(p.share, 3), round(p.closure, 3)
+('Ar 2p, T - I = 3 keV', 0.843, 0.861)
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ def cut_factor(max_L: int) -> object:
 
     >>> f = cut_factor(6)
     >>> f(1, 7, 6), f(1, 7, 8)
-    (6, 0)
+    (7, 0)
     """
     validate_int(max_L, "max_L", 0)
 
