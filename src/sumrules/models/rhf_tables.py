@@ -2,25 +2,32 @@
 stepping count, the shell model and the multipole cut.
 
 The tables (:func:`sumrules.data.ionisation.packaged_table`) give S(T, q) of the whole atom
-(xenon without its 1s, which lies above 10 keV) for multipoles L ≤ 6. At every tabulated T
-this module compares the table's r_nmm, r_ew with
+(xenon without its 1s, bound by 34.6 keV, above the grid) for the multipoles L ≤ 6. At a
+tabulated T this module compares the table's r_nmm = T∫S dQ²/Q² and r_ew = (1/2m)∫S dQ² with
 
-* the stepping count N(T): the electrons bound below T, from the table's orbital energies
-  (``stepping``) and from xraydb's edges (``stepping_edges``);
-* the uncut shell model r(T) = Σ_s N_s r_s(T/E_s) (:mod:`sumrules.models.shell_atom.model`),
-  thresholds from the table's orbitals (``model``) or from the edges (``model_edges``, the
-  recipe of the germanium shell atom);
-* the same shell model with the table's cut (``cut``: Slater radii; ``cut_binding``: the
-  radii of the binding-energy charges, a wrong model kept as a negative control).
+* the stepping count N(T): the electrons bound below T, from xraydb's edges (the shell atom's
+  binding energies; xenon's 1s left out like the table leaves it out);
+* the shell model of germanium applied to the element (:func:`sumrules.models.shells.
+  shell_atom`, model ``"binding"``: every subshell the hydrogen-like state of the same n, l
+  opening at its edge): r(T) = Σ_s N_s r_s(T) uncut;
+* the same shell model with the tables' multipole cut: r_cut(T) = Σ_s N_s r_s(T) B_s(k_s),
+  B_s the share of the f-sum that L ≤ 6 keeps (:func:`sumrules.models.multipole_cut.closure.
+  bethe_fraction`) on the subshell's Bethe ridge k_s = √(2(T − E_s)), with the subshell's
+  radius from Slater's charge (the shell atom's ``"slater"`` model). Using B at the ridge for
+  the cut share of the whole Compton peak is an approximation: the partial waves cut at L ≤ 6
+  (:mod:`sumrules.models.multipole_cut.points`) measure it.
 
-At fixed q it compares the table's Bethe sum (with its tail above 10 keV) with the f-sum the
-cut keeps (Σ_s N_s B_s(q)). And at each orbital threshold it measures the jump of the table's
-ratios per electron of the opened orbital (a shell-by-shell number the summed table still
-shows) against the hydrogen-like r_s just above threshold.
+A subshell whose hydrogen-like ratio curve the package does not ship (xenon's 4d, 5s, 5p:
+:data:`sumrules.models.hydrogenic.ratio_curves.STATES`) enters the model with r_s = 1 above its
+edge (the stepping value); :attr:`RatioPoint.assumed_one` counts those electrons.
+
+At fixed q, the table's Bethe sum Σ(2T/q²)SΔT over T ≤ 10 keV (with its tail above, estimated
+from the last two rows) is compared with the f-sum the cut keeps, Σ_s N_s B_s(q) (no ridge
+approximation: an exact property of the hydrogen-like densities).
 
 >>> p = ratio_point("Ar", 1.0)
->>> p.stepping, round(p.table_nmm / p.stepping, 3), round(p.cut_nmm / p.stepping, 3)
-(16.0, 0.617, 0.601)
+>>> p.stepping, round(p.table_nmm, 2), round(p.cut_nmm, 2)
+(16.0, 9.88, 9.49)
 """
 
 from __future__ import annotations
@@ -32,8 +39,9 @@ import numpy as np
 import numpy.typing as npt
 
 from sumrules.data.ionisation import HARTREE_KEV, IonisationTable, packaged_table
-from sumrules.models.shell_atom.model import ShellModel, shell_model, table_shell_model
-from sumrules.models.shell_atom.state_grid import ratio
+from sumrules.models.hydrogenic.ratio_curves import STATES, curve
+from sumrules.models.multipole_cut.closure import bethe_fraction
+from sumrules.models.shells import shell_atom
 from sumrules.theory.table_sums import OverQ, OverT, over_q, over_t
 
 __all__ = [
@@ -44,13 +52,13 @@ __all__ = [
     "Analysis",
     "BethePoint",
     "Curves",
-    "Jump",
     "RatioPoint",
+    "Shell",
     "analysis",
     "bethe_point",
     "curves",
+    "dipole_cross_section",
     "ratio_point",
-    "threshold_jumps",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -62,103 +70,137 @@ MAX_L = 6
 REPORT_T_KEV = (0.1, 0.3, 1.0, 3.0, 9.0)
 #: momentum transfers (1/a₀) of the report
 REPORT_Q = (0.5, 1.0, 2.0, 5.0)
+#: the lowest T (keV) of the shell model (below: no hydrogen-like shell picture)
+T_MIN_MODEL_KEV = 0.05
+
+
+@dataclass(frozen=True)
+class Shell:
+    """One subshell of the shell model: occupancy, edge (hartree), the radius charge of the
+    ``"slater"`` model, and whether a ratio curve exists for its state."""
+
+    name: str
+    n: int
+    l: int
+    electrons: int
+    binding: float
+    radius_charge: float
+    has_curve: bool
+
+    def ratios(self, T: float) -> tuple[float, float]:
+        """(r_nmm, r_ew) per electron at T (hartree): 0 below the edge, 1 without a curve."""
+        if T <= self.binding:
+            return (0.0, 0.0)
+        if not self.has_curve:
+            return (1.0, 1.0)
+        a, b = curve(self.n, self.l).ratios(T / self.binding)
+        return (float(a), float(b))
+
+    def cut_share(self, T: float) -> float:
+        """B at the ridge k = √(2(T − E_s)): the share of the ratio kept by L ≤ 6."""
+        if T <= self.binding:
+            return 0.0
+        k = np.array([max(np.sqrt(2 * (T - self.binding)), 1e-6)])
+        return float(bethe_fraction(self.n, self.l, self.radius_charge, k, MAX_L)[0])
+
+
+def _shells(element: str, leave_out: tuple[str, ...]) -> tuple[Shell, ...]:
+    binding = shell_atom(element, model="binding")
+    slater = {s.name: s for s in shell_atom(element, model="slater").shells}
+    return tuple(
+        Shell(
+            s.name,
+            s.n,
+            s.l,
+            int(s.occupancy),
+            float(s.binding_keV) / HARTREE_KEV,
+            float(slater[s.name].Z_eff),
+            (s.n, s.l) in STATES,
+        )
+        for s in binding.shells
+        if s.name not in leave_out
+    )
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """A shipped table with its sums and shell models (computed once per element)."""
+    """A shipped table with its sums and the element's shell model (computed once)."""
 
     table: IonisationTable
     over_q: OverQ
     over_t: OverT
-    model: ShellModel
-    model_binding: ShellModel
-    model_edges: ShellModel
+    shells: tuple[Shell, ...]
+
+    def stepping(self, T: float) -> float:
+        """Electrons bound below T (hartree) by xraydb's edges."""
+        return float(sum(s.electrons for s in self.shells if s.binding < T))
 
 
 @functools.cache
 def analysis(element: str) -> Analysis:
-    """The table of ``element`` ("Ar" or "Xe"), its sums and its shell models."""
+    """The table of ``element`` ("Ar" or "Xe"), its sums and its shell model."""
     t = packaged_table(element)
-    edges = shell_model(element)
-    if element == "Xe":  # the table leaves out 1s (34.6 keV): so does the comparison
-        edges = ShellModel(edges.name, edges.Z, edges.subshells[1:], edges.recipe)
+    leave_out = ("1s",) if element == "Xe" else ()  # as the table leaves it out
     return Analysis(
         t,
         over_q(t.E, t.q, t.K),
         over_t(t.E, t.q, t.K, t.thresholds),
-        table_shell_model(t),
-        table_shell_model(t, recipe="binding"),
-        edges,
+        _shells(element, leave_out),
     )
 
 
 @dataclass(frozen=True)
 class RatioPoint:
-    """The whole atom's ratios at one T: the table and its comparisons (see the docstring)."""
+    """The whole atom's ratios at one T: the table, the stepping count, the shell model uncut
+    and cut at L ≤ 6; ``assumed_one``: open electrons without a ratio curve (r_s = 1)."""
 
     element: str
     T_keV: float
     table_nmm: float
     table_ew: float
     stepping: float
-    stepping_edges: float
     model_nmm: float
     model_ew: float
-    model_edges_nmm: float
-    model_edges_ew: float
     cut_nmm: float
     cut_ew: float
-    cut_binding_nmm: float
-    cut_binding_ew: float
+    assumed_one: int
 
-    @property
-    def T(self) -> float:
-        return self.T_keV / HARTREE_KEV
 
-    @property
-    def restored_nmm(self) -> float:
-        """The table's r_nmm with the cut undone by the model: table × model/cut."""
-        return self.table_nmm * self.model_nmm / self.cut_nmm
-
-    @property
-    def restored_ew(self) -> float:
-        return self.table_ew * self.model_ew / self.cut_ew
+def _model(shells: tuple[Shell, ...], T: float) -> tuple[float, float, float, float, int]:
+    m_nmm = m_ew = c_nmm = c_ew = 0.0
+    assumed = 0
+    for s in shells:
+        a, b = s.ratios(T)
+        if a == 0.0:
+            continue
+        share = s.cut_share(T)
+        m_nmm += s.electrons * a
+        m_ew += s.electrons * b
+        c_nmm += s.electrons * a * share
+        c_ew += s.electrons * b * share
+        assumed += 0 if s.has_curve else s.electrons
+    return m_nmm, m_ew, c_nmm, c_ew, assumed
 
 
 def ratio_point(element: str, T_keV: float) -> RatioPoint:
     """The comparisons at T (keV): the table's ratios interpolated in ln T (cubic, inside one
     threshold segment; InterpolationError in a threshold cell)."""
     a = analysis(element)
-    T = np.array([T_keV / HARTREE_KEV])
+    if not T_keV >= T_MIN_MODEL_KEV:
+        raise ValueError(f"T_keV must be at least {T_MIN_MODEL_KEV} keV, got {T_keV!r}")
+    T = T_keV / HARTREE_KEV
     nmm = float(a.table.interpolate_rows(a.over_q.r_nmm, T)[0])
     ew = float(a.table.interpolate_rows(a.over_q.r_ew, T)[0])
-    m_nmm, m_ew = a.model.ratios(T)
-    e_nmm, e_ew = a.model_edges.ratios(T)
-    c_nmm, c_ew = a.model.cut_ratios(T, MAX_L)
-    b_nmm, b_ew = a.model_binding.cut_ratios(T, MAX_L)
+    m_nmm, m_ew, c_nmm, c_ew, assumed = _model(a.shells, T)
     return RatioPoint(
-        element,
-        float(T_keV),
-        nmm,
-        ew,
-        float(a.table.stepping(T)[0]),
-        float(a.model_edges.stepping(T)[0]),
-        float(m_nmm[0]),
-        float(m_ew[0]),
-        float(e_nmm[0]),
-        float(e_ew[0]),
-        float(c_nmm[0]),
-        float(c_ew[0]),
-        float(b_nmm[0]),
-        float(b_ew[0]),
+        element, float(T_keV), nmm, ew, a.stepping(T), m_nmm, m_ew, c_nmm, c_ew, assumed
     )
 
 
 @dataclass(frozen=True)
 class BethePoint:
     """The Bethe sum and completeness at one q: the table (trapezoid over T ≤ 10 keV, the
-    tail above, the threshold-cell uncertainty) against the cut's closure."""
+    tail above, the threshold-cell uncertainty) against the cut's closure Σ N_s B_s(q)."""
 
     element: str
     q: float
@@ -166,9 +208,7 @@ class BethePoint:
     bethe_tail: float
     bethe_uncertainty: float
     completeness: float
-    completeness_tail: float
     closure: float
-    closure_binding: float
     electrons: float
 
     @property
@@ -181,7 +221,7 @@ def bethe_point(element: str, q: float) -> BethePoint:
 
     >>> p = bethe_point("Ar", 2.0)
     >>> round(p.bethe_total, 2), round(p.closure, 2), p.electrons
-    (17.57, 17.85, 18.0)
+    (17.58, 17.83, 18.0)
     """
     a = analysis(element)
     ot = a.over_t
@@ -189,7 +229,10 @@ def bethe_point(element: str, q: float) -> BethePoint:
     def at(values: FloatArray) -> float:
         return float(a.table.interpolate_columns(values, q)[0])
 
-    qq = np.array([q])
+    closure = sum(
+        s.electrons * float(bethe_fraction(s.n, s.l, s.radius_charge, np.array([q]), MAX_L)[0])
+        for s in a.shells
+    )
     return BethePoint(
         element,
         float(q),
@@ -197,79 +240,28 @@ def bethe_point(element: str, q: float) -> BethePoint:
         at(ot.bethe_tail),
         at(ot.bethe_threshold_uncertainty),
         at(ot.completeness),
-        at(ot.completeness_tail),
-        float(a.model.bethe(qq, MAX_L)[0]),
-        float(a.model_binding.bethe(qq, MAX_L)[0]),
-        a.model.electrons,
+        closure,
+        float(sum(s.electrons for s in a.shells)),
     )
 
 
-@dataclass(frozen=True)
-class Jump:
-    """The jump of the table's ratios at the first row above one or more orbital energies,
-    per electron opened, against the hydrogen-like ratio there."""
+def dipole_cross_section(element: str, T_keV: float) -> float:
+    """The table's photoabsorption cross section (barn) from its dipole limit: σ = 4π²αT·S/q²
+    at the smallest q (atomic units, T in hartree), at the first row at or above T.
 
-    element: str
-    orbitals: tuple[str, ...]
-    electrons: int
-    T_keV: float
-    T_over_I: float
-    nmm: float
-    ew: float
-    hydrogenic_nmm: float
-    hydrogenic_ew: float
-
-
-def threshold_jumps(element: str) -> tuple[Jump, ...]:
-    """Per threshold cell: the ratios of the first row above it minus their linear extrapolation
-    (in ln T) from the two rows below, divided by the electrons that open there.
-
-    >>> j = threshold_jumps("Ar")[-1]
-    >>> j.orbitals, j.electrons, round(j.nmm, 2), round(j.hydrogenic_nmm, 3)
-    (('1s_1/2',), 2, 1.16, 0.958)
+    >>> round(dipole_cross_section("Ar", 3.0) / 1e3, 1)
+    9.9
     """
     a = analysis(element)
-    t, oq = a.table, a.over_q
-    lnE = np.log(t.E)
-    cells: dict[int, list[str]] = {}
-    for o in t.orbitals:
-        if o.accessible:
-            cells.setdefault(int(np.searchsorted(t.E, o.binding)), []).append(o.name)
-    out = []
-    for i in sorted(cells):
-        opened = [o for o in t.orbitals if o.name in cells[i] and o.accessible]
-        n_el = sum(o.electrons for o in opened)
-        jumps = []
-        for r in (oq.r_nmm, oq.r_ew):
-            if i >= 2 and r[i - 1] > 0:
-                slope = (r[i - 1] - r[i - 2]) / (lnE[i - 1] - lnE[i - 2])
-                below = r[i - 1] + slope * (lnE[i] - lnE[i - 1])
-            else:
-                below = 0.0
-            jumps.append((r[i] - below) / n_el)
-        hyd = np.zeros(2)
-        for o in opened:
-            hyd += o.electrons * np.array(ratio(o.label, float(t.E[i] / o.binding)))
-        hyd /= n_el
-        out.append(
-            Jump(
-                element,
-                tuple(o.name for o in opened),
-                n_el,
-                float(t.E[i] * HARTREE_KEV),
-                float(t.E[i] / max(o.binding for o in opened)),
-                float(jumps[0]),
-                float(jumps[1]),
-                float(hyd[0]),
-                float(hyd[1]),
-            )
-        )
-    return tuple(out)
+    t = a.table
+    i = min(int(np.searchsorted(t.E_keV, T_keV)), len(t.E) - 1)
+    alpha, a0_cm = 7.2973525693e-3, 0.529177210903e-8
+    return float(4 * np.pi**2 * alpha * t.E[i] * t.K[i, 0] / t.q[0] ** 2 * a0_cm**2 * 1e24)
 
 
 @dataclass(frozen=True)
 class Curves:
-    """Whole-atom ratios on every row of a table (threshold cells included) for the figure."""
+    """Whole-atom ratios on the rows of a table from T_MIN_MODEL_KEV on, for the figure."""
 
     element: str
     T_keV: list[float]
@@ -277,28 +269,22 @@ class Curves:
     table_ew: list[float]
     stepping: list[float]
     model_nmm: list[float]
-    model_ew: list[float]
     cut_nmm: list[float]
-    cut_ew: list[float]
 
 
 @functools.cache
-def curves(element: str) -> Curves:
-    """:class:`Curves` of ``element`` on the rows where at least one electron is bound below T."""
+def curves(element: str, every: int = 1) -> Curves:
+    """:class:`Curves` of ``element`` on every ``every``-th row above T_MIN_MODEL_KEV."""
     a = analysis(element)
     t = a.table
-    keep = t.stepping(t.E) > 0
-    T = t.E[keep]
-    m_nmm, m_ew = a.model.ratios(T)
-    c_nmm, c_ew = a.model.cut_ratios(T, MAX_L)
+    rows = [i for i in range(0, len(t.E), every) if t.E_keV[i] >= T_MIN_MODEL_KEV]
+    model = [_model(a.shells, float(t.E[i])) for i in rows]
     return Curves(
         element,
-        [float(v) for v in T * HARTREE_KEV],
-        [float(v) for v in a.over_q.r_nmm[keep]],
-        [float(v) for v in a.over_q.r_ew[keep]],
-        [float(v) for v in t.stepping(T)],
-        [float(v) for v in m_nmm],
-        [float(v) for v in m_ew],
-        [float(v) for v in c_nmm],
-        [float(v) for v in c_ew],
+        [float(t.E_keV[i]) for i in rows],
+        [float(a.over_q.r_nmm[i]) for i in rows],
+        [float(a.over_q.r_ew[i]) for i in rows],
+        [a.stepping(float(t.E[i])) for i in rows],
+        [m[0] for m in model],
+        [m[2] for m in model],
     )

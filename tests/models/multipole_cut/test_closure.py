@@ -34,8 +34,8 @@ def test_cut_keeps_everything_at_small_q_and_little_at_large_q() -> None:
     b = bethe_fraction(3, 1, 6.75, q, 6)
     assert b[0] == pytest.approx(1, abs=1e-9)
     assert np.all(np.diff(b) < 0) and b[-1] < 0.05
-    # the (L_max + 1)²/(2(qr)²) law far out, r ~ n²/Z: a generous check of its size
-    assert b[-1] == pytest.approx(49 / (2 * (30 * 9 / 6.75) ** 2), rel=1.0)
+    # far out B → (L_max + 1)²⟨1/r²⟩/(2q²), ⟨1/r²⟩ = Z²/(n³(l + 1/2)) (+ an oscillating term)
+    assert b[-1] == pytest.approx(49 * 6.75**2 / (27 * 1.5) / (2 * 30**2), rel=0.15)
     # more multipoles keep more (control: L ≤ 3 keeps less than L ≤ 6)
     assert np.all(bethe_fraction(3, 1, 6.75, q[1:], 3) < b[1:])
 
