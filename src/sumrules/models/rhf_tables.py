@@ -27,7 +27,7 @@ approximation: an exact property of the hydrogen-like densities).
 
 >>> p = ratio_point("Ar", 1.0)
 >>> p.stepping, round(p.table_nmm, 2), round(p.cut_nmm, 2)
-(16.0, 9.88, 9.49)
+(16.0, 9.88, 9.56)
 """
 
 from __future__ import annotations
@@ -39,9 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sumrules.data.ionisation import HARTREE_KEV, IonisationTable, packaged_table
-from sumrules.models.hydrogenic.ratio_curves import STATES, curve
-from sumrules.models.multipole_cut.closure import bethe_fraction
-from sumrules.models.shells import shell_atom
+from sumrules.models.multipole_cut.shells import MAX_L, Shell, closure_sum, cut_shells
 from sumrules.theory.table_sums import OverQ, OverT, over_q, over_t
 
 __all__ = [
@@ -53,7 +51,6 @@ __all__ = [
     "BethePoint",
     "Curves",
     "RatioPoint",
-    "Shell",
     "analysis",
     "bethe_point",
     "curves",
@@ -64,62 +61,12 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 #: the shipped tables
 ELEMENTS = ("Ar", "Xe")
-#: the multipole cut of the shipped tables
-MAX_L = 6
 #: energy transfers (keV) of the report
 REPORT_T_KEV = (0.1, 0.3, 1.0, 3.0, 9.0)
 #: momentum transfers (1/a₀) of the report
 REPORT_Q = (0.5, 1.0, 2.0, 5.0)
 #: the lowest T (keV) of the shell model (below: no hydrogen-like shell picture)
 T_MIN_MODEL_KEV = 0.05
-
-
-@dataclass(frozen=True)
-class Shell:
-    """One subshell of the shell model: occupancy, edge (hartree), the radius charge of the
-    ``"slater"`` model, and whether a ratio curve exists for its state."""
-
-    name: str
-    n: int
-    l: int
-    electrons: int
-    binding: float
-    radius_charge: float
-    has_curve: bool
-
-    def ratios(self, T: float) -> tuple[float, float]:
-        """(r_nmm, r_ew) per electron at T (hartree): 0 below the edge, 1 without a curve."""
-        if T <= self.binding:
-            return (0.0, 0.0)
-        if not self.has_curve:
-            return (1.0, 1.0)
-        a, b = curve(self.n, self.l).ratios(T / self.binding)
-        return (float(a), float(b))
-
-    def cut_share(self, T: float) -> float:
-        """B at the ridge k = √(2(T − E_s)): the share of the ratio kept by L ≤ 6."""
-        if T <= self.binding:
-            return 0.0
-        k = np.array([max(np.sqrt(2 * (T - self.binding)), 1e-6)])
-        return float(bethe_fraction(self.n, self.l, self.radius_charge, k, MAX_L)[0])
-
-
-def _shells(element: str, leave_out: tuple[str, ...]) -> tuple[Shell, ...]:
-    binding = shell_atom(element, model="binding")
-    slater = {s.name: s for s in shell_atom(element, model="slater").shells}
-    return tuple(
-        Shell(
-            s.name,
-            s.n,
-            s.l,
-            int(s.occupancy),
-            float(s.binding_keV) / HARTREE_KEV,
-            float(slater[s.name].Z_eff),
-            (s.n, s.l) in STATES,
-        )
-        for s in binding.shells
-        if s.name not in leave_out
-    )
 
 
 @dataclass(frozen=True)
@@ -145,7 +92,7 @@ def analysis(element: str) -> Analysis:
         t,
         over_q(t.E, t.q, t.K),
         over_t(t.E, t.q, t.K, t.thresholds),
-        _shells(element, leave_out),
+        cut_shells(element, leave_out=leave_out),
     )
 
 
@@ -166,14 +113,16 @@ class RatioPoint:
     assumed_one: int
 
 
-def _model(shells: tuple[Shell, ...], T: float) -> tuple[float, float, float, float, int]:
+def _model(
+    shells: tuple[Shell, ...], T: float, lmax: int = MAX_L
+) -> tuple[float, float, float, float, int]:
     m_nmm = m_ew = c_nmm = c_ew = 0.0
     assumed = 0
     for s in shells:
         a, b = s.ratios(T)
         if a == 0.0:
             continue
-        share = s.cut_share(T)
+        share = s.cut_share(T, lmax)
         m_nmm += s.electrons * a
         m_ew += s.electrons * b
         c_nmm += s.electrons * a * share
@@ -182,16 +131,17 @@ def _model(shells: tuple[Shell, ...], T: float) -> tuple[float, float, float, fl
     return m_nmm, m_ew, c_nmm, c_ew, assumed
 
 
-def ratio_point(element: str, T_keV: float) -> RatioPoint:
+@functools.cache
+def ratio_point(element: str, T_keV: float, lmax: int = MAX_L) -> RatioPoint:
     """The comparisons at T (keV): the table's ratios interpolated in ln T (cubic, inside one
-    threshold segment; InterpolationError in a threshold cell)."""
+    threshold segment; InterpolationError in a threshold cell); the model cut at ``lmax``."""
     a = analysis(element)
     if not T_keV >= T_MIN_MODEL_KEV:
         raise ValueError(f"T_keV must be at least {T_MIN_MODEL_KEV} keV, got {T_keV!r}")
     T = T_keV / HARTREE_KEV
     nmm = float(a.table.interpolate_rows(a.over_q.r_nmm, T)[0])
     ew = float(a.table.interpolate_rows(a.over_q.r_ew, T)[0])
-    m_nmm, m_ew, c_nmm, c_ew, assumed = _model(a.shells, T)
+    m_nmm, m_ew, c_nmm, c_ew, assumed = _model(a.shells, T, lmax)
     return RatioPoint(
         element, float(T_keV), nmm, ew, a.stepping(T), m_nmm, m_ew, c_nmm, c_ew, assumed
     )
@@ -216,12 +166,14 @@ class BethePoint:
         return self.bethe + self.bethe_tail
 
 
-def bethe_point(element: str, q: float) -> BethePoint:
-    """The Bethe sum at q (1/a₀), interpolated in ln q (cubic) between the table's columns.
+@functools.cache
+def bethe_point(element: str, q: float, lmax: int = MAX_L) -> BethePoint:
+    """The Bethe sum at q (1/a₀), interpolated in ln q (cubic) between the table's columns;
+    the closure of the model cut at ``lmax``.
 
     >>> p = bethe_point("Ar", 2.0)
     >>> round(p.bethe_total, 2), round(p.closure, 2), p.electrons
-    (17.58, 17.83, 18.0)
+    (17.58, 17.85, 18.0)
     """
     a = analysis(element)
     ot = a.over_t
@@ -229,10 +181,7 @@ def bethe_point(element: str, q: float) -> BethePoint:
     def at(values: FloatArray) -> float:
         return float(a.table.interpolate_columns(values, q)[0])
 
-    closure = sum(
-        s.electrons * float(bethe_fraction(s.n, s.l, s.radius_charge, np.array([q]), MAX_L)[0])
-        for s in a.shells
-    )
+    closure = float(closure_sum(a.shells, np.array([q]), lmax)[0])
     return BethePoint(
         element,
         float(q),
@@ -250,7 +199,7 @@ def dipole_cross_section(element: str, T_keV: float) -> float:
     at the smallest q (atomic units, T in hartree), at the first row at or above T.
 
     >>> round(dipole_cross_section("Ar", 3.0) / 1e3, 1)
-    9.9
+    10.3
     """
     a = analysis(element)
     t = a.table

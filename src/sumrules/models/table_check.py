@@ -6,7 +6,7 @@ Per T (a row): r_nmm = T∫S dQ²/Q² and r_ew = (1/2m)∫S dQ² of the whole ta
 from the table's orbitals and from xraydb's edges where they are known. Per q (a column): the
 Bethe sum Σ(2T/q²)SΔT and the completeness ∫S dT over the table's T
 (:func:`sumrules.theory.table_sums.over_t`), with their tails above T_max, and the f-sum the
-table's multipole cut keeps according to the shell model (:mod:`sumrules.models.shell_atom`).
+table's multipole cut keeps according to the shell model (:mod:`sumrules.models.multipole_cut.shells`).
 
 Flags (a row or column is flagged when the stated estimate exceeds the tolerance):
 
@@ -27,8 +27,8 @@ Flags (a row or column is flagged when the stated estimate exceeds the tolerance
 >>> row = c.row_at(1.0)
 >>> round(row.T_keV, 3), round(row.r_nmm, 3), row.stepping, row.flags
 (1.007, 9.861, 16.0, ('multipole cut',))
->>> c.column_at(2.0).flags
-('multipole cut',)
+>>> c.column_at(2.0).flags, c.column_at(5.0).flags
+(('T truncation', 'threshold cells'), ('multipole cut', 'T truncation'))
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ from sumrules.data.ionisation import (
     leave_one_out,
     loo_summary,
 )
-from sumrules.models.shell_atom.model import ShellModel, shell_model, table_shell_model
+from sumrules.data.xray import symbol
+from sumrules.models.multipole_cut.shells import Shell, closure_sum, cut_shells, ridge_shares
 from sumrules.theory.table_sums import over_q, over_t
 
 __all__ = ["Progress", "QColumn", "TRow", "TableCheck", "check_table", "default_model"]
@@ -124,16 +125,18 @@ class TableCheck:
         }
 
 
-def default_model(table: IonisationTable) -> ShellModel | None:
-    """The shell model of the table: its own orbitals, else xraydb's edges for its Z."""
-    if table.orbitals and table.Z is not None:
-        return table_shell_model(table)
-    if table.Z is not None:
-        try:
-            return shell_model(table.Z)
-        except ValueError:
-            return None
-    return None
+def default_model(table: IonisationTable) -> tuple[Shell, ...] | None:
+    """The shell atom of the table's Z (edges, Slater radii; :mod:`sumrules.models.multipole_cut.
+    shells`), without the subshells a table with known orbitals leaves out; None if Z is
+    unknown or the shell atom does not cover it."""
+    if table.Z is None:
+        return None
+    kept = {o.label for o in table.orbitals if o.accessible}
+    try:
+        shells = cut_shells(table.element or symbol(table.Z))
+    except ValueError:
+        return None
+    return tuple(s for s in shells if not kept or s.name in kept)
 
 
 def _row_flags(
@@ -175,18 +178,18 @@ def _column_flags(
     return tuple(flags)
 
 
-def _thresholds(table: IonisationTable, model: ShellModel | None) -> FloatArray:
+def _thresholds(table: IonisationTable, model: tuple[Shell, ...] | None) -> FloatArray:
     if len(table.thresholds):
         return table.thresholds
     if model is not None:
-        return np.array(sorted(s.binding for s in model.subshells))
+        return np.array(sorted(s.binding for s in model))
     return np.empty(0)
 
 
 def check_table(
     table: IonisationTable,
     *,
-    model: ShellModel | None = None,
+    model: tuple[Shell, ...] | None = None,
     cut_tolerance: float = 0.01,
     edge_tolerance: float = 1e-3,
     tail_tolerance: float = 0.01,
@@ -211,21 +214,18 @@ def check_table(
     col_loss: FloatArray | None = None
     closure: FloatArray | None = None
     if model is not None and lmax is not None:
-        shares = model.ridge_shares(table.E, lmax)
-        weights = np.array([s.electrons for s in model.subshells])[:, None] * (shares > 0)
+        shares = ridge_shares(model, table.E, lmax)
+        weights = np.array([s.electrons for s in model])[:, None] * (shares > 0)
         open_e = weights.sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             row_loss = np.where(open_e > 0, 1 - (weights * shares).sum(axis=0) / open_e, 0.0)
-        closure = model.bethe(table.q, lmax)
-        col_loss = 1 - closure / model.electrons
+        closure = closure_sum(model, table.q, lmax)
+        col_loss = 1 - closure / sum(s.electrons for s in model)
     tick(3, steps, "stepping and flags")
     step = table.stepping(table.E) if table.orbitals else None
     step_edges = None
-    if table.Z is not None:
-        try:
-            step_edges = shell_model(table.Z).stepping(table.E)
-        except ValueError:
-            step_edges = None
+    if model is not None:
+        step_edges = sum(s.electrons * (s.binding < table.E) for s in model) + 0.0 * table.E
     cells = {int(i) for i in np.searchsorted(table.E, thresholds) if 0 <= i < len(table.E)}
     with np.errstate(invalid="ignore", divide="ignore"):
         outside = np.nan_to_num(
@@ -303,6 +303,6 @@ def check_table(
         rows=rows,
         columns=columns,
         interpolation=interp,
-        model=None if model is None else f"{model.name}, radii: {model.recipe}",
+        model=None if model is None else "shell atom: xraydb edges, Slater radii",
         notes=tuple(notes),
     )

@@ -468,6 +468,9 @@ def argon_xenon_figure(data: Sequence[Any] | None = None) -> Any:
         if k == 0:
             top.legend(loc="upper left", fontsize=7)
             bottom.legend(loc="upper right", fontsize=7)
+    return fig
+
+
 @dataclass(frozen=True)
 class GermaniumShellCurves:
     """The Ge shell model against T (keV): r_nmm, r_ew per electron of the atom (both models),
