@@ -14,7 +14,8 @@ Timings are wall-clock on this machine; the figures that matter are the ratios.
 
 Also: xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops; bench_xray.py);
 germanium (the shell model's inclusive curve, >= 200 energies, cold and cached, against the
-stepping approximation; bench_germanium.py).
+stepping approximation; bench_germanium.py); tables (reading a 256 x 1024 K(E, q) table and
+all its sum-rule ratios against a plain NumPy load; bench_tables.py).
 """
 
 from __future__ import annotations
@@ -90,6 +91,12 @@ def _germanium() -> None:
     main()
 
 
+def _tables() -> None:
+    from bench_tables import main
+
+    main()
+
+
 def _ledger() -> None:
     """The whole ledger in fresh processes (no warm caches): --jobs 2 against --jobs 1."""
     import json
@@ -127,6 +134,7 @@ BENCHMARKS: dict[str, Callable[[], Any]] = {
     "certified": _certified,
     "xray": _xray,
     "germanium": _germanium,
+    "tables": _tables,
     "ledger": _ledger,
 }
 

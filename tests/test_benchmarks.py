@@ -20,6 +20,7 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
         ("bench_certified", "main"),
         ("bench_xray", "bench_delta_mu"),
         ("bench_germanium", "bench_curve"),
+        ("bench_tables", "bench_table"),
         ("run", "BENCHMARKS"),
     ],
 )
