@@ -48,6 +48,8 @@ def test_figures_written_and_byte_stable(tmp_path) -> None:
     second = plots.write_figures(tmp_path / "b", points=8, dps=15, states=((2, 1),))
     names = sorted(p.name for p in first)
     assert names == [
+        "argon_xenon.pdf",
+        "argon_xenon.png",
         "germanium_shells.pdf",
         "germanium_shells.png",
         "germanium_xray.pdf",

@@ -39,7 +39,13 @@ import numpy as np
 import numpy.typing as npt
 
 from sumrules.data.ionisation import HARTREE_KEV, IonisationTable, packaged_table
-from sumrules.models.multipole_cut.shells import MAX_L, Shell, closure_sum, cut_shells
+from sumrules.models.multipole_cut.shells import (
+    MAX_L,
+    Shell,
+    closure_sum,
+    cut_shells,
+    ridge_shares,
+)
 from sumrules.theory.table_sums import OverQ, OverT, over_q, over_t
 
 __all__ = [
@@ -227,13 +233,16 @@ def curves(element: str, every: int = 1) -> Curves:
     a = analysis(element)
     t = a.table
     rows = [i for i in range(0, len(t.E), every) if t.E_keV[i] >= T_MIN_MODEL_KEV]
-    model = [_model(a.shells, float(t.E[i])) for i in rows]
+    T = t.E[rows]
+    shares = ridge_shares(a.shells, T, MAX_L)
+    per = np.array([[s.ratios(float(x))[0] for x in T] for s in a.shells])
+    weights = np.array([s.electrons for s in a.shells], dtype=np.float64)[:, None]
     return Curves(
         element,
-        [float(t.E_keV[i]) for i in rows],
-        [float(a.over_q.r_nmm[i]) for i in rows],
-        [float(a.over_q.r_ew[i]) for i in rows],
-        [a.stepping(float(t.E[i])) for i in rows],
-        [m[0] for m in model],
-        [m[2] for m in model],
+        [float(v) for v in t.E_keV[rows]],
+        [float(v) for v in a.over_q.r_nmm[rows]],
+        [float(v) for v in a.over_q.r_ew[rows]],
+        [a.stepping(float(x)) for x in T],
+        [float(v) for v in (weights * per).sum(axis=0)],
+        [float(v) for v in (weights * per * shares).sum(axis=0)],
     )

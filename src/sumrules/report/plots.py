@@ -409,16 +409,17 @@ def germanium_xray_figure(data: XrayCurves | None = None) -> Any:
     return fig
 
 
-def argon_xenon_data(elements: Sequence[str] = ("Ar", "Xe")) -> list[Any]:
-    """The curves of :func:`argon_xenon_figure` (:func:`sumrules.models.rhf_tables.curves`).
+def argon_xenon_data(elements: Sequence[str] = ("Ar", "Xe"), *, every: int = 2) -> list[Any]:
+    """The curves of :func:`argon_xenon_figure` (:func:`sumrules.models.rhf_tables.curves`) on
+    every ``every``-th row of the tables.
 
-    >>> c = argon_xenon_data(["Ar"])[0]
+    >>> c = argon_xenon_data(["Ar"], every=16)[0]
     >>> c.element, len(c.T_keV) == len(c.table_nmm) == len(c.stepping)
     ('Ar', True)
     """
     from sumrules.models.rhf_tables import curves
 
-    return [curves(e) for e in elements]
+    return [curves(e, every) for e in elements]
 
 
 def argon_xenon_figure(data: Sequence[Any] | None = None) -> Any:
@@ -606,7 +607,8 @@ def write_figures(
     paths += _save(germanium_xray_figure(germanium_xray_data()), out / "germanium_xray")
     per_state = state_ratio_data(states, points=max(2, points // 10), dps=min(dps, 15))
     paths += _save(state_ratio_figure(per_state), out / "state_ratios")
-    paths += _save(argon_xenon_figure(argon_xenon_data()), out / "argon_xenon")
+    every = max(2, 256 // (2 * points))  # the tables' 256 rows, as finely as the ratio curve
+    paths += _save(argon_xenon_figure(argon_xenon_data(every=every)), out / "argon_xenon")
     shells = germanium_shell_data(points=max(2, 2 * points))
     paths += _save(germanium_shell_figure(shells), out / "germanium_shells")
     return paths
