@@ -12,11 +12,17 @@ from sumrules.models import Atom, ShellAtom, germanium
 from sumrules.models.germanium_curve import TABLE_T_KEV
 from sumrules.models.shells import (
     CONFIGURATION,
+    EDGE_PAIRS,
     MODELS,
     check_energy_kev,
+    configuration,
     edge_count,
+    edge_pairs,
     hartree_kev,
+    label_of,
+    shell_atom,
     slater_charge,
+    subshells,
 )
 
 STEPS = {0.1: 14, 0.5: 22, 1.0: 22, 1.3: 28, 1.5: 30, 2.0: 30, 5.0: 30, 10.0: 30, 11.2: 32}
@@ -39,7 +45,8 @@ def test_subshells_binding_energies_and_charges() -> None:
 
 def test_slater_charges_and_thresholds() -> None:
     z = [float(slater_charge(CONFIGURATION, n, l)) for n, l, _ in CONFIGURATION]
-    assert z == [31.7, 27.85, 27.85, 20.75, 20.75, 10.85, 5.65, 5.65]
+    expected = [31.7, 27.85, 27.85, 20.75, 20.75, 10.85, 5.65, 5.65]
+    assert all(abs(a - b) < 1e-12 for a, b in zip(z, expected, strict=True))
     s = germanium("slater")
     thresholds = [round(float(x.threshold_keV), 4) for x in s.shells]
     assert thresholds[0] == 13.6722 and thresholds[5] == 0.178
@@ -113,3 +120,55 @@ def test_unknown_model_lists_the_known_ones() -> None:
         germanium("hf")
     assert MODELS == ("binding", "slater")
     assert max(TABLE_T_KEV) <= 50
+
+
+def test_configurations_count_the_electrons_and_follow_the_exceptions() -> None:
+    for z in range(1, 55):
+        assert sum(k for _, _, k in configuration(z)) == z
+    assert configuration(18) == ((1, 0, 2), (2, 0, 2), (2, 1, 6), (3, 0, 2), (3, 1, 6))
+    assert configuration(24)[-2:] == ((3, 2, 5), (4, 0, 1))  # Cr, not 3d⁴ 4s²
+    assert (5, 0) not in {(n, l) for n, l, _ in configuration(46)}  # Pd 4d¹⁰
+    assert [label_of(n, l) for n, l, _ in configuration(54)][-3:] == ["4d", "5s", "5p"]
+    for bad in (0, 55, 2.0, True, "Ge"):
+        with pytest.raises(ValueError, match="Z must be an integer"):
+            configuration(bad)
+
+
+def test_edge_names_are_iupac() -> None:
+    assert edge_pairs(3, 2) == (("M4", 4), ("M5", 6)) and edge_pairs(5, 1) == (("O2", 2), ("O3", 4))
+    assert [edge_pairs(n, l) for n, l, _ in CONFIGURATION] == list(EDGE_PAIRS.values())
+
+
+def test_shell_atom_is_generic_and_germanium_is_one_of_them() -> None:
+    ge, by_z = shell_atom("ge", "slater"), shell_atom(32, "slater")
+    assert (
+        ge is by_z and repr(ge) == repr(germanium("slater")) == "shell_atom('Ge', model='slater')"
+    )
+    assert [float(s.Z_eff) for s in ge.shells] == [
+        float(s.Z_eff) for s in germanium("slater").shells
+    ]
+    ar = shell_atom("Ar")
+    assert ar.electrons == 18 and ar.stepping_count(0.1) == 8 == float(edge_count(0.1, "Ar"))
+    assert (
+        ar.stepping_count(0.3) == 14
+        and ar.stepping_count(0.33) == 16
+        and ar.stepping_count(3.3) == 18
+    )
+    r = ar.sum_rule_ratios(5.0)
+    assert all(0.99 < v < 1.01 for v in r)
+    kr = shell_atom("Kr", "slater")
+    assert [s.name for s in kr.shells][-1] == "4p" and kr.electrons == 36
+
+
+def test_elements_beyond_the_shipped_states_or_edges_are_refused_by_name() -> None:
+    xe = subshells("Xe")
+    assert [s.name for s in xe][-3:] == ["4d", "5s", "5p"] and sum(s.occupancy for s in xe) == 54
+    assert abs(float(xe[-1].binding_keV) - (2 * 0.0134 + 4 * 0.0121) / 6) < 1e-12
+    with pytest.raises(ValueError, match=r"element Xe: no hydrogenic response for 4d, 5s, 5p"):
+        shell_atom("Xe")
+    with pytest.raises(ValueError, match="xraydb lists no M1 edge for Na"):
+        shell_atom("Na")
+    with pytest.raises(ValueError, match="element must be an element symbol"):
+        shell_atom("Xx")
+    with pytest.raises(ValueError, match="model must be one of binding, slater; got 'hf'"):
+        shell_atom("Ar", "hf")
