@@ -59,3 +59,18 @@ def test_figure_curves_start_at_the_model_range() -> None:
     c = curves("Ar", 8)
     assert c.T_keV[0] >= 0.05 and len(c.T_keV) == len(c.cut_nmm) == len(c.stepping)
     assert c.stepping[-1] == 18.0
+
+
+def test_argon_model_is_the_generic_shell_atom() -> None:
+    """Σ N_s r_s of the cut shells is shell_atom("Ar") of the germanium code, at 1 and 9 keV."""
+    from sumrules.models.shells import shell_atom
+
+    atom = shell_atom("Ar")
+    for T in (1.0, 9.0):
+        r_nmm, r_ew = atom.sum_rule_ratios(T)
+        p = ratio_point("Ar", T)
+        assert p.model_nmm / 18 == pytest.approx(float(r_nmm), rel=1e-12)
+        assert p.model_ew / 18 == pytest.approx(float(r_ew), rel=1e-12)
+        assert p.stepping == atom.stepping_count(T)
+    with pytest.raises(ValueError, match="no hydrogenic response"):
+        shell_atom("Xe")

@@ -1,8 +1,9 @@
 """The subshells of the shell atom with the share of their response a multipole cut keeps.
 
-The shell model of germanium (:func:`sumrules.models.shells.shell_atom`) applied to any
-element it covers: each subshell opens at its edge (model ``"binding"``) and answers like the
-hydrogen-like state of the same n, l (:mod:`sumrules.models.hydrogenic.ratio_curves`); its
+The shell model of germanium (:mod:`sumrules.models.shells`) applied to any element: each
+subshell opens at its edge (model ``"binding"``) and answers like the hydrogen-like state of
+the same n, l (:mod:`sumrules.models.hydrogenic.ratio_curves`, as
+:meth:`~sumrules.models.shells.ShellAtom.shell_ratios` does); its
 radius, which decides what a cut L ≤ L_max keeps, is that of Slater's charge (model
 ``"slater"``). A table computed with the multipoles L ≤ L_max keeps, per subshell at momentum
 transfer q, the share B_s(q) of the f-sum (:mod:`.closure`); at fixed T the subshell's
@@ -22,9 +23,9 @@ import numpy as np
 import numpy.typing as npt
 
 from sumrules.data.ionisation import HARTREE_KEV
-from sumrules.models.hydrogenic.ratio_curves import STATES, curve
+from sumrules.models.hydrogenic.ratio_curves import curve
 from sumrules.models.multipole_cut.closure import bethe_fraction
-from sumrules.models.shells import shell_atom
+from sumrules.models.shells import RESPONSE_STATES, subshells
 
 __all__ = ["MAX_L", "Shell", "closure_sum", "cut_shells", "ridge_shares"]
 
@@ -64,9 +65,15 @@ class Shell:
 
 
 def cut_shells(element: object, *, leave_out: tuple[str, ...] = ()) -> tuple[Shell, ...]:
-    """The subshells of ``element`` (edges, Slater radii) but those named in ``leave_out``."""
-    binding = shell_atom(element, model="binding")
-    slater = {s.name: s for s in shell_atom(element, model="slater").shells}
+    """The subshells of ``element`` (Z ≤ 54) but those named in ``leave_out``: the shell
+    atom's subshells (:func:`sumrules.models.shells.subshells`; edges of the ``"binding"``
+    model, radii of the ``"slater"`` one). The shell atom itself stops where its ratio curves
+    stop (Z ≤ 36); past it a subshell without a curve is marked ``has_curve = False``.
+
+    >>> [(s.name, s.has_curve) for s in cut_shells("Xe")][-3:]
+    [('4d', False), ('5s', False), ('5p', False)]
+    """
+    slater = {s.name: s for s in subshells(element, "slater")}
     return tuple(
         Shell(
             s.name,
@@ -75,9 +82,9 @@ def cut_shells(element: object, *, leave_out: tuple[str, ...] = ()) -> tuple[She
             int(s.occupancy),
             float(s.binding_keV) / HARTREE_KEV,
             float(slater[s.name].Z_eff),
-            (s.n, s.l) in STATES,
+            (s.n, s.l) in RESPONSE_STATES,
         )
-        for s in binding.shells
+        for s in subshells(element, "binding")
         if s.name not in leave_out
     )
 
