@@ -529,9 +529,6 @@ def read_table(
     """
     where = str(path)
     body = _read_text(path) if text is None else text
-    header: list[str] = []
-    rows: list[FloatArray] = []
-    E = q = None
     lines = body.splitlines()
     data_lines = [
         (n, ln) for n, ln in enumerate(lines, 1) if ln.strip() and not ln.lstrip().startswith("#")
@@ -550,31 +547,15 @@ def read_table(
         raise TableError(
             f"{where}:{at}: {len(krows)} rows of K for {len(E)} values of E (one row per E)"
         )
-    for k, (number, line) in enumerate(krows):
-        row = _numbers(line, where, number)
-        if len(row) != len(q):
-            raise TableError(
-                f"{where}:{number}: {len(row)} values of K for {len(q)} values of q (one per q)"
-            )
-        if (row < 0).any():
-            col = int(np.flatnonzero(row < 0)[0]) + 1
-            raise TableError(f"{where}:{number}: column {col}: K must be >= 0, got {row[col - 1]}")
-        rows.append(row)
-        if progress is not None:
-            progress(k + 1, len(krows))
+    K = _matrix(krows, len(q), where, progress)
     element, guessed_L = _guess(Path(where).name)
     if Z is None and element is not None:
-        from sumrules.data.xray import symbol
-
-        try:
-            Z = _atomic_number(symbol(element))
-        except ValueError:
-            Z = None
+        Z = _element_Z(element)
     return IonisationTable(
         source=where,
         E=E,
         q=q,
-        K=np.vstack(rows),
+        K=K,
         header=tuple(header),
         element=element,
         Z=Z,
@@ -582,6 +563,39 @@ def read_table(
         orbitals=tuple(orbitals),
         thresholds_override=None if thresholds is None else tuple(float(t) for t in thresholds),
     )
+
+
+def _matrix(
+    krows: list[tuple[int, str]],
+    columns: int,
+    where: str,
+    progress: Callable[[int, int], None] | None,
+) -> FloatArray:
+    """The K rows, each checked (one value per q, K ≥ 0); TableError naming line and column."""
+    rows: list[FloatArray] = []
+    for k, (number, line) in enumerate(krows):
+        row = _numbers(line, where, number)
+        if len(row) != columns:
+            raise TableError(
+                f"{where}:{number}: {len(row)} values of K for {columns} values of q (one per q)"
+            )
+        if (row < 0).any():
+            col = int(np.flatnonzero(row < 0)[0]) + 1
+            raise TableError(f"{where}:{number}: column {col}: K must be >= 0, got {row[col - 1]}")
+        rows.append(row)
+        if progress is not None:
+            progress(k + 1, len(krows))
+    return np.vstack(rows)
+
+
+def _element_Z(element: str) -> int | None:
+    """Z of an element symbol from a file name, None if it is no element."""
+    from sumrules.data.xray import symbol
+
+    try:
+        return _atomic_number(symbol(element))
+    except ValueError:
+        return None
 
 
 def _atomic_number(sym: str) -> int:

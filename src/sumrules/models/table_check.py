@@ -47,7 +47,7 @@ from sumrules.data.ionisation import (
 )
 from sumrules.data.xray import symbol
 from sumrules.models.multipole_cut.shells import Shell, closure_sum, cut_shells, ridge_shares
-from sumrules.theory.table_sums import over_q, over_t
+from sumrules.theory.table_sums import OverQ, OverT, over_q, over_t
 
 __all__ = ["Progress", "QColumn", "TRow", "TableCheck", "check_table", "default_model"]
 
@@ -186,6 +186,101 @@ def _thresholds(table: IonisationTable, model: tuple[Shell, ...] | None) -> Floa
     return np.empty(0)
 
 
+@dataclass(frozen=True)
+class _Cut:
+    """The shell model's estimates of the cut: per row, per column, the closure per column."""
+
+    row_loss: FloatArray | None = None
+    col_loss: FloatArray | None = None
+    closure: FloatArray | None = None
+    step_edges: FloatArray | None = None
+
+
+def _cut(table: IonisationTable, model: tuple[Shell, ...] | None) -> _Cut:
+    if model is None:
+        return _Cut()
+    step_edges = sum(s.electrons * (s.binding < table.E) for s in model) + 0.0 * table.E
+    lmax = table.max_L
+    if lmax is None:
+        return _Cut(step_edges=step_edges)
+    shares = ridge_shares(model, table.E, lmax)
+    weights = np.array([s.electrons for s in model])[:, None] * (shares > 0)
+    open_e = weights.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        row_loss = np.where(open_e > 0, 1 - (weights * shares).sum(axis=0) / open_e, 0.0)
+    closure = closure_sum(model, table.q, lmax)
+    col_loss = 1 - closure / sum(s.electrons for s in model)
+    return _Cut(row_loss, col_loss, closure, step_edges)
+
+
+def _opt(values: FloatArray | None, i: int) -> float | None:
+    return None if values is None else float(values[i])
+
+
+def _rows(
+    table: IonisationTable,
+    oq: OverQ,
+    cut: _Cut,
+    thresholds: FloatArray,
+    edge_tolerance: float,
+    cut_tolerance: float,
+) -> tuple[TRow, ...]:
+    step = table.stepping(table.E) if table.orbitals else None
+    cells = {int(i) for i in np.searchsorted(table.E, thresholds) if 0 <= i < len(table.E)}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        outside = np.nan_to_num(
+            np.maximum(
+                (oq.below_nmm + oq.above_nmm) / oq.r_nmm, (oq.below_ew + oq.above_ew) / oq.r_ew
+            ),
+            nan=0.0,
+            posinf=np.inf,
+        )
+    return tuple(
+        TRow(
+            float(table.E[i]),
+            float(table.E[i] * HARTREE_KEV),
+            float(oq.r_nmm[i]),
+            float(oq.r_ew[i]),
+            float(oq.quadrature_error[i]),
+            float(outside[i]),
+            _opt(step, i),
+            _opt(cut.step_edges, i),
+            _opt(cut.row_loss, i),
+            _row_flags(
+                i, cells, float(outside[i]), _opt(cut.row_loss, i), edge_tolerance, cut_tolerance
+            ),
+        )
+        for i in range(len(table.E))
+    )
+
+
+def _columns(
+    table: IonisationTable, ot: OverT, cut: _Cut, tail_tolerance: float, cut_tolerance: float
+) -> tuple[QColumn, ...]:
+    return tuple(
+        QColumn(
+            float(table.q[j]),
+            float(ot.bethe[j]),
+            float(ot.bethe_tail[j]),
+            float(ot.bethe_threshold_uncertainty[j]),
+            float(ot.completeness[j]),
+            float(ot.completeness_tail[j]),
+            _opt(cut.closure, j),
+            _opt(cut.col_loss, j),
+            _column_flags(
+                float(ot.bethe[j]),
+                float(ot.bethe_tail[j]),
+                float(ot.bethe_threshold_uncertainty[j]),
+                float(ot.S_at_T_min[j]),
+                _opt(cut.col_loss, j),
+                tail_tolerance,
+                cut_tolerance,
+            ),
+        )
+        for j in range(len(table.q))
+    )
+
+
 def check_table(
     table: IonisationTable,
     *,
@@ -198,7 +293,7 @@ def check_table(
 ) -> TableCheck:
     """Check ``table`` (see the module docstring); ``model`` defaults to :func:`default_model`.
 
-    ``loo_rows``: the leave-one-out error along q uses every ``loo_rows``-th row (0: none).
+    ``loo_rows``: the leave-one-out errors use every ``loo_rows``-th row (0: none).
     """
     tick = progress or (lambda done, total, what: None)
     steps = 5
@@ -208,77 +303,11 @@ def check_table(
     thresholds = _thresholds(table, model)
     tick(1, steps, "sums over T")
     ot = over_t(table.E, table.q, table.K, thresholds)
-    lmax = table.max_L
     tick(2, steps, "multipole cut (shell model)")
-    row_loss: FloatArray | None = None
-    col_loss: FloatArray | None = None
-    closure: FloatArray | None = None
-    if model is not None and lmax is not None:
-        shares = ridge_shares(model, table.E, lmax)
-        weights = np.array([s.electrons for s in model])[:, None] * (shares > 0)
-        open_e = weights.sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            row_loss = np.where(open_e > 0, 1 - (weights * shares).sum(axis=0) / open_e, 0.0)
-        closure = closure_sum(model, table.q, lmax)
-        col_loss = 1 - closure / sum(s.electrons for s in model)
+    cut = _cut(table, model)
     tick(3, steps, "stepping and flags")
-    step = table.stepping(table.E) if table.orbitals else None
-    step_edges = None
-    if model is not None:
-        step_edges = sum(s.electrons * (s.binding < table.E) for s in model) + 0.0 * table.E
-    cells = {int(i) for i in np.searchsorted(table.E, thresholds) if 0 <= i < len(table.E)}
-    with np.errstate(invalid="ignore", divide="ignore"):
-        outside = np.nan_to_num(
-            np.maximum(
-                (oq.below_nmm + oq.above_nmm) / oq.r_nmm, (oq.below_ew + oq.above_ew) / oq.r_ew
-            ),
-            nan=0.0,
-            posinf=np.inf,
-        )
-    rows = tuple(
-        TRow(
-            float(table.E[i]),
-            float(table.E[i] * HARTREE_KEV),
-            float(oq.r_nmm[i]),
-            float(oq.r_ew[i]),
-            float(oq.quadrature_error[i]),
-            float(outside[i]),
-            None if step is None else float(step[i]),
-            None if step_edges is None else float(step_edges[i]),
-            None if row_loss is None else float(row_loss[i]),
-            _row_flags(
-                i,
-                cells,
-                float(outside[i]),
-                None if row_loss is None else float(row_loss[i]),
-                edge_tolerance,
-                cut_tolerance,
-            ),
-        )
-        for i in range(len(table.E))
-    )
-    columns = tuple(
-        QColumn(
-            float(table.q[j]),
-            float(ot.bethe[j]),
-            float(ot.bethe_tail[j]),
-            float(ot.bethe_threshold_uncertainty[j]),
-            float(ot.completeness[j]),
-            float(ot.completeness_tail[j]),
-            None if closure is None else float(closure[j]),
-            None if col_loss is None else float(col_loss[j]),
-            _column_flags(
-                float(ot.bethe[j]),
-                float(ot.bethe_tail[j]),
-                float(ot.bethe_threshold_uncertainty[j]),
-                float(ot.S_at_T_min[j]),
-                None if col_loss is None else float(col_loss[j]),
-                tail_tolerance,
-                cut_tolerance,
-            ),
-        )
-        for j in range(len(table.q))
-    )
+    rows = _rows(table, oq, cut, thresholds, edge_tolerance, cut_tolerance)
+    columns = _columns(table, ot, cut, tail_tolerance, cut_tolerance)
     tick(4, steps, "interpolation error")
     interp: dict[str, tuple[float, float, float]] = {}
     if loo_rows:
@@ -287,7 +316,7 @@ def check_table(
         interp["E, cubic"] = loo_summary(leave_one_out(table, "E", rows=sample))
     tick(steps, steps, "done")
     notes = []
-    if lmax is None:
+    if table.max_L is None:
         notes.append("multipole cut unknown (no max_L): the 'multipole cut' flag is not set")
     if model is None:
         notes.append("no shell model (Z unknown): no stepping count, no cut estimate")
@@ -296,7 +325,7 @@ def check_table(
         element=table.element,
         Z=table.Z,
         electrons=None if table.electrons is None else float(table.electrons),
-        max_L=lmax,
+        max_L=table.max_L,
         shape=table.shape,
         T_range=(float(table.E[0]), float(table.E[-1])),
         q_range=(float(table.q[0]), float(table.q[-1])),
