@@ -365,14 +365,7 @@ class IonisationTable:
         >>> float(t.interpolate_rows(t.E * 2, t.E[7])[0] / t.E[7])
         2.0
         """
-        e = np.atleast_1d(np.asarray(E, dtype=np.float64))
-        self._check_inside(e, self.E, "E", "hartree")
-        width = 4 if method == "cubic" else 2
-        out = []
-        for ek in e:
-            rows = self._row_stencil(float(ek), width)
-            out.append(_lagrange(np.log(self.E[rows]), np.asarray(values)[rows], math.log(ek)))
-        return np.array(out)
+        return self._along(values, E, self.E, "E", "hartree", self._row_stencil, method)
 
     def interpolate_columns(
         self,
@@ -387,13 +380,26 @@ class IonisationTable:
         >>> round(float(t.interpolate_columns(np.log(t.q), 1.0)[0]), 12)
         0.0
         """
-        qq = np.atleast_1d(np.asarray(q, dtype=np.float64))
-        self._check_inside(qq, self.q, "q", "1/a0")
+        return self._along(values, q, self.q, "q", "1/a0", self._col_stencil, method)
+
+    def _along(
+        self,
+        values: FloatArray,
+        at: float | Sequence[float] | FloatArray,
+        grid: FloatArray,
+        name: str,
+        unit: str,
+        stencil: Callable[[float, int], list[int]],
+        method: Method,
+    ) -> FloatArray:
+        """Lagrange in the log of the grid through ``values`` on the stencil of each point."""
+        x = np.atleast_1d(np.asarray(at, dtype=np.float64))
+        self._check_inside(x, grid, name, unit)
         width = 4 if method == "cubic" else 2
         out = []
-        for qk in qq:
-            cols = self._col_stencil(float(qk), width)
-            out.append(_lagrange(np.log(self.q[cols]), np.asarray(values)[cols], math.log(qk)))
+        for xk in x:
+            idx = stencil(float(xk), width)
+            out.append(_lagrange(np.log(grid[idx]), np.asarray(values)[idx], math.log(xk)))
         return np.array(out)
 
 
@@ -590,18 +596,12 @@ def _matrix(
 
 def _element_Z(element: str) -> int | None:
     """Z of an element symbol from a file name, None if it is no element."""
-    from sumrules.data.xray import symbol
+    from sumrules.data.germanium import atomic_number
 
     try:
-        return _atomic_number(symbol(element))
+        return atomic_number(element)
     except ValueError:
         return None
-
-
-def _atomic_number(sym: str) -> int:
-    from periodictable import elements
-
-    return int(elements.symbol(sym).number)
 
 
 def _resource(name: str) -> bytes:
