@@ -74,3 +74,15 @@ def test_argon_model_is_the_generic_shell_atom() -> None:
         assert p.stepping == atom.stepping_count(T)
     with pytest.raises(ValueError, match="no hydrogenic response"):
         shell_atom("Xe")
+
+
+def test_threshold_jumps_shell_by_shell() -> None:
+    from sumrules.models.rhf_tables import threshold_jumps
+
+    ar = {j.orbitals: j for j in threshold_jumps("Ar")}
+    two_s = ar[("2s_1/2",)]
+    assert two_s.model is not None and abs(two_s.table / two_s.model - 1) < 0.01
+    assert ar[("1s_1/2",)].electrons == 2 and ar[("2p_1/2", "2p_3/2")].electrons == 6
+    xe = {j.orbitals: j for j in threshold_jumps("Xe")}
+    assert xe[("4d_5/2",)].model is None  # no 4d curve: compared only where the model exists
+    assert abs(xe[("2s_1/2",)].table / xe[("2s_1/2",)].model - 1) < 0.1  # type: ignore[operator]

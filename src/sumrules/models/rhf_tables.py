@@ -38,7 +38,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from sumrules.data.ionisation import HARTREE_KEV, IonisationTable, packaged_table
+from sumrules.data.ionisation import HARTREE_KEV, IonisationTable, Orbital, packaged_table
+from sumrules.models.hydrogenic.ratio_curves import curve
 from sumrules.models.multipole_cut.shells import (
     MAX_L,
     Shell,
@@ -56,12 +57,14 @@ __all__ = [
     "Analysis",
     "BethePoint",
     "Curves",
+    "Jump",
     "RatioPoint",
     "analysis",
     "bethe_point",
     "curves",
     "dipole_cross_section",
     "ratio_point",
+    "threshold_jumps",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -246,3 +249,67 @@ def curves(element: str, every: int = 1) -> Curves:
         [float(v) for v in (weights * per).sum(axis=0)],
         [float(v) for v in (weights * per * shares).sum(axis=0)],
     )
+
+
+@dataclass(frozen=True)
+class Jump:
+    """Shell by shell: the jump of the table's r_nmm where orbitals open (the first row above
+    their energy, minus the linear extrapolation in ln T of the two rows below), per electron
+    opened, against the shell model there: Σ (2j+1) r_s B_s / Σ (2j+1) (r_s of the state's
+    curve at T/E_orbital, B_s on the ridge); ``model`` is None without a curve. The jump is a
+    fair measure at an isolated deep threshold (Ar 2s: 0.962 against 0.964); where the other
+    subshells' response bends at the same T (resonances, Cooper minima, the first rows of
+    the grid) the extrapolation from below is not, and the number says so by its size."""
+
+    element: str
+    orbitals: tuple[str, ...]
+    electrons: int
+    T_keV: float
+    table: float
+    model: float | None
+
+
+def threshold_jumps(element: str) -> tuple[Jump, ...]:
+    """The jumps at every orbital energy inside the table's grid (see :class:`Jump`).
+
+    >>> j = threshold_jumps("Ar")[3]
+    >>> j.orbitals, j.electrons, round(j.table, 3), round(j.model or 0, 3)
+    (('2s_1/2',), 2, 0.962, 0.964)
+    """
+    a = analysis(element)
+    t, r = a.table, a.over_q.r_nmm
+    by_label = {s.name: s for s in a.shells}
+    cells: dict[int, list[Orbital]] = {}
+    for o in t.orbitals:
+        i = int(np.searchsorted(t.E, o.binding))
+        if o.accessible and 2 <= i < len(t.E):
+            cells.setdefault(i, []).append(o)
+    out = []
+    for i, opened in sorted(cells.items()):
+        slope = (r[i - 1] - r[i - 2]) / (np.log(t.E[i - 1]) - np.log(t.E[i - 2]))
+        below = r[i - 1] + slope * (np.log(t.E[i]) - np.log(t.E[i - 1]))
+        n_el = sum(o.electrons for o in opened)
+        T = float(t.E[i])
+        shells = [by_label[o.label] for o in opened]
+        model = None
+        if all(s.has_curve for s in shells):
+            model = (
+                sum(
+                    o.electrons
+                    * float(curve(s.n, s.l).ratios(T / o.binding)[0])
+                    * s.cut_share(T - o.binding + s.binding)
+                    for o, s in zip(opened, shells, strict=True)
+                )
+                / n_el
+            )
+        out.append(
+            Jump(
+                element,
+                tuple(o.name for o in opened),
+                n_el,
+                T * HARTREE_KEV,
+                float((r[i] - below) / n_el),
+                model,
+            )
+        )
+    return tuple(out)
