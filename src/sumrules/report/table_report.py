@@ -9,7 +9,7 @@ and the notes.
 >>> from sumrules.models.table_check import check_table
 >>> doc = check_document(check_table(packaged_table("Ar"), loo_rows=0))
 >>> doc["shape"], doc["electrons"], len(doc["rows"]), doc["flags"]["multipole cut"]
-([256, 1024], 18.0, 256, [198, 710])
+([256, 1024], 18.0, 256, [170, 575])
 """
 
 from __future__ import annotations
