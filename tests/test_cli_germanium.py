@@ -22,7 +22,8 @@ def test_json_through_subprocess() -> None:
     assert rows[0]["shells"]["1s"] == {"r_nmm": "0.0", "r_ew": "0.0"}
     r_nmm, _ = germanium().sum_rule_ratios(2.0)
     assert rows[0]["r_nmm"] == str(r_nmm)
-    assert doc["interpolation_error"] < 1e-13 and doc["provenance"]["date"]
+    # the 4s, 4p interpolants are good to a few 10⁻¹² (their measured error), the rest better
+    assert 1e-13 < doc["interpolation_error"] < 1e-11 and doc["provenance"]["date"]
 
 
 def test_table_for_the_slater_model(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,8 @@ interpolants (:mod:`sumrules.models.hydrogenic.ratio_curves`) from the package's
 
     python tools/state_ratio_curves.py                 # every state of ratio_curves.STATES
     python tools/state_ratio_curves.py 2p 3d           # some states (the others are kept)
+    python tools/state_ratio_curves.py --nodes 44 --out /tmp/4s.json 4s   # degree 44, elsewhere
+    python tools/state_ratio_curves.py --merge /tmp/4s.json /tmp/4p.json  # into the package file
 
 Route: the Coulomb-wave quadrature of S (``Hydrogenic(n, l).coulomb_wave_ratios``), Z = 1, at
 ``ratio_curves.node_dps(x)`` digits per node (x = T/I = 1/u²). Per state: the N + 1
@@ -38,10 +40,10 @@ def _x(u: mpmath.mpf) -> mpmath.mpf:
     return 1 / (u * u)
 
 
-def _state(n: int, l: int) -> dict[str, Any]:
+def _state(n: int, l: int, degree: int = rc.NODES) -> dict[str, Any]:
     start = time.perf_counter()
     with precision(60):
-        us = rc.radau_nodes(rc.NODES)
+        us = rc.radau_nodes(degree)
     g_nmm, g_ew, dps_list = ["0"], ["0"], [0]
     for j, u in enumerate(us[1:], 1):
         with precision(60):
@@ -57,7 +59,7 @@ def _state(n: int, l: int) -> dict[str, Any]:
     nodes = [mpmath.nstr(u, 50) for u in us]
     partial = rc.RatioCurve(n, l, tuple(nodes), tuple(g_nmm), tuple(g_ew), tuple(dps_list), (), ())
     node_checks = []
-    for j in NODE_CHECKS:
+    for j in (*NODE_CHECKS[:-1], degree):
         with precision(60):
             x = _x(us[j])
         d = dps_list[j] + 6
@@ -99,29 +101,58 @@ def _state(n: int, l: int) -> dict[str, Any]:
     }
 
 
+def _provenance() -> dict[str, Any]:
+    return {
+        "script": "tools/state_ratio_curves.py",
+        "route": "Hydrogenic(n, l).coulomb_wave_ratios (3D Coulomb-wave quadrature), Z = 1",
+        "dps": "ratio_curves.node_dps(x): 24 up to x = 300, 3 more per decade of x",
+        "nodes": "Chebyshev-Radau in u = sqrt(I/T), degree N per state (len(nodes) - 1; "
+        f"{rc.NODES} unless more were needed), u = 0 exact",
+        "interpolated": "g = r (1 - exp(-2 pi nu)), nu = n u / sqrt(1 - u^2)",
+        "date": datetime.date.today().isoformat(),
+        "mpmath": mpmath.__version__,
+    }
+
+
+def _write(out: Path, doc: dict[str, Any]) -> None:
+    doc["provenance"] = _provenance()
+    doc["states"] = dict(sorted(doc["states"].items()))
+    out.write_text(json.dumps(doc, indent=1) + "\n")
+
+
+def _merge(paths: list[str]) -> int:
+    doc = json.loads(OUT.read_text())
+    for path in paths:
+        for key, state in json.loads(Path(path).read_text())["states"].items():
+            doc["states"][key] = state
+            print(f"{key}: merged from {path} (degree {len(state['nodes']) - 1})", flush=True)
+    _write(OUT, doc)
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    wanted = [parse_label(a) for a in argv] or list(rc.STATES)
+    args = list(argv)
+    if args[:1] == ["--merge"]:
+        return _merge(args[1:])
+    degree, out = rc.NODES, OUT
+    while args[:1] and args[0] in ("--nodes", "--out"):
+        flag, value, args = args[0], args[1], args[2:]
+        if flag == "--nodes":
+            degree = int(value)
+        else:
+            out = Path(value)
+    wanted = [parse_label(a) for a in args] or list(rc.STATES)
     doc: dict[str, Any] = {"states": {}}
-    if OUT.exists():
-        doc = json.loads(OUT.read_text())
+    if out.exists():
+        doc = json.loads(out.read_text())
     for n, l in wanted:
         key = label(n, l)
-        if key in doc["states"] and argv == []:
+        if key in doc["states"] and args == []:
             print(f"{key}: kept", flush=True)
             continue
-        print(f"{key}: computing", flush=True)
-        doc["states"][key] = _state(n, l)
-        doc["provenance"] = {
-            "script": "tools/state_ratio_curves.py",
-            "route": "Hydrogenic(n, l).coulomb_wave_ratios (3D Coulomb-wave quadrature), Z = 1",
-            "dps": "ratio_curves.node_dps(x): 24 up to x = 300, 3 more per decade of x",
-            "nodes": f"Chebyshev-Radau in u = sqrt(I/T), N = {rc.NODES} (u = 0 exact)",
-            "interpolated": "g = r (1 - exp(-2 pi nu)), nu = n u / sqrt(1 - u^2)",
-            "date": datetime.date.today().isoformat(),
-            "mpmath": mpmath.__version__,
-        }
-        doc["states"] = dict(sorted(doc["states"].items()))
-        OUT.write_text(json.dumps(doc, indent=1) + "\n")
+        print(f"{key}: computing (degree {degree})", flush=True)
+        doc["states"][key] = _state(n, l, degree)
+        _write(out, doc)
         print(f"{key}: {doc['states'][key]['seconds']} s", flush=True)
     return 0
 

@@ -34,11 +34,11 @@ def stepping() -> ClaimResult:
 def test_eq12_germanium_is_qualified(eq12_ge: ClaimResult) -> None:
     r = eq12_ge
     assert r.error is None and r.verdict == "qualified", r.error
-    assert "per electron of the atom (Z = 32) r_nmm = 0.6858, 0.9" in r.summary
+    assert "per electron of the atom (Z = 32) r_nmm = 0.6872, 0.9347" in r.summary
     assert "within 1%" in r.summary
-    assert {e.route for e in r.evidence} == {"series", "quadrature"}
-    assert len(r.controls) == 4 and all(c.caught for c in r.controls)
-    assert r.figures == ("figures/germanium_shells.pdf",)
+    assert {e.route for e in r.evidence} == {"series", "closed form", "quadrature"}
+    assert len(r.controls) == 5 and all(c.caught for c in r.controls)
+    assert tuple(r.figures) == ("figures/germanium_shells.pdf",)
     assert_latex_safe(r)
 
 
@@ -46,7 +46,7 @@ def test_eq15_germanium_is_qualified(eq15_ge: ClaimResult) -> None:
     r = eq15_ge
     assert r.error is None and r.verdict == "qualified", r.error
     assert "per electron of the atom (Z = 32) r_ew = 0.68" in r.summary
-    assert len(r.controls) == 4 and all(c.caught for c in r.controls)
+    assert len(r.controls) == 5 and all(c.caught for c in r.controls)
     assert_latex_safe(r)
 
 
@@ -56,7 +56,10 @@ def test_stepping_claim(stepping: ClaimResult) -> None:
     assert "within" in r.summary and "Thomas–Fermi count N(T) is smooth" in r.summary
     assert {e.route for e in r.evidence} >= {"table", "model", "series", "quadrature"}
     tf = next(e for e in r.evidence if e.method.startswith("Thomas–Fermi atom"))
-    assert "T = 1: 26.15 vs 22" in tf.value
+    assert "T = 1: 26.15 vs 22" in tf.value and tf.statement
+    grid = [e for e in r.evidence if e.method.startswith(("binding model", "slater model"))]
+    assert len(grid) == 2 and all("at T = " in e.value for e in grid)
+    assert "on the whole grid, just above the thresholds" in r.summary
     assert len(r.controls) == 8 and all(c.caught for c in r.controls)
     assert_latex_safe(r)
 

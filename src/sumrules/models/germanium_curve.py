@@ -14,7 +14,7 @@ the closed shells are not counted.
 >>> [r.stepping for r in rows]
 [30, 30]
 >>> print(mpmath.nstr(per_open_electron(rows[0])[0], 6))
-0.998373
+0.99706
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ __all__ = [
     "TABLE_T_KEV",
     "EdgeStep",
     "StepComparison",
+    "all_free_ratio",
     "atom_ratio",
+    "closed_form_atom_ratio",
     "edge_steps",
     "energy_grid",
     "inclusive_curve",
@@ -65,7 +67,7 @@ def energy_grid(
 
     >>> g = energy_grid(points=5)
     >>> [round(t, 6) for t in g if 1.2 < t < 1.25]
-    [1.216999, 1.217001, 1.227366, 1.227368, 1.248099, 1.248101]
+    [1.216999, 1.217001, 1.227365, 1.227368, 1.248099, 1.248101]
     """
     if isinstance(points, bool) or not isinstance(points, int) or points < 2:
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
@@ -198,9 +200,60 @@ def atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
     """r_nmm (``which`` = 0) or r_ew (1) of the whole atom at T keV (interpolants).
 
     >>> print(mpmath.nstr(atom_ratio("binding", 0, "1", 15), 6))
-    0.685838
+    0.687246
     """
     return germanium(model).sum_rule_ratios(float(T), dps=min(dps, 30))[which]
+
+
+def closed_form_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
+    """The same sum with every n ≤ 3 subshell by its closed form r(κ)
+    (:func:`~sumrules.models.hydrogenic.closed_form_ratios.exact_sum_rule_ratios`, derived from
+    the exact S, no Coulomb-wave quadrature, no interpolant) and 4s, 4p — which have no closed
+    form — by their interpolants (4 of 32 electrons; at T ≥ 1 keV they are at T/I ≥ 200, where
+    1 − r < 5 × 10⁻⁶). Independent of the interpolants for the 28 inner electrons.
+
+    >>> a = closed_form_atom_ratio("binding", 0, "2", 15)
+    >>> abs(a - atom_ratio("binding", 0, "2", 15)) < 1e-13
+    True
+    """
+    from sumrules.models.hydrogenic.closed_form_ratios import RATIO_FORMS, exact_sum_rule_ratios
+
+    atom = germanium(model)
+    work = min(dps, 30) + 10
+    with precision(work):
+        t = mpmath.mpf(T)
+        total = mpmath.mpf(0)
+        for s in atom.shells:
+            if s.threshold_keV >= t:
+                continue
+            x = t / s.threshold_keV
+            if (s.n, s.l) in RATIO_FORMS:
+                r = exact_sum_rule_ratios(s.n, s.l, x / (2 * s.n**2), dps=work)[which]
+            else:
+                r = curve_ratio(s.n, s.l, x, work)[which]
+            total += s.occupancy * r
+        return total / atom.electrons
+
+
+def curve_ratio(n: int, l: int, x: mpmath.mpf, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """(r_nmm, r_ew) of the state (n, l) at T/I = x from its shipped interpolant."""
+    from sumrules.models.hydrogenic.ratio_curves import curve
+
+    return curve(n, l).ratios(x, dps=dps)
+
+
+def all_free_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
+    """A wrong reading (a negative control): every electron free — the subshells still closed
+    at T counted with r = 1 (Eqs. (12), (15) "per electron" of the whole atom, taken literally).
+
+    >>> print(mpmath.nstr(all_free_ratio("binding", 0, "2", 15), 6))
+    0.997244
+    """
+    atom = germanium(model)
+    closed = atom.electrons - atom.open_count(float(T))
+    with precision(min(dps, 30) + 10):
+        r = atom_ratio(model, which, T, dps)
+        return r + mpmath.mpf(closed) / atom.electrons
 
 
 def live_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
@@ -226,16 +279,25 @@ def _live(model: str, T: str) -> tuple[mpmath.mpf, mpmath.mpf]:
 
 
 def open_electron_ratio(
-    model: str, which: int, T: str, dps: int, *, live: bool = False, count: int | None = None
+    model: str,
+    which: int,
+    T: str,
+    dps: int,
+    *,
+    live: bool = False,
+    closed_form: bool = False,
+    count: int | None = None,
 ) -> mpmath.mpf:
     """ρ = 32 r/n(T) at T keV, n(T) the model's open electrons (or ``count``: a wrong count is
-    a negative control).
+    a negative control); r by the interpolants, the live quadrature (``live``) or the closed
+    forms (``closed_form``, :func:`closed_form_atom_ratio`).
 
     >>> print(mpmath.nstr(open_electron_ratio("binding", 0, "1", 15), 6))
-    0.997582
+    0.999631
     """
     atom = germanium(model)
-    r = (live_atom_ratio if live else atom_ratio)(model, which, T, dps)
+    route = live_atom_ratio if live else closed_form_atom_ratio if closed_form else atom_ratio
+    r = route(model, which, T, dps)
     n = atom.open_count(float(T)) if count is None else count
     with precision(max(dps, 30) + 5):
         return r * atom.electrons / n

@@ -326,6 +326,10 @@ GE_PERCENT = mpmath.mpf("0.01")
 GE_OPEN_FAMILY = "series"
 _GE_SERIES = "Chebyshev–Radau interpolants of the per-state Coulomb-wave ratios, summed"
 _GE_LIVE = "Coulomb-wave quadrature per open subshell (no interpolant), summed"
+_GE_CLOSED = (
+    "closed forms r(κ) of the n ≤ 3 subshells (derived from the exact S; no quadrature, no "
+    "interpolant) plus the 4s, 4p interpolants (4 electrons, 1 − r < 10⁻⁵ above 1 keV), summed"
+)
 #: the interpolants agree with the live quadrature to their measured error (≲ 10⁻¹²)
 _GE_TOLERANCE = Tolerance(lambda ctx: 10)
 
@@ -349,6 +353,11 @@ def germanium_atom_quantity(which: int, energies: Sequence[str], live: str = "1"
                 lambda t, ctx: gc.atom_ratio("binding", which, t, ctx.dps),
             ),
             Route(
+                _GE_CLOSED,
+                "closed form",
+                lambda t, ctx: gc.closed_form_atom_ratio("binding", which, t, ctx.dps),
+            ),
+            Route(
                 _GE_LIVE,
                 "quadrature",
                 lambda t, ctx: gc.live_atom_ratio("binding", which, t, ctx.dps),
@@ -358,9 +367,12 @@ def germanium_atom_quantity(which: int, energies: Sequence[str], live: str = "1"
         printed=lambda t, ctx: 1,
         controls=(
             Variant(
-                "closed shells counted: every subshell open at every T (r_s from its curve)",
-                lambda t, ctx: gc.open_electron_ratio("binding", which, t, ctx.dps, count=32),
-                applies=lambda t: t == live,
+                "every electron free: the closed subshells counted with r = 1",
+                lambda t, ctx: gc.all_free_ratio("binding", which, t, ctx.dps),
+            ),
+            Variant(
+                "per open electron instead of per 32 (the stepping normalisation)",
+                lambda t, ctx: gc.open_electron_ratio("binding", which, t, ctx.dps),
             ),
         ),
         tolerance=_GE_TOLERANCE,
@@ -369,10 +381,14 @@ def germanium_atom_quantity(which: int, energies: Sequence[str], live: str = "1"
     )
 
 
-def _open(model: str, which: int, *, count: int | None = None) -> Callable[[Any, Context], Any]:
+def _open(
+    model: str, which: int, *, count: int | None = None, closed_form: bool = False
+) -> Callable[[Any, Context], Any]:
     from sumrules.models import germanium_curve as gc
 
-    return lambda t, ctx: gc.open_electron_ratio(model, which, t, ctx.dps, count=count)
+    return lambda t, ctx: gc.open_electron_ratio(
+        model, which, t, ctx.dps, count=count, closed_form=closed_form
+    )
 
 
 def germanium_open_quantities(
@@ -386,11 +402,8 @@ def germanium_open_quantities(
     out = []
     for model in ("binding", "slater"):
         routes = [
-            Route(
-                _GE_SERIES,
-                GE_OPEN_FAMILY,
-                _open(model, which),
-            )
+            Route(_GE_SERIES, GE_OPEN_FAMILY, _open(model, which)),
+            Route(_GE_CLOSED, "closed form", _open(model, which, closed_form=True)),
         ]
         controls = [
             Variant(

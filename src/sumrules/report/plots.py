@@ -568,7 +568,9 @@ def germanium_shell_figure(data: GermaniumShellCurves | None = None) -> Any:
     top.set_xscale("log")
     top.set_xlim(0.1, 30.0)
     top.set_ylabel("r per electron of the atom (32 electrons)")
-    top.set_title("Ge shell model: inclusive sum-rule ratios against the stepping approximation")
+    top.set_title(
+        "Ge shell model: inclusive ratios against the stepping approximation", fontsize=10
+    )
     top.legend(loc="lower right", fontsize=7, ncol=2)
     bottom.set_ylim(1e-7, 1.0)
     bottom.set_xlabel(r"$T$ (keV)")
