@@ -69,3 +69,18 @@ def test_stored_partial_wave_points() -> None:
     outer = [p for p in pts if p.closure < 0.25]  # qr ≫ 6: both small, S_cut/S below B
     assert outer and all(p.share < p.closure for p in outer)
     assert cut_factor(6)(1, 7, 8) == 0 and cut_factor(6)(1, 7, 6) != 0
+
+
+def test_stored_ratio_shares_measure_the_ridge_approximation() -> None:
+    from sumrules.models.hydrogenic.ratio_curves import curve
+    from sumrules.models.multipole_cut.points import RATIOS, load_ratios
+
+    rs = load_ratios()
+    assert [r.label for r in rs] == [r[0] for r in RATIOS]
+    for r in rs:
+        x = r.T / (r.Z**2 / (2 * r.n**2))
+        nmm, ew = curve(r.n, r.l).ratios(x)
+        # the q rule reproduces the uncut ratios of the curves (its range and nodes suffice)
+        assert abs(r.full_ew / float(ew) - 1) < 1e-2 and abs(r.full_nmm / float(nmm) - 1) < 1e-2
+        # B on the ridge overstates what the cut keeps, by less than a quarter
+        assert r.share_ew < r.share_nmm < r.ridge_closure < 1.25 * r.share_ew
