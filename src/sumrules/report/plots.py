@@ -16,7 +16,7 @@ state). The files are byte-stable: no creation date and no software version in t
 >>> ge.tables, round(ge.peaks["henke"][0], 4), sorted(ge.edges_keV)
 (('henke', 'elam', 'chantler'), 11.1031, ['K', 'L1', 'L2', 'L3'])
 >>> shells = germanium_shell_data(points=20)
->>> len(shells.T_keV) > 20, shells.stepping[-1], round(shells.thomas_fermi[-1], 1)
+>>> len(shells.T_keV) > 20, shells.stepping[-1], round(shells.thomas_fermi[-1], 2)
 (True, 1.0, 0.99)
 """
 
