@@ -48,9 +48,7 @@ def test_text_to_latex_escapes_every_special_character(text):
     # The math we inserted ($…$): sub- and superscripts only as _{…} and ^{…}, nothing of &%#~.
     stripped = out.replace(r"\$", "")
     for math in re.findall(r"\$([^$]*)\$", stripped):
-        assert not re.search(
-            r"[&%#~]|_(?!\{)|\^(?!\{)", re.sub(r"\\[&%#_]", "", math)
-        ), out
+        assert not re.search(r"[&%#~]|_(?!\{)|\^(?!\{)", re.sub(r"\\[&%#_]", "", math)), out
     stripped = re.sub(r"\$[^$]*\$", "", stripped)
     # No unescaped special character survives outside it.
     for token in (
