@@ -71,7 +71,7 @@ def main() -> None:
     print(
         f"  stepping approximation on the same grid {r['stepping_s'] * 1e3:.2f} ms: cold/stepping "
         f"= {r['ratio_cold_to_stepping']:.0f}x, cached/stepping = "
-        f"{r['ratio_cached_to_stepping']:.1f}x"
+        f"{r['ratio_cached_to_stepping']:.3f}x"
     )
 
 

@@ -60,7 +60,10 @@ EDGE_OFFSET = 1e-6
 
 
 def energy_grid(
-    points: int = 200, T_min: float = 0.1, T_max: float = 30.0, models: Sequence[str] = ("binding",)
+    points: object = 200,
+    T_min: float = 0.1,
+    T_max: float = 30.0,
+    models: Sequence[str] = ("binding",),
 ) -> list[float]:
     """``points`` log-spaced energies (keV) plus a point a relative 10⁻⁶ below and above every
     xraydb edge of Ge and every subshell threshold of ``models`` inside [T_min, T_max].

@@ -149,7 +149,7 @@ class ThomasFermi:
 
 
 @functools.cache
-def thomas_fermi(Z: int = 32) -> ThomasFermi:
+def thomas_fermi(Z: object = 32) -> ThomasFermi:
     """The TF atom of charge Z (cached), with the step-halving error of φ on the grid.
 
     >>> thomas_fermi(32).step_error < 1e-7

