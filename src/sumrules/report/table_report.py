@@ -61,7 +61,7 @@ def check_document(check: TableCheck) -> dict[str, Any]:
         "rows": [asdict(r) for r in check.rows],
         "columns": [asdict(c) for c in check.columns],
     }
-    return _clean(doc)  # type: ignore[no-any-return]
+    return _clean(doc)
 
 
 def shown(count: int, wanted: int = SHOWN) -> list[int]:
