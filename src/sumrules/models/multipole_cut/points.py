@@ -62,6 +62,7 @@ __all__ = [
     "compute_point",
     "compute_ratio",
     "cut_factor",
+    "densities",
     "load_points",
     "load_ratios",
     "points_document",
@@ -125,6 +126,26 @@ class CutPoint:
         return self.cut / self.full
 
 
+def densities(
+    n: int, l: int, Z: float, T: float, q: float, max_L: int, dps: int
+) -> tuple[float, float]:
+    """(S cut at L ≤ max_L by partial waves, S by the Coulomb wave) per hartree at (T, q)."""
+    t, qq, z = mpmath.mpf(T), mpmath.mpf(q), mpmath.mpf(Z)
+    factor = cut_factor(max_L)
+    cut = partial_wave_density(
+        n,
+        l,
+        t,
+        qq,
+        Z=z,
+        dps=dps,
+        lmax=l + max_L + 2,
+        factor=factor,  # type: ignore[arg-type]
+    ).value
+    full = continuum_density(n, l, t, qq, Z=z, dps=dps + 5)
+    return float(cut), float(full)
+
+
 def compute_point(
     label: str, n: int, l: int, Z: float, excess_keV: float, *, max_L: int = 6, dps: int = 10
 ) -> CutPoint:
@@ -133,17 +154,7 @@ def compute_point(
     T = Z * Z / (2 * n * n) + excess
     q = math.sqrt(2 * excess)
     start = time.perf_counter()
-    cut = partial_wave_density(
-        n,
-        l,
-        mpmath.mpf(T),
-        mpmath.mpf(q),
-        Z=mpmath.mpf(Z),
-        dps=dps,
-        lmax=l + max_L + 2,
-        factor=cut_factor(max_L),  # type: ignore[arg-type]
-    ).value
-    full = continuum_density(n, l, mpmath.mpf(T), mpmath.mpf(q), Z=mpmath.mpf(Z), dps=dps + 5)
+    cut, full = densities(n, l, Z, T, q, max_L, dps)
     closure = float(bethe_fraction(n, l, Z, np.array([q]), max_L)[0])
     return CutPoint(
         label,
@@ -153,8 +164,8 @@ def compute_point(
         T,
         q,
         max_L,
-        float(cut),
-        float(full),
+        cut,
+        full,
         closure,
         dps,
         round(time.perf_counter() - start, 1),
@@ -241,20 +252,7 @@ def compute_ratio(
     cut = np.zeros(nodes)
     full = np.zeros(nodes)
     for i, ui in enumerate(u):
-        q = mpmath.mpf(math.exp(ui))
-        cut[i] = float(
-            partial_wave_density(
-                n,
-                l,
-                mpmath.mpf(T),
-                q,
-                Z=mpmath.mpf(Z),
-                dps=dps,
-                lmax=l + max_L + 2,
-                factor=cut_factor(max_L),  # type: ignore[arg-type]
-            ).value
-        )
-        full[i] = float(continuum_density(n, l, mpmath.mpf(T), q, Z=mpmath.mpf(Z), dps=dps + 5))
+        cut[i], full[i] = densities(n, l, Z, T, math.exp(ui), max_L, dps)
     q2 = np.exp(2 * u)
     closure = float(bethe_fraction(n, l, Z, np.array([k]), max_L)[0])
     return CutRatio(
