@@ -252,6 +252,7 @@ EQ5 = Claim(
     summary=_summary,
     derivations=_derivation,
     notes=EQ5_NOTES,
+    cost=1.4,
 )
 
 CLAIMS = (EQ5,)

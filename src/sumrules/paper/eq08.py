@@ -240,6 +240,7 @@ EQ8 = Claim(
     summary=_summary,
     derivations=_plemelj,
     notes=_notes,
+    cost=2.5,
 )
 
 CLAIMS = (EQ8,)

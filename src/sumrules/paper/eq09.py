@@ -197,6 +197,7 @@ EQ9 = Claim(
     policy=lambda f: "verified" if f.all_hold else "refuted",
     summary=_summary,
     derivations=_resolvent_steps,
+    cost=2.5,
 )
 
 CLAIMS = (EQ9,)

@@ -211,6 +211,7 @@ EQ14 = Claim(
     summary=_summary,
     derivations=_traces,
     notes=NOTES,
+    cost=1.5,
 )
 
 CLAIMS = (EQ14,)

@@ -228,6 +228,7 @@ EQ16 = Claim(
     derivations=_derivations,
     corrected=_corrected,
     notes=_notes,
+    cost=2.2,
 )
 
 CLAIMS = (EQ16,)

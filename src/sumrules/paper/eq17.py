@@ -307,6 +307,7 @@ EQ17 = Claim(
     summary=_summary,
     derivations=_derivation,
     notes=_notes,
+    cost=3,
 )
 
 CLAIMS = (EQ17,)

@@ -158,6 +158,7 @@ EQ18 = Claim(
     summary=_summary,
     derivations=_derivations,
     notes=_notes,
+    cost=2.3,
 )
 
 CLAIMS = (EQ18,)

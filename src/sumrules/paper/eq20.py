@@ -418,6 +418,7 @@ EQ20 = Claim(
     summary=_eq20_summary,
     derivations=_eq20_derivations,
     notes=lambda f: _eq20_notes(f) if _eq20_policy(f) == "qualified" else "",
+    cost=1.4,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -576,6 +577,7 @@ COULOMB_ORDERS = Claim(
     summary=_coulomb_summary,
     derivations=_coulomb_derivation,
     notes=_coulomb_notes,
+    cost=1.3,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -728,6 +730,7 @@ WEIGHT_Q2 = Claim(
     summary=_q2_summary,
     derivations=_q2_derivations,
     anchor=20,
+    cost=1.2,
 )
 
 
@@ -861,6 +864,7 @@ WEIGHT_Q_MINUS_4 = Claim(
     derivations=lambda f: [low_q_divergence_steps(8), osc.weight_minus_two_steps(10)],
     notes=Q_MINUS_4_NOTES,
     anchor=20,
+    cost=1.9,
 )
 
 J_RANGE = range(-4, 5)
