@@ -141,11 +141,13 @@ def _density_transform(electron_density: sp.Expr, q: mpmath.mpf, dps: int) -> mp
     return radial_fourier_numeric(n_num, q, dps=dps)
 
 
+@cache
 def coulomb_coefficient_numeric(
     convention: Convention, electron_density: sp.Expr, Z: object, q: object, *, dps: int = 30
 ) -> mpmath.mpf:
     """κ/√α = q² φ̃(q)/[(Z − F(q))√α] with φ̃ and F = ρ̃ the numeric Fourier transforms of the
-    neutral atom's potential and of its electron density (mpmath quadrature)."""
+    neutral atom's potential and of its electron density (mpmath quadrature; cached, a pure
+    function of its arguments)."""
     phi = neutral_atom_potential(convention, electron_density, Z, _R) / sp.sqrt(_ALPHA)
     phi_num = sp.lambdify(_R, sp.simplify(phi), "mpmath")
     with precision(dps + 10):
