@@ -336,6 +336,7 @@ EQ1 = Claim(
     derivations=_eq1_derivation,
     corrected=_eq1_corrected,
     notes=EQ1_NOTES,
+    cost=2,
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ before Eq. (4).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import mpmath
@@ -63,11 +64,13 @@ PRINTED_EQ5 = sp.Eq(
 PRINTED_EQ5_COEFFICIENT: sp.Expr = sp.simplify(PRINTED_EQ5.rhs / STRUCTURE_SUM)
 
 
+@functools.cache
 def _leading() -> sp.Expr:
-    """The static-target coefficient at T/E → 0 and T²/Q² → 0: e²μ²/(4πQ²)."""
+    """The static-target coefficient at T/E → 0 and T²/Q² → 0: e²μ²/(4πQ²) (cached)."""
     return sp.limit(sp.limit(coulomb_exchange_coefficient() * Q2, E, sp.oo), T, 0) / Q2
 
 
+@functools.cache
 def _one_over_t(conv: Convention) -> sp.Expr:
     return sp.limit(express_in_convention(nmm_dsigma_dT(), conv), E, sp.oo)
 
@@ -129,11 +132,16 @@ _NUMBERS = {alpha: _A, mu: 1, m: _ME}
 
 def _nascent_delta_limit(coefficient: sp.Expr, ctx: Context) -> mpmath.mpf:
     """Richardson-extrapolated (w → 0) value of ∫ f(Q²) g_w(T − Q²/2m) dQ² (Gaussian g_w)."""
-    f = sp.lambdify(Q2, sp.sympify(coefficient).subs(_NUMBERS), "mpmath")
-    with precision(ctx.dps):
+    return _nascent_delta_at(sp.sympify(coefficient), ctx.dps)
+
+
+@functools.cache
+def _nascent_delta_at(coefficient: sp.Expr, dps: int) -> mpmath.mpf:
+    f = sp.lambdify(Q2, coefficient.subs(_NUMBERS), "mpmath")
+    with precision(dps):
         t_kev, me = mpmath.mpf(1), ELECTRON_MASS.mpf()
         widths = (mpmath.mpf("1e-3") * t_kev, mpmath.mpf("5e-4") * t_kev)
-        vals = [integrate_free_response_numeric(f, t_kev, me, width=w, dps=ctx.dps) for w in widths]
+        vals = [integrate_free_response_numeric(f, t_kev, me, width=w, dps=dps) for w in widths]
         return (4 * vals[1] - vals[0]) / 3
 
 
@@ -252,6 +260,7 @@ EQ5 = Claim(
     summary=_summary,
     derivations=_derivation,
     notes=EQ5_NOTES,
+    cost=1.4,
 )
 
 CLAIMS = (EQ5,)

@@ -104,87 +104,91 @@ def _leading_coulomb() -> sp.Expr:
     return sp.limit(sp.limit(coulomb_exchange_coefficient() * Q2, E, sp.oo), T, 0)
 
 
+BOUND_ROUTES = (
+    Route(
+        "textbook |F_n(q)|², sympy limit q → 0",
+        "closed form",
+        lambda n, ctx: sp.limit(hd.shell_form_factor_squared(n, _q) / _q**2, _q, 0),
+    ),
+    Route(
+        "partial waves Σ_l(2l+1)|∫R_nl j_l(qr) R_10 r²dr|², sympy limit q → 0",
+        "symbolic",
+        lambda n, ctx: sp.limit(form_factor_squared_from_wavefunctions(n) / _q**2, _q, 0),
+        lambda n: n <= 3,
+    ),
+    Route(
+        "model |F_n(q)|²/q² at q = 10^(−dps/4) (mpmath)",
+        "model",
+        lambda n, ctx: hd.bound_small_q_ratio(n, dps=ctx.dps),
+    ),
+)
+BOUND_CONTROLS = (
+    Variant("the law (Q²)²|d_x|² instead of Q²|d_x|²", predicts(POWER_2, _radial)),
+    Variant("|d|² summed over three directions instead of d_x", predicts(VECTOR_D, _radial)),
+)
 BOUND = Quantity(
     "lim |⟨n|ρ|0⟩|²/Q², bound shells",
     cases=SHELLS,
-    routes=(
-        Route(
-            "textbook |F_n(q)|², sympy limit q → 0",
-            "closed form",
-            lambda n, ctx: sp.limit(hd.shell_form_factor_squared(n, _q) / _q**2, _q, 0),
-        ),
-        Route(
-            "partial waves Σ_l(2l+1)|∫R_nl j_l(qr) R_10 r²dr|², sympy limit q → 0",
-            "symbolic",
-            lambda n, ctx: sp.limit(form_factor_squared_from_wavefunctions(n) / _q**2, _q, 0),
-            lambda n: n <= 3,
-        ),
-        Route(
-            "model |F_n(q)|²/q² at q = 10^(−dps/4) (mpmath)",
-            "model",
-            lambda n, ctx: hd.bound_small_q_ratio(n, dps=ctx.dps),
-        ),
-    ),
+    routes=BOUND_ROUTES,
     printed=predicts(st.PRINTED_EQ6_RHS, _radial),
-    controls=(
-        Variant("the law (Q²)²|d_x|² instead of Q²|d_x|²", predicts(POWER_2, _radial)),
-        Variant("|d|² summed over three directions instead of d_x", predicts(VECTOR_D, _radial)),
-    ),
+    controls=BOUND_CONTROLS,
     tolerance=Tolerance(lambda ctx: ctx.dps / 2 - 2),
     label=lambda n: f"n={n}",
 )
 
+CONTINUUM_ROUTES = (
+    Route(
+        "Bethe S(T, q)/q², q → 0 (Richardson from q and q/2)",
+        "model",
+        lambda t, ctx: hd.continuum_small_q_limit(t, dps=ctx.dps),
+    ),
+    Route(
+        "Bethe's closed form at q = 0 (the analytic limit)",
+        "closed form",
+        lambda t, ctx: ground.dipole_density(t, dps=ctx.dps),
+    ),
+)
+CONTINUUM_CONTROLS = (
+    Variant("S/Q⁴ instead of S/Q² at q → 0 (the law (Q²)²)", predicts(POWER_2, _stobbe)),
+)
 CONTINUUM = Quantity(
     "lim S(T, Q²)/Q², continuum",
     cases=T_GRID,
-    routes=(
-        Route(
-            "Bethe S(T, q)/q², q → 0 (Richardson from q and q/2)",
-            "model",
-            lambda t, ctx: hd.continuum_small_q_limit(t, dps=ctx.dps),
-        ),
-        Route(
-            "Bethe's closed form at q = 0 (the analytic limit)",
-            "closed form",
-            lambda t, ctx: ground.dipole_density(t, dps=ctx.dps),
-        ),
-    ),
+    routes=CONTINUUM_ROUTES,
     printed=predicts(st.PRINTED_EQ6_RHS, _stobbe),
-    controls=(
-        Variant("S/Q⁴ instead of S/Q² at q → 0 (the law (Q²)²)", predicts(POWER_2, _stobbe)),
-    ),
+    controls=CONTINUUM_CONTROLS,
     tolerance=digits_(5),
     label=lambda t: f"T={t}",
 )
 
+UNIT_TERM_ROUTES = (
+    Route("textbook |F_n(0)|²", "closed form", lambda n, ctx: hd.shell_form_factor_squared(n, 0)),
+    Route(
+        "sympy ∫R_n0 R_10 r²dr, squared",
+        "symbolic",
+        lambda n, ctx: hd.s_overlap(n) ** 2,
+        lambda n: n <= 3,
+    ),
+)
 UNIT_TERM = Quantity(
     "|⟨ns|1s⟩|², the unit term of e^{iqx}",
     cases=SHELLS,
-    routes=(
-        Route(
-            "textbook |F_n(0)|²", "closed form", lambda n, ctx: hd.shell_form_factor_squared(n, 0)
-        ),
-        Route(
-            "sympy ∫R_n0 R_10 r²dr, squared",
-            "symbolic",
-            lambda n, ctx: hd.s_overlap(n) ** 2,
-            lambda n: n <= 3,
-        ),
-    ),
+    routes=UNIT_TERM_ROUTES,
     printed=lambda n, ctx: sp.Integer(0),
     label=lambda n: f"n={n}",
 )
 
+COEFFICIENT_ROUTES = (
+    Route(
+        "Eq. (5)'s leading Coulomb exchange (Dirac traces) times Q²D",
+        "spinor algebra",
+        lambda c, ctx: express_in_convention(_leading_coulomb() * D, c),
+    ),
+)
 COEFFICIENT = Quantity(
     "the coefficient: Eq. (5) × Q²D",
     cases=CONVENTIONS,
-    routes=(
-        Route(
-            "Eq. (5)'s leading Coulomb exchange (Dirac traces) times Q²D",
-            "spinor algebra",
-            lambda c, ctx: express_in_convention(_leading_coulomb() * D, c),
-        ),
-    ),
+    routes=COEFFICIENT_ROUTES,
     printed=in_convention(st.PRINTED_EQ6_RHS),
 )
 
@@ -298,6 +302,7 @@ EQ6 = Claim(
         "dipole-region cross section is e²μ²D(1 − T/E)/(4π) for every Q², so Eq. (6) stays "
         "right down to Q² = T², where Coulomb exchange alone would vanish."
     ),
+    cost=3,
 )
 
 CLAIMS = (EQ6,)

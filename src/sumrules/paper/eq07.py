@@ -88,28 +88,30 @@ def _traces() -> sp.Expr:
     return at_photon.subs(D, SIGMA / (4 * sp.pi**2 * st.alpha * T))
 
 
+PHOTON_POINT_ROUTES = (
+    Route(
+        "Dirac traces with Coulomb and transverse dipole exchange at Q² = T²",
+        "spinor algebra",
+        lambda c, ctx: express_in_convention(_traces(), c),
+    ),
+    Route(
+        "algebra: Eq. (6) and σ_γ = 4π²αTD (golden rule)",
+        "symbolic",
+        lambda c, ctx: photon_point_relation(c) * mu**2 * SIGMA / T,
+    ),
+)
+PHOTON_POINT_CONTROLS = (
+    Variant(
+        _COULOMB_ONLY,
+        lambda c, ctx: express_in_convention(coulomb_exchange_coefficient().subs(Q2, T**2), c),
+    ),
+)
 PHOTON_POINT = Quantity(
     "d²σ/dTdQ² at Q² = T² in σ_γ",
     cases=CONVENTIONS,
-    routes=(
-        Route(
-            "Dirac traces with Coulomb and transverse dipole exchange at Q² = T²",
-            "spinor algebra",
-            lambda c, ctx: express_in_convention(_traces(), c),
-        ),
-        Route(
-            "algebra: Eq. (6) and σ_γ = 4π²αTD (golden rule)",
-            "symbolic",
-            lambda c, ctx: photon_point_relation(c) * mu**2 * SIGMA / T,
-        ),
-    ),
+    routes=PHOTON_POINT_ROUTES,
     printed=lambda c, ctx: _in_convention(st.PRINTED_EQ7_RHS, c),
-    controls=(
-        Variant(
-            _COULOMB_ONLY,
-            lambda c, ctx: express_in_convention(coulomb_exchange_coefficient().subs(Q2, T**2), c),
-        ),
-    ),
+    controls=PHOTON_POINT_CONTROLS,
 )
 
 
@@ -147,21 +149,22 @@ def hydrogen_rhs(rhs: sp.Expr, sigma_scale: object = 1) -> Any:
 
 _gauss: Any = lambda c: c[0] == "gaussian"  # noqa: E731
 
+HYDROGEN_CONTROLS = (
+    Variant(
+        "coefficient 1/(4π²) against Gaussian μ",
+        hydrogen_rhs(mu**2 * SIGMA / (4 * sp.pi**2 * T)),
+        _gauss,
+    ),
+    Variant(
+        "σ_γ from 2π²αωD (half the golden rule)", hydrogen_rhs(st.PRINTED_EQ7_RHS, 0.5), _gauss
+    ),
+)
 HYDROGEN = Quantity(
     "hydrogen at the photon point",
     cases=[(c, t) for c in CONVENTIONS for t in T_GRID],
     routes=(Route("Bethe's S(T, q = αT) × e²μ²/(4πQ²), natural units", "model", _hydrogen_lhs),),
     printed=hydrogen_rhs(st.PRINTED_EQ7_RHS),
-    controls=(
-        Variant(
-            "coefficient 1/(4π²) against Gaussian μ",
-            hydrogen_rhs(mu**2 * SIGMA / (4 * sp.pi**2 * T)),
-            _gauss,
-        ),
-        Variant(
-            "σ_γ from 2π²αωD (half the golden rule)", hydrogen_rhs(st.PRINTED_EQ7_RHS, 0.5), _gauss
-        ),
-    ),
+    controls=HYDROGEN_CONTROLS,
     tolerance=to_order(DIPOLE_TOLERANCE, "(αT)²"),
     label=lambda c: f"{c[0]}, T={c[1]}",
     show=lambda v: str(mpmath.nstr(v[0], 12)),
@@ -290,21 +293,21 @@ def _kinematic_ratio(t: int, ctx: Context) -> mpmath.mpf:
     return mpmath.mpf(sp.N(ratio, ctx.dps + 5))
 
 
+PEAK_RATIO_ROUTES = (
+    Route("2m_e/T (mpmath)", "closed form", lambda t, ctx: compton_to_photon_point_ratio(t)),
+    Route("(T² + 2m_eT)/T² − 1 from relativistic kinematics (sympy)", "symbolic", _kinematic_ratio),
+)
+PEAK_RATIO_CONTROLS = (
+    Variant(
+        "peak at Q² = m_eT (ratio m/T) against the relativistic kinematics",
+        lambda t, ctx: ELECTRON_MASS.mpf() / t,
+    ),
+)
 PEAK_RATIO = Quantity(
     "Q² of the free-electron peak over the photon point T²",
     cases=(1, 10),
-    routes=(
-        Route("2m_e/T (mpmath)", "closed form", lambda t, ctx: compton_to_photon_point_ratio(t)),
-        Route(
-            "(T² + 2m_eT)/T² − 1 from relativistic kinematics (sympy)", "symbolic", _kinematic_ratio
-        ),
-    ),
-    controls=(
-        Variant(
-            "peak at Q² = m_eT (ratio m/T) against the relativistic kinematics",
-            lambda t, ctx: ELECTRON_MASS.mpf() / t,
-        ),
-    ),
+    routes=PEAK_RATIO_ROUTES,
+    controls=PEAK_RATIO_CONTROLS,
     tolerance=digits(5),
     label=lambda t: f"T = {t} keV",
 )
@@ -320,23 +323,25 @@ def fails(region: str, t: str, dps: int, *, dipole_only: bool = False) -> bool:
     return bool(hd.photon_point_deviation(t, dps) > DIPOLE_TOLERANCE * _natural(t)[1])
 
 
+DIPOLE_REGION_ROUTES = (
+    Route(
+        "hydrogen: max |S/(Q²D) − 1| for Q² in [mT, 4mT] > 1/2; at Q² = T² > 10(αT)²",
+        "model",
+        lambda c, ctx: fails(c[0], c[1], ctx.dps),
+    ),
+)
+DIPOLE_REGION_CONTROLS = (
+    Variant(
+        "the dipole form Q²D fed in as the 'exact' S",
+        lambda c, ctx: fails(c[0], c[1], ctx.dps, dipole_only=True),
+    ),
+)
 DIPOLE_REGION = Quantity(
     "the dipole form Q²D fails against hydrogen's S",
     cases=[(r, t) for r in ("peak", "photon point") for t in PEAK_GRID],
-    routes=(
-        Route(
-            "hydrogen: max |S/(Q²D) − 1| for Q² in [mT, 4mT] > 1/2; at Q² = T² > 10(αT)²",
-            "model",
-            lambda c, ctx: fails(c[0], c[1], ctx.dps),
-        ),
-    ),
+    routes=DIPOLE_REGION_ROUTES,
     printed=lambda c, ctx: c[0] == "peak",
-    controls=(
-        Variant(
-            "the dipole form Q²D fed in as the 'exact' S",
-            lambda c, ctx: fails(c[0], c[1], ctx.dps, dipole_only=True),
-        ),
-    ),
+    controls=DIPOLE_REGION_CONTROLS,
     label=lambda c: f"{c[0]}, T={c[1]}",
 )
 

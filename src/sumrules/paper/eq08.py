@@ -110,24 +110,26 @@ def _closure(q2: str, ctx: Context) -> Any:
     return HYD.closure(q2, dps=ctx.dps).total
 
 
+FREE_WEIGHT_ROUTES = (
+    Route("δ(T − Q²/2m) by the substitution u = T − Q²/2m", "closed form", _delta_substituted),
+    Route("sympy's DiracDelta integrated over Q² ∈ (0, ∞)", "symbolic", _delta_by_sympy),
+)
 FREE_WEIGHT = Quantity(
     "free electron: ∫ S dQ² over (0, ∞)",
     cases=(FREE,),
-    routes=(
-        Route("δ(T − Q²/2m) by the substitution u = T − Q²/2m", "closed form", _delta_substituted),
-        Route("sympy's DiracDelta integrated over Q² ∈ (0, ∞)", "symbolic", _delta_by_sympy),
-    ),
+    routes=FREE_WEIGHT_ROUTES,
     printed=free_side(rs.EQ8_RHS),
     controls=_variants(free_side),
     label=lambda a: "free electron",
 )
 
+LINE_WEIGHTS_ROUTES = (
+    Route("e^(−y) yⁿ/n! at the line T = nω, 0 between lines", "closed form", _line_strength),
+)
 LINE_WEIGHTS = Quantity(
     "oscillator: weight of S at T, y = 1.3",
     cases=OSC_T,
-    routes=(
-        Route("e^(−y) yⁿ/n! at the line T = nω, 0 between lines", "closed form", _line_strength),
-    ),
+    routes=LINE_WEIGHTS_ROUTES,
     printed=line_side(rs.EQ8_RHS),
     controls=(*_variants(line_side), Variant(NO_TRANSLATION, line_side(rs.EQ8_RHS, pq_coeff=0))),
     tolerance=digits(5, zero_below=5),
@@ -144,13 +146,14 @@ HYDROGEN_DENSITY = Quantity(
     label=lambda c: f"T = {c[0]} hartree, Q² = {c[1]}",
 )
 
+STATES_COMPLETE_ROUTES = (
+    Route("⟨0|ρ†ρ|0⟩ = ⟨0|0⟩ = 1", "closed form", lambda q2, ctx: sp.Integer(1)),
+    Route("elastic + discrete series + continuum quadrature", "quadrature", _closure),
+)
 STATES_COMPLETE = Quantity(
     "hydrogen 1s: Σ_n |⟨n|ρ|0⟩|² at Q² = 0.5",
     cases=("0.5",),
-    routes=(
-        Route("⟨0|ρ†ρ|0⟩ = ⟨0|0⟩ = 1", "closed form", lambda q2, ctx: sp.Integer(1)),
-        Route("elastic + discrete series + continuum quadrature", "quadrature", _closure),
-    ),
+    routes=STATES_COMPLETE_ROUTES,
     tolerance=digits(5),
     label=lambda q2: f"Q² = {q2}",
 )
@@ -240,6 +243,7 @@ EQ8 = Claim(
     summary=_summary,
     derivations=_plemelj,
     notes=_notes,
+    cost=2.5,
 )
 
 CLAIMS = (EQ8,)

@@ -93,49 +93,53 @@ def _closure_without_discrete(p2: str, ctx: Context) -> Any:
     return s.elastic + s.continuum
 
 
+FREE_RESOLVENT_ROUTES = (
+    Route("1/(T − Q²/2m − iε)", "closed form", _free_route("closed form")),
+    Route("H = p²/2m acting on the plane wave ρ(q)|0⟩", "symbolic", _free_route("symbolic")),
+)
 FREE_RESOLVENT = Quantity(
     "free electron: ⟨0|ρ†(T − H + E₀ − iε)⁻¹ρ|0⟩",
     cases=(FREE,),
-    routes=(
-        Route("1/(T − Q²/2m − iε)", "closed form", _free_route("closed form")),
-        Route("H = p²/2m acting on the plane wave ρ(q)|0⟩", "symbolic", _free_route("symbolic")),
-    ),
+    routes=FREE_RESOLVENT_ROUTES,
     printed=free_sum(rs.EQ9_SUMMAND),
     controls=_plus_i_eps(free_sum),
     label=lambda a: "free electron",
 )
 
+OSC_RESOLVENT_ROUTES = (
+    Route("Jacobi continued fraction of z − Q²/2m − p·q/m − h", "series", _operator()),
+    Route("Kummer's function M(1; 1 − z/ω; −y)/z", "closed form", _kummer),
+)
 OSC_RESOLVENT = Quantity(
     "oscillator: ⟨0|ρ†(z − H + E₀)⁻¹ρ|0⟩",
     cases=OSC_POINTS,
-    routes=(
-        Route("Jacobi continued fraction of z − Q²/2m − p·q/m − h", "series", _operator()),
-        Route("Kummer's function M(1; 1 − z/ω; −y)/z", "closed form", _kummer),
-    ),
+    routes=OSC_RESOLVENT_ROUTES,
     printed=osc_sum(rs.EQ9_SUMMAND),
     controls=(Variant(WRONG_MASS, _operator(q2_coeff="1")), *_plus_i_eps(osc_sum)),
     tolerance=digits(5),
     label=lambda c: f"z = {c[0]}, y = {c[1]}",
 )
 
+HYDROGEN_RESOLVENT_ROUTES = (
+    Route("spectral sum along a contour above the pole", "contour", _hydrogen_route("contour")),
+    Route("spectral sum, principal value + iπS", "quadrature", _hydrogen_route("quadrature")),
+)
 HYDROGEN_RESOLVENT = Quantity(
     "hydrogen 1s: R(T = 2I, P²)",
     cases=HYD_P2,
-    routes=(
-        Route("spectral sum along a contour above the pole", "contour", _hydrogen_route("contour")),
-        Route("spectral sum, principal value + iπS", "quadrature", _hydrogen_route("quadrature")),
-    ),
+    routes=HYDROGEN_RESOLVENT_ROUTES,
     tolerance=digits(5),
     label=lambda p2: f"P² = {p2}",
 )
 
+CLOSURE_ROUTES = (
+    Route("⟨0|ρ†ρ|0⟩ = ⟨0|0⟩ = 1", "closed form", lambda p2, ctx: sp.Integer(1)),
+    Route("elastic + discrete series + continuum quadrature", "quadrature", _closure),
+)
 CLOSURE = Quantity(
     "hydrogen 1s: Σ_n |⟨n|ρ|0⟩|² at P² = −0.5",
     cases=("-0.5",),
-    routes=(
-        Route("⟨0|ρ†ρ|0⟩ = ⟨0|0⟩ = 1", "closed form", lambda p2, ctx: sp.Integer(1)),
-        Route("elastic + discrete series + continuum quadrature", "quadrature", _closure),
-    ),
+    routes=CLOSURE_ROUTES,
     controls=(Variant(NO_DISCRETE, _closure_without_discrete),),
     tolerance=digits(5),
     label=lambda p2: f"P² = {p2}",
@@ -197,6 +201,7 @@ EQ9 = Claim(
     policy=lambda f: "verified" if f.all_hold else "refuted",
     summary=_summary,
     derivations=_resolvent_steps,
+    cost=2.5,
 )
 
 CLAIMS = (EQ9,)

@@ -130,34 +130,36 @@ HYDROGEN_LIMIT = Quantity(
     label=lambda t: f"T = {t} hartree",
 )
 
+OSC_DEVIATION_ROUTES = (
+    Route("Kummer's M(1; 1 − T/ω; −y)/T", "closed form", _deviations(osc.resolvent_kummer)),
+    Route("the direct line sum", "series", _deviations(osc.resolvent_line_sum)),
+)
+OSC_DEVIATION_CONTROLS = tuple(
+    Variant(f"oscillator closed form with {name}", _deviations(wrong))
+    for name, wrong in osc.WRONG_RESOLVENTS.items()
+)
 OSC_DEVIATION = Quantity(
     "oscillator (T = 2.5ω): |Q²R/(−2m) − 1| at |y| = 20, 200",
     cases=DIRECTIONS,
-    routes=(
-        Route("Kummer's M(1; 1 − T/ω; −y)/T", "closed form", _deviations(osc.resolvent_kummer)),
-        Route("the direct line sum", "series", _deviations(osc.resolvent_line_sum)),
-    ),
-    controls=tuple(
-        Variant(f"oscillator closed form with {name}", _deviations(wrong))
-        for name, wrong in osc.WRONG_RESOLVENTS.items()
-    ),
+    routes=OSC_DEVIATION_ROUTES,
+    controls=OSC_DEVIATION_CONTROLS,
     tolerance=digits(5),
     label=lambda d: f"arg Q² = {d[0]}",
 )
 
+OSC_FALLS_ROUTES = (
+    Route("Kummer at |y| = 20, 200: falls, below 5%", "closed form", _falls(osc.resolvent_kummer)),
+    Route("asymptotics of M(1; b; −y): e^(−y) dies iff Re y > 0", "symbolic", _term_dies),
+)
+OSC_FALLS_CONTROLS = (
+    Variant("a deviation that grows tenfold is classified as falling off", _grows_tenfold),
+)
 OSC_FALLS = Quantity(
     "oscillator (T = 2.5ω): Q²R → −2m along arg Q²",
     cases=DIRECTIONS,
-    routes=(
-        Route(
-            "Kummer at |y| = 20, 200: falls, below 5%", "closed form", _falls(osc.resolvent_kummer)
-        ),
-        Route("asymptotics of M(1; b; −y): e^(−y) dies iff Re y > 0", "symbolic", _term_dies),
-    ),
+    routes=OSC_FALLS_ROUTES,
     printed=lambda d, ctx: True,
-    controls=(
-        Variant("a deviation that grows tenfold is classified as falling off", _grows_tenfold),
-    ),
+    controls=OSC_FALLS_CONTROLS,
     label=lambda d: f"arg Q² = {d[0]}",
 )
 
@@ -260,6 +262,7 @@ EQ10 = Claim(
     summary=_eq10_summary,
     derivations=_eq10_steps,
     notes=_eq10_notes,
+    cost=2.7,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -304,26 +307,28 @@ def _pi_s(p2: str, ctx: Context) -> Any:
     return HYD.resolvent_imaginary_part(HYD_T, p2, dps=ctx.dps)
 
 
+POLE_ORDERS_ROUTES = (
+    Route("exact: [(n + 1)² + n²Q²/Z²]^(n+3) in the denominator", "closed form", _exact_order),
+    Route("measured −log₂|f(Q² + 2ε)/f(Q² + ε)|, ε = 10^(−dps/3)", "model", _measured_order),
+)
 POLE_ORDERS = Quantity(
     "order of the poles of R in Q² (form factors)",
     cases=MEASURED,
-    routes=(
-        Route("exact: [(n + 1)² + n²Q²/Z²]^(n+3) in the denominator", "closed form", _exact_order),
-        Route("measured −log₂|f(Q² + 2ε)/f(Q² + ε)|, ε = 10^(−dps/3)", "model", _measured_order),
-    ),
+    routes=POLE_ORDERS_ROUTES,
     printed=lambda p, ctx: 0 if p[0] < 0 else p[1],  # analytic off the positive axis
     controls=(Variant(MISPLACED, _misplaced_pole, applies=lambda p: p[2] == "n=2"),),
     tolerance=FEW_DIGITS,
     label=lambda p: f"{p[2]} at Q² = {p[0]}",
 )
 
+BRANCH_EXPONENTS_ROUTES = (
+    Route("exact: Re(−3 ± iZ/k)", "closed form", _exact_exponent),
+    Route("measured log₂|S(b + 2ε)/S(b + ε)|, ε = 10⁻¹²", "model", _measured_exponent),
+)
 BRANCH_EXPONENTS = Quantity(
     "exponent of Im R = πS at its branch points (k ∓ iZ)²",
     cases=(0, 1),
-    routes=(
-        Route("exact: Re(−3 ± iZ/k)", "closed form", _exact_exponent),
-        Route("measured log₂|S(b + 2ε)/S(b + ε)|, ε = 10⁻¹²", "model", _measured_exponent),
-    ),
+    routes=BRANCH_EXPONENTS_ROUTES,
     printed=lambda w, ctx: 0,  # no singularity off the real axis
     controls=(Variant("branch-point exponent −2 instead of −3", lambda w, ctx: -2),),
     tolerance=FEW_DIGITS,
@@ -475,19 +480,21 @@ def _at_point(c: tuple[str, str]) -> bool:
     return c == POINT
 
 
+HYDROGEN_IM_ROUTES = (
+    Route("π S(T, P²) continued to P² < 0", "closed form", _grid_pi_s),
+    Route("contour above the pole", "contour", _hydrogen_im("contour"), _at_point),
+    Route("principal value + iπS", "quadrature", _hydrogen_im("quadrature"), _at_point),
+)
+HYDROGEN_IM_CONTROLS = (
+    Variant("πS with the Sommerfeld factor dropped", _no_sommerfeld),
+    Variant("the opposite prescription (Im R = −πS)", _flipped),
+)
 HYDROGEN_IM = Quantity(
     "hydrogen 1s: Im R(T, P²) at P² < 0",
     cases=GRID,
-    routes=(
-        Route("π S(T, P²) continued to P² < 0", "closed form", _grid_pi_s),
-        Route("contour above the pole", "contour", _hydrogen_im("contour"), _at_point),
-        Route("principal value + iπS", "quadrature", _hydrogen_im("quadrature"), _at_point),
-    ),
+    routes=HYDROGEN_IM_ROUTES,
     printed=lambda c, ctx: rs.PRINTED_IM_R_NEGATIVE_AXIS,
-    controls=(
-        Variant("πS with the Sommerfeld factor dropped", _no_sommerfeld),
-        Variant("the opposite prescription (Im R = −πS)", _flipped),
-    ),
+    controls=HYDROGEN_IM_CONTROLS,
     tolerance=digits(5, zero_below=5),
     label=lambda c: f"T = {c[0]}, P² = {c[1]}",
 )
@@ -500,13 +507,14 @@ def _im(family: str) -> Callable[[tuple[Any, Any, Any], Context], Any]:
     return lambda c, ctx: sp.im(c[0].resolvent_routes()[family](c[1], c[2], ctx.dps))
 
 
+MODELS_IM_ROUTES = (
+    Route("closed form (free: exact; oscillator: Kummer)", "closed form", _im("closed form")),
+    Route("oscillator: the direct line sum", "series", _im("series"), lambda c: c[0] is OSC),
+)
 MODELS_IM = Quantity(
     "free electron and oscillator: Im R(T, P²) at P² < 0",
     cases=OTHERS,
-    routes=(
-        Route("closed form (free: exact; oscillator: Kummer)", "closed form", _im("closed form")),
-        Route("oscillator: the direct line sum", "series", _im("series"), lambda c: c[0] is OSC),
-    ),
+    routes=MODELS_IM_ROUTES,
     printed=lambda c, ctx: rs.PRINTED_IM_R_NEGATIVE_AXIS,
     tolerance=digits(5, zero_below=5),
     label=lambda c: f"{c[0].name}, T = {c[1]}, P² = {c[2]}",

@@ -89,55 +89,56 @@ def _closed_form_ratio(t: str, ctx: Context) -> Any:
     return HYD.ratio_routes()["closed form"](t, ctx.dps)[0]
 
 
+FREE_SIDES_ROUTES = (
+    Route("1/(T − P²/2m)", "closed form", _free_route("closed form")),
+    Route("H = p²/2m acting on the plane wave ρ(q)|0⟩", "symbolic", _free_route("symbolic")),
+)
+FREE_SIDES_CONTROLS = tuple(
+    Variant(f"free electron with {name}", free_dispersion(wrong))
+    for name, wrong in rs.WRONG_EQ11.items()
+)
 FREE_SIDES = Quantity(
     "free electron: R(T, P²) at P² = −kappa2 < 0",
     cases=(FREE,),
-    routes=(
-        Route("1/(T − P²/2m)", "closed form", _free_route("closed form")),
-        Route("H = p²/2m acting on the plane wave ρ(q)|0⟩", "symbolic", _free_route("symbolic")),
-    ),
+    routes=FREE_SIDES_ROUTES,
     printed=free_dispersion(rs.EQ11_RHS),
-    controls=tuple(
-        Variant(f"free electron with {name}", free_dispersion(wrong))
-        for name, wrong in rs.WRONG_EQ11.items()
-    ),
+    controls=FREE_SIDES_CONTROLS,
     label=lambda a: "free electron",
 )
 
+HYDROGEN_SIDES_ROUTES = (
+    Route("spectral sum, principal value + iπS", "quadrature", _route(HYD, "quadrature", HYD_T)),
+    Route("spectral sum along a contour above the pole", "contour", _route(HYD, "contour", HYD_T)),
+)
 HYDROGEN_SIDES = Quantity(
     "hydrogen 1s: R(T = 2I, P²)",
     cases=HYD_P2,
-    routes=(
-        Route(
-            "spectral sum, principal value + iπS", "quadrature", _route(HYD, "quadrature", HYD_T)
-        ),
-        Route(
-            "spectral sum along a contour above the pole", "contour", _route(HYD, "contour", HYD_T)
-        ),
-    ),
+    routes=HYDROGEN_SIDES_ROUTES,
     printed=_hydrogen_dispersion,
     tolerance=digits(5),
     label=lambda p2: f"P² = {p2}",
 )
 
+DISPERSION_AT_ZERO_ROUTES = (
+    Route("dispersion integral at P² = 0 (tanh-sinh in q)", "quadrature", _dispersion_at_zero),
+    Route(CLOSED_FORM_R, "closed form", _closed_form_ratio),
+)
 DISPERSION_AT_ZERO = Quantity(
     "hydrogen 1s: (1/π) ∫ Im R dQ²/Q² at T = 1 hartree",
     cases=(HYD_T,),
-    routes=(
-        Route("dispersion integral at P² = 0 (tanh-sinh in q)", "quadrature", _dispersion_at_zero),
-        Route(CLOSED_FORM_R, "closed form", _closed_form_ratio),
-    ),
+    routes=DISPERSION_AT_ZERO_ROUTES,
     tolerance=digits(5),
     label=lambda t: f"T = {t} hartree",
 )
 
+OSC_SIDES_ROUTES = (
+    Route("Kummer's M(1; 1 − T/ω; −y)/T", "closed form", _route(OSC, "closed form", OSC_T)),
+    Route("the direct line sum", "series", _route(OSC, "series", OSC_T)),
+)
 OSC_SIDES = Quantity(
     "oscillator (T = 2.5ω): R(T, Q²) on the real axis",
     cases=(0, 1),
-    routes=(
-        Route("Kummer's M(1; 1 − T/ω; −y)/T", "closed form", _route(OSC, "closed form", OSC_T)),
-        Route("the direct line sum", "series", _route(OSC, "series", OSC_T)),
-    ),
+    routes=OSC_SIDES_ROUTES,
     # Im R ≡ 0 on the whole real Q² axis between two lines: the right side of Eq. (11) is 0
     printed=lambda q2, ctx: sp.Integer(0),
     tolerance=digits(5, zero_below=5),
@@ -277,18 +278,20 @@ def _two(z: Any) -> bool:
     return bool(z == 2)
 
 
+Z_ELECTRONS_ROUTES = (
+    Route("ρ(0) = Z·1: ⟨0|Z(T − H + E₀)⁻¹Z|0⟩", "symbolic", _operator_identity),
+    Route("two electrons in an oscillator: Σ over |n₁n₂⟩", "model", _two_electrons(), _two),
+)
+Z_ELECTRONS_CONTROLS = (
+    Variant(ONE_ELECTRON_RHO, _two_electrons(one_electron_rho=True), applies=_two),
+    Variant(NO_ELASTIC, _two_electrons(elastic=False), applies=_two),
+)
 Z_ELECTRONS = Quantity(
     "R(T, 0) for Z electrons",
     cases=(rs.Z, 2),
-    routes=(
-        Route("ρ(0) = Z·1: ⟨0|Z(T − H + E₀)⁻¹Z|0⟩", "symbolic", _operator_identity),
-        Route("two electrons in an oscillator: Σ over |n₁n₂⟩", "model", _two_electrons(), _two),
-    ),
+    routes=Z_ELECTRONS_ROUTES,
     printed=lambda z, ctx: rs.PRINTED_R0.subs(rs.Z, z),
-    controls=(
-        Variant(ONE_ELECTRON_RHO, _two_electrons(one_electron_rho=True), applies=_two),
-        Variant(NO_ELASTIC, _two_electrons(elastic=False), applies=_two),
-    ),
+    controls=Z_ELECTRONS_CONTROLS,
     label=lambda z: f"Z = {z}",
 )
 
@@ -305,13 +308,14 @@ def _per_electron(family: str) -> Route:
     )
 
 
+PER_ELECTRON_ROUTES = (
+    Route("1/T: ρ(0) = 1, only the ground state", "closed form", _one_over_t),
+    *(_per_electron(f) for f in ("closed form", "symbolic", "series", "quadrature")),
+)
 PER_ELECTRON = Quantity(
     "R(T, P² → 0) per electron (Z = 1)",
     cases=ONE_ELECTRON,
-    routes=(
-        Route("1/T: ρ(0) = 1, only the ground state", "closed form", _one_over_t),
-        *(_per_electron(f) for f in ("closed form", "symbolic", "series", "quadrature")),
-    ),
+    routes=PER_ELECTRON_ROUTES,
     printed=lambda c, ctx: rs.PRINTED_R0.subs({rs.Z: 1, rs.T: sp.sympify(c[1])}),
     tolerance=Tolerance(lambda ctx: 11.0),  # hydrogen: 1/T + O(P²) at P² = 10⁻¹²
     label=lambda c: f"{c[0].name}, T = {c[1]}, P² = {c[2]}",

@@ -109,38 +109,39 @@ def _with_eq15(coefficient: sp.Expr) -> Callable[[str, Context], sp.Expr]:
     return lambda case, ctx: coefficient * PRINTED_EQ15.rhs.subs(M_E, m)
 
 
+COEFFICIENT_ROUTES = (
+    Route(TRACES, "spinor algebra", _traces_coefficient),
+    Route(f"{VOGEL_ENGEL} over ∫ δ(T − Q²/2m) dQ² = 2m", "closed form", _vogel_engel_coefficient),
+)
 COEFFICIENT = Quantity(
     "coefficient of (1/π) Im R",
     cases=FLAVORS,
-    routes=(
-        Route(TRACES, "spinor algebra", _traces_coefficient),
-        Route(
-            f"{VOGEL_ENGEL} over ∫ δ(T − Q²/2m) dQ² = 2m", "closed form", _vogel_engel_coefficient
-        ),
-    ),
+    routes=COEFFICIENT_ROUTES,
     printed=lambda f, ctx: PRINTED_COEFFICIENT,
     controls=(Variant("traces without the axial (spin) coupling", _no_axial),),
+)
+FREE_ELECTRON_ROUTES = (
+    Route(VOGEL_ENGEL, "closed form", _vogel_engel),
+    Route(EXACT_DELTA, "symbolic", _free_response(leading_weak_coefficient())),
+    Route("Eq. (2) as printed", "closed form", _eq2),
+    Route(NASCENT_DELTA, "quadrature", _nascent, applies=lambda point: bool(POINTS[point])),
 )
 FREE_ELECTRON = Quantity(
     "Eq. (14) on a free electron: dσ/dT at T/E → 0",
     cases=tuple(POINTS),
-    routes=(
-        Route(VOGEL_ENGEL, "closed form", _vogel_engel),
-        Route(EXACT_DELTA, "symbolic", _free_response(leading_weak_coefficient())),
-        Route("Eq. (2) as printed", "closed form", _eq2),
-        Route(NASCENT_DELTA, "quadrature", _nascent, applies=lambda point: bool(POINTS[point])),
-    ),
+    routes=FREE_ELECTRON_ROUTES,
     printed=_free_response(PRINTED_COEFFICIENT),
     controls=tuple(Variant(f"coefficient with {k}", _free_response(v)) for k, v in WRONG.items()),
     tolerance=digits(5),
 )
+WITH_EQ15_ROUTES = (
+    Route(WITH_15, "symbolic", _with_eq15(leading_weak_coefficient())),
+    Route("Z × Eq. (2) as printed", "closed form", lambda c, ctx: Z * PRINTED_EQ2_COEFFICIENT),
+)
 WITH_EQ15 = Quantity(
     "Eq. (14) integrated over Q² with Eq. (15)",
     cases=("Z electrons",),
-    routes=(
-        Route(WITH_15, "symbolic", _with_eq15(leading_weak_coefficient())),
-        Route("Z × Eq. (2) as printed", "closed form", lambda c, ctx: Z * PRINTED_EQ2_COEFFICIENT),
-    ),
+    routes=WITH_EQ15_ROUTES,
     printed=_with_eq15(PRINTED_COEFFICIENT),
 )
 
@@ -211,6 +212,7 @@ EQ14 = Claim(
     summary=_summary,
     derivations=_traces,
     notes=NOTES,
+    cost=1.5,
 )
 
 CLAIMS = (EQ14,)

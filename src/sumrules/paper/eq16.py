@@ -89,55 +89,57 @@ def _moments(k: int, ctx: Context) -> sp.Expr:
     return osc.resolvent_series_coefficient(k)
 
 
+SHIFT_ROUTES = (
+    Route("sympy: conjugated action on generic f(x, y, z), V(r)", "symbolic", _conjugated),
+    Route("Baker–Campbell–Hausdorff series, nested commutators", "series", _bch),
+)
 SHIFT = Quantity(
     "the shift (a, b) in e^(−iq·r) H e^(iq·r) = H + a Q²/m + b p·q/m",
     cases=(1,),
-    routes=(
-        Route("sympy: conjugated action on generic f(x, y, z), V(r)", "symbolic", _conjugated),
-        Route("Baker–Campbell–Hausdorff series, nested commutators", "series", _bch),
-    ),
+    routes=SHIFT_ROUTES,
     printed=lambda sign, ctx: shift_of(PRINTED_EQ16),
     controls=(Variant("opposite conjugation sign, e^(+iq·r) H e^(−iq·r): H(p − q)", _opposite),),
     label=lambda sign: "e^(−iq·r) H e^(iq·r)",
 )
 
+RESOLVENT_ROUTES = (
+    Route("first line: Poisson line sum Σ p_n(y)/(z − nω)", "model", _first_line),
+    Route(
+        "third line: continued fraction, derived (a, b)",
+        "model",
+        third_line_resolvent(_derived),
+    ),
+    Route(
+        "third line with b = −1 (invisible by parity)",
+        "model",
+        third_line_resolvent(lambda: eq16(b=-1)),
+    ),
+)
+RESOLVENT_CONTROLS = (
+    Variant("rewritten R without the p·q/m term (b = 0)", third_line_resolvent(lambda: eq16(b=0))),
+    Variant(
+        "rewritten R with Q²/m instead of Q²/2m (a = 1)",
+        third_line_resolvent(lambda: eq16(a=1)),
+    ),
+)
 RESOLVENT = Quantity(
     "oscillator R at complex T",
     cases=OSC_POINTS,
-    routes=(
-        Route("first line: Poisson line sum Σ p_n(y)/(z − nω)", "model", _first_line),
-        Route(
-            "third line: continued fraction, derived (a, b)",
-            "model",
-            third_line_resolvent(_derived),
-        ),
-        Route(
-            "third line with b = −1 (invisible by parity)",
-            "model",
-            third_line_resolvent(lambda: eq16(b=-1)),
-        ),
-    ),
+    routes=RESOLVENT_ROUTES,
     printed=third_line_resolvent(lambda: PRINTED_EQ16),
-    controls=(
-        Variant(
-            "rewritten R without the p·q/m term (b = 0)", third_line_resolvent(lambda: eq16(b=0))
-        ),
-        Variant(
-            "rewritten R with Q²/m instead of Q²/2m (a = 1)",
-            third_line_resolvent(lambda: eq16(a=1)),
-        ),
-    ),
+    controls=RESOLVENT_CONTROLS,
     tolerance=digits(5),
     label=lambda p: f"z = {p[0]}, y = {p[1]}, ω = {p[2]}",
 )
 
+COEFFICIENTS_ROUTES = (
+    Route("Poisson central moments ω^k μ_k(y) (first line)", "series", _moments),
+    Route("ladder operators (third line)", "model", _ladder),
+)
 COEFFICIENTS = Quantity(
     "oscillator ⟨0|(P + h)^k|0⟩",
     cases=range(SERIES_ORDER + 1),
-    routes=(
-        Route("Poisson central moments ω^k μ_k(y) (first line)", "series", _moments),
-        Route("ladder operators (third line)", "model", _ladder),
-    ),
+    routes=COEFFICIENTS_ROUTES,
     label=lambda k: f"k = {k}",
 )
 
@@ -228,6 +230,7 @@ EQ16 = Claim(
     derivations=_derivations,
     corrected=_corrected,
     notes=_notes,
+    cost=2.2,
 )
 
 CLAIMS = (EQ16,)

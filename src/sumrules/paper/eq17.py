@@ -137,57 +137,62 @@ WRONG_FORMS = {
 _NO_PARITY = (GROUND_STATE_LEFT, GROUND_STATE_RIGHT)
 _H_AT_END = (GROUND_STATE_LEFT, PARITY)
 
+CLASSES_ROUTES = (
+    Route("closed-form binomial counts", "closed form", _counts("closed form")),
+    Route("dynamic programme over letters", "enumeration", _counts("dynamic programme")),
+    Route("naive: sympy's (P + h)^k, word by word", "symbolic", _counts("naive"), _small),
+)
+CLASSES_CONTROLS = (
+    Variant("expansion that drops the parity rule", _counts("closed form", _NO_PARITY)),
+    Variant(
+        "expansion that keeps words ending in h (h|0> = 0 not applied)",
+        _counts("closed form", _H_AT_END),
+    ),
+)
 CLASSES = Quantity(
     "surviving words per (n_P, w) at order k",
     cases=range(DP_ORDER + 1),
-    routes=(
-        Route("closed-form binomial counts", "closed form", _counts("closed form")),
-        Route("dynamic programme over letters", "enumeration", _counts("dynamic programme")),
-        Route("naive: sympy's (P + h)^k, word by word", "symbolic", _counts("naive"), _small),
-    ),
-    controls=(
-        Variant("expansion that drops the parity rule", _counts("closed form", _NO_PARITY)),
-        Variant(
-            "expansion that keeps words ending in h (h|0> = 0 not applied)",
-            _counts("closed form", _H_AT_END),
-        ),
-    ),
+    routes=CLASSES_ROUTES,
+    controls=CLASSES_CONTROLS,
     label=lambda k: f"k = {k}",
 )
 
+REMOVED_ROUTES = (
+    Route("the rules: h|0> = 0, <0|h = 0, parity", "enumeration", lambda w, ctx: 0),
+    Route("oscillator: ladder operators", "model", _oscillator_word),
+    Route("hydrogen 1s: exact spherical integrals", "symbolic", _hydrogen_word, _short),
+)
 REMOVED = Quantity(
     "⟨0|word(p_z, h)|0⟩ of the words the rules remove",
     cases=_removed,
-    routes=(
-        Route("the rules: h|0> = 0, <0|h = 0, parity", "enumeration", lambda w, ctx: 0),
-        Route("oscillator: ladder operators", "model", _oscillator_word),
-        Route("hydrogen 1s: exact spherical integrals", "symbolic", _hydrogen_word, _short),
-    ),
+    routes=REMOVED_ROUTES,
 )
 
+REBUILT_ROUTES = (
+    Route("Poisson central moments Σ ω^k μ_k(y) A^(−k−1)", "series", _moments),
+    Route("ladder operators Σ ⟨0|(P + h)^k|0⟩ A^(−k−1)", "model", _ladder),
+)
+REBUILT_CONTROLS = tuple(
+    Variant(name, _rebuilt(form), applies=lambda K: K == 2) for name, form in WRONG_FORMS.items()
+)
 REBUILT = Quantity(
     "the oscillator's R through order K, expanded about A = T − Q²/2m",
     cases=(2, 6, NAIVE_ORDER),
-    routes=(
-        Route("Poisson central moments Σ ω^k μ_k(y) A^(−k−1)", "series", _moments),
-        Route("ladder operators Σ ⟨0|(P + h)^k|0⟩ A^(−k−1)", "model", _ladder),
-    ),
+    routes=REBUILT_ROUTES,
     printed=_rebuilt(PRINTED_EQ17),
-    controls=tuple(
-        Variant(name, _rebuilt(form), applies=lambda K: K == 2)
-        for name, form in WRONG_FORMS.items()
-    ),
+    controls=REBUILT_CONTROLS,
     label=lambda order: f"K = {order}",
 )
 
+COLLAPSE_CONTROLS = (
+    Variant("anisotropic oscillator (ω_z = 2ω): no rotational collapse", _anisotropic, _short),
+)
 COLLAPSE = Quantity(
     "⟨0|word(q·p/m, h)|0⟩ for a generic q",
     cases=COLLAPSE_WORDS,
     routes=(Route("3D isotropic oscillator, generic q", "model", _isotropic),),
     printed=_collapsed(PRINTED_EQ17),
-    controls=(
-        Variant("anisotropic oscillator (ω_z = 2ω): no rotational collapse", _anisotropic, _short),
-    ),
+    controls=COLLAPSE_CONTROLS,
 )
 
 
@@ -310,6 +315,7 @@ EQ17 = Claim(
     summary=_summary,
     derivations=_derivation,
     notes=_notes,
+    cost=3,
 )
 
 CLAIMS = (EQ17,)

@@ -70,35 +70,38 @@ def _proven(case: str, ctx: Context) -> bool:
     return power_counting_proof(ORDER).ok
 
 
+CLASS_BOUND_ROUTES = (
+    Route("closed-form count binomial(w − 3, 2u − 2) > 0", "closed form", _counted),
+    Route("dynamic programme over letters: the class occurs", "enumeration", _programmed),
+    Route("oscillator: Φ_{u,w} ≠ 0, ladder operators", "model", _ladder, _in_model),
+    Route("oscillator: Φ_{u,w} ≠ 0, Poisson central moments", "series", _moments, _in_model),
+)
+CLASS_BOUND_CONTROLS = (
+    Variant("stronger inequality w ≥ 2u + 2", _holds(bound(offset=2))),
+    Variant("inequality w ≥ 3u + 1", _holds(bound(slope=3))),
+    Variant("off-by-one weight w = k instead of k + 1", _holds(PRINTED_EQ18, shift=-1)),
+)
 CLASS_BOUND = Quantity(
     "w ≥ 2u + 1 on every class (u, w) that occurs",
     cases=_classes,
-    routes=(
-        Route("closed-form count binomial(w − 3, 2u − 2) > 0", "closed form", _counted),
-        Route("dynamic programme over letters: the class occurs", "enumeration", _programmed),
-        Route("oscillator: Φ_{u,w} ≠ 0, ladder operators", "model", _ladder, _in_model),
-        Route("oscillator: Φ_{u,w} ≠ 0, Poisson central moments", "series", _moments, _in_model),
-    ),
+    routes=CLASS_BOUND_ROUTES,
     printed=_holds(PRINTED_EQ18),
-    controls=(
-        Variant("stronger inequality w ≥ 2u + 2", _holds(bound(offset=2))),
-        Variant("inequality w ≥ 3u + 1", _holds(bound(slope=3))),
-        Variant("off-by-one weight w = k instead of k + 1", _holds(PRINTED_EQ18, shift=-1)),
-    ),
+    controls=CLASS_BOUND_CONTROLS,
     label=lambda c: f"u = {c[0]}, w = {c[1]}",
 )
 
+ALL_ORDERS_CONTROLS = (
+    Variant(
+        "stronger inequality w ≥ 2u + 2, at every order",
+        lambda c, ctx: bound_holds_at_all_orders(bound(offset=2)),
+    ),
+)
 ALL_ORDERS = Quantity(
     "w ≥ 2u + 1 at every order",
     cases=("(u, w) = (0, 1) and w = 2u + n_h + 1, u ≥ 1, n_h ≥ 0",),
     routes=(Route("power counting: w − (2u + 1) = n_h ≥ 0 (proof)", "symbolic", _proven),),
     printed=lambda c, ctx: bound_holds_at_all_orders(PRINTED_EQ18),
-    controls=(
-        Variant(
-            "stronger inequality w ≥ 2u + 2, at every order",
-            lambda c, ctx: bound_holds_at_all_orders(bound(offset=2)),
-        ),
-    ),
+    controls=ALL_ORDERS_CONTROLS,
     label=lambda c: "every order",
 )
 
@@ -158,6 +161,7 @@ EQ18 = Claim(
     summary=_summary,
     derivations=_derivations,
     notes=_notes,
+    cost=2.3,
 )
 
 CLAIMS = (EQ18,)

@@ -43,39 +43,40 @@ def _rhs(expr: sp.Expr) -> Callable[[Case, Context], sp.Expr]:
     return lambda c, ctx: statement.evaluate(expr, *c)
 
 
+POLE_INTEGRAL_ROUTES = (
+    Route(
+        "closed form, proven by induction",
+        "closed form",
+        lambda c, ctx: pole_integral(c[0], c[1], m=c[2], T=c[3]),
+    ),
+    Route(
+        "A: Sokhotski–Plemelj, derivatives of δ",
+        "symbolic",
+        lambda c, ctx: routes.pole_integral_distributional(*c)[0],
+        _on(AC),
+    ),
+    Route(
+        "B: exact integral at finite ε, then ε → 0+",
+        "symbolic",
+        lambda c, ctx: routes.pole_integral_finite_eps(*c),
+        _on(B),
+    ),
+    Route(
+        "C: mpmath quadrature on a half-circle above the pole",
+        "contour",
+        lambda c, ctx: routes.pole_integral_numeric(c[0], c[1], c[2], c[3], dps=ctx.dps),
+        _on(AC),
+    ),
+)
+POLE_INTEGRAL_CONTROLS = tuple(
+    Variant(f"variant with {name}", _rhs(wrong)) for name, wrong in statement.WRONG_VARIANTS.items()
+)
 POLE_INTEGRAL = Quantity(
     "pole integral",
     cases=GRID,
-    routes=(
-        Route(
-            "closed form, proven by induction",
-            "closed form",
-            lambda c, ctx: pole_integral(c[0], c[1], m=c[2], T=c[3]),
-        ),
-        Route(
-            "A: Sokhotski–Plemelj, derivatives of δ",
-            "symbolic",
-            lambda c, ctx: routes.pole_integral_distributional(*c)[0],
-            _on(AC),
-        ),
-        Route(
-            "B: exact integral at finite ε, then ε → 0+",
-            "symbolic",
-            lambda c, ctx: routes.pole_integral_finite_eps(*c),
-            _on(B),
-        ),
-        Route(
-            "C: mpmath quadrature on a half-circle above the pole",
-            "contour",
-            lambda c, ctx: routes.pole_integral_numeric(c[0], c[1], c[2], c[3], dps=ctx.dps),
-            _on(AC),
-        ),
-    ),
+    routes=POLE_INTEGRAL_ROUTES,
     printed=_rhs(statement.PRINTED_RHS),
-    controls=tuple(
-        Variant(f"variant with {name}", _rhs(wrong))
-        for name, wrong in statement.WRONG_VARIANTS.items()
-    ),
+    controls=POLE_INTEGRAL_CONTROLS,
     tolerance=digits(3, zero_below=5),
     label=lambda c: f"s={c[0]}, w={c[1]}, m={c[2]}, T={c[3]}",
 )
@@ -191,6 +192,7 @@ EQ19 = Claim(
     corrected=Printed(statement.CORRECTED_EQ19),
     notes=_notes,
     certified=_certified,
+    cost=5,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -210,36 +212,38 @@ def _numeric_zero(case: tuple[int, int], ctx: Context) -> bool:
     return bool(abs(value) < sp.Float(10) ** (8 - ctx.dps))
 
 
+VANISHES_ROUTES = (
+    Route(
+        "closed form (falling factorial) is zero",
+        "closed form",
+        lambda c, ctx: pole_integral(*c) == 0,
+    ),
+    Route(
+        "stated condition s ≥ 0 and w ≥ s + 2",
+        "enumeration",
+        lambda c, ctx: pole_integral_vanishes(*c),
+    ),
+    Route(
+        "C: |contour quadrature| < 10^(8 − dps)",
+        "contour",
+        _numeric_zero,
+        lambda c: c in BOUNDARY,
+    ),
+)
+VANISHES_CONTROLS = (
+    Variant("vanishing rule w ≥ s + 1", lambda c, ctx: c[1] >= c[0] + 1),
+    Variant("vanishing rule w > s + 2", lambda c, ctx: c[1] > c[0] + 2),
+    Variant(
+        "vanishing rule s ≥ 1 and w ≥ s + 2 (misses s = 0)",
+        lambda c, ctx: c[0] >= 1 and c[1] >= c[0] + 2,
+    ),
+)
 VANISHES = Quantity(
     "the integral vanishes",
     cases=INDICES,
-    routes=(
-        Route(
-            "closed form (falling factorial) is zero",
-            "closed form",
-            lambda c, ctx: pole_integral(*c) == 0,
-        ),
-        Route(
-            "stated condition s ≥ 0 and w ≥ s + 2",
-            "enumeration",
-            lambda c, ctx: pole_integral_vanishes(*c),
-        ),
-        Route(
-            "C: |contour quadrature| < 10^(8 − dps)",
-            "contour",
-            _numeric_zero,
-            lambda c: c in BOUNDARY,
-        ),
-    ),
+    routes=VANISHES_ROUTES,
     printed=lambda c, ctx: c[1] >= c[0] + 2,
-    controls=(
-        Variant("vanishing rule w ≥ s + 1", lambda c, ctx: c[1] >= c[0] + 1),
-        Variant("vanishing rule w > s + 2", lambda c, ctx: c[1] > c[0] + 2),
-        Variant(
-            "vanishing rule s ≥ 1 and w ≥ s + 2 (misses s = 0)",
-            lambda c, ctx: c[0] >= 1 and c[1] >= c[0] + 2,
-        ),
-    ),
+    controls=VANISHES_CONTROLS,
     label=lambda c: f"s={c[0]}, w={c[1]}",
 )
 
@@ -297,6 +301,7 @@ VANISHING = Claim(
         "applies it only to terms with s ≥ 0 (u ≥ 1), so its use is unaffected; the u = 0 term "
         "with s = −1 is the one that survives."
     ),
+    cost=2.5,
 )
 
 CLAIMS = (EQ19, VANISHING)

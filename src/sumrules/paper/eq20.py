@@ -194,25 +194,25 @@ def _integral_of(rhs: sp.Expr) -> Callable[[int, Context], sp.Expr]:
     return lambda j, ctx: weighted_pole_integral(rhs, j)
 
 
+WEIGHTED_ROUTES = (
+    Route("term by term: every class through order 400", "symbolic", _term_by_term),
+    Route("free electron: δ(T − Q²/2m) integrated exactly", "closed form", _free),
+    Route("oscillator: exact line integrals, per unit T", "model", _lines),
+    Route("oscillator: term by term with its own Φ through order 12", "series", _own_phi),
+)
+WEIGHTED_CONTROLS = (
+    Variant("zero rule of Eq. (19) as printed (no s ≥ 0), term by term", _printed_zero_rule_sum),
+    Variant(
+        "reduced resolvent without Q²/2m, ⟨0|[T − h]⁻¹|0⟩ = 1/T (no Q² dependence)",
+        _integral_of(reduced_resolvent(recoil=0)),
+    ),
+)
 WEIGHTED = Quantity(
     "(1/π)∫ Im R Q^(2j) dQ² per electron",
     cases=(-1, 0),
-    routes=(
-        Route("term by term: every class through order 400", "symbolic", _term_by_term),
-        Route("free electron: δ(T − Q²/2m) integrated exactly", "closed form", _free),
-        Route("oscillator: exact line integrals, per unit T", "model", _lines),
-        Route("oscillator: term by term with its own Φ through order 12", "series", _own_phi),
-    ),
+    routes=WEIGHTED_ROUTES,
     printed=_integral_of(PRINTED_EQ20.rhs),
-    controls=(
-        Variant(
-            "zero rule of Eq. (19) as printed (no s ≥ 0), term by term", _printed_zero_rule_sum
-        ),
-        Variant(
-            "reduced resolvent without Q²/2m, ⟨0|[T − h]⁻¹|0⟩ = 1/T (no Q² dependence)",
-            _integral_of(reduced_resolvent(recoil=0)),
-        ),
-    ),
+    controls=WEIGHTED_CONTROLS,
     label=lambda j: f"weight Q^({2 * j})",
 )
 
@@ -222,14 +222,15 @@ def _factor_two_slip(case: tuple[Any, ...], ctx: Context) -> tuple[Any, ...]:
     return 2 * r_nmm, r_ew
 
 
+RATIOS_CONTROLS = (
+    Variant("ratio with the prefactor 2T instead of T (factor-2 slip)", _factor_two_slip),
+)
 RATIOS = Quantity(
     "sum-rule ratios (r_nmm, r_ew)",
     cases=ATOMS,
     routes=(_ratio_route("closed form"), _ratio_route("symbolic"), _ratio_route("quadrature")),
     printed=lambda c, ctx: sum_rule_ratios_from(PRINTED_EQ20.rhs, c[1]),
-    controls=(
-        Variant("ratio with the prefactor 2T instead of T (factor-2 slip)", _factor_two_slip),
-    ),
+    controls=RATIOS_CONTROLS,
     tolerance=digits(8),
     label=lambda c: f"{c[0].name}, T = {c[1]}",
 )
@@ -248,17 +249,19 @@ def _finite_part_first(case: str, ctx: Context) -> int | str:
     return _as_order(cm.first_infinite_order(values))
 
 
+FIRST_INFINITE_ROUTES = (
+    Route("A: exact spherical integrals of every word, k ≤ 6", "symbolic", _spherical_first),
+    Route("B: momentum space and commutators, k ≤ 4", "closed form", _commutator_first),
+)
+FIRST_INFINITE_CONTROLS = (
+    Variant("P h h P replaced by its finite part (all orders finite)", _finite_part_first),
+)
 FIRST_INFINITE = Quantity(
     "first order k with an infinite ⟨0|(P + h)^k|0⟩, hydrogen 1s",
     cases=("hydrogen 1s",),
-    routes=(
-        Route("A: exact spherical integrals of every word, k ≤ 6", "symbolic", _spherical_first),
-        Route("B: momentum space and commutators, k ≤ 4", "closed form", _commutator_first),
-    ),
+    routes=FIRST_INFINITE_ROUTES,
     printed=lambda c, ctx: "none",  # a formal expansion to all orders: every coefficient exists
-    controls=(
-        Variant("P h h P replaced by its finite part (all orders finite)", _finite_part_first),
-    ),
+    controls=FIRST_INFINITE_CONTROLS,
 )
 
 
@@ -419,6 +422,7 @@ EQ20 = Claim(
     summary=_eq20_summary,
     derivations=_eq20_derivations,
     notes=lambda f: _eq20_notes(f) if _eq20_policy(f) == "qualified" else "",
+    cost=1.4,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -438,20 +442,22 @@ def _split_at_zero(k: int, ctx: Context) -> sp.Expr | str:
     return cm.coefficient_from_words(k, values)
 
 
+COULOMB_COEFFICIENTS_ROUTES = (
+    Route("A: exact spherical integrals of every word (r > r_min → 0)", "symbolic", _spherical),
+    Route("B: momentum space for ⟨p_z^2n⟩, commutators for h", "closed form", _commutators),
+)
+COULOMB_COEFFICIENTS_CONTROLS = (
+    Variant(
+        "pairing split 0|3 for <p_z h p_z> (differentiates a 1/r² state pointwise)",
+        _split_at_zero,
+        applies=lambda k: k == 3,
+    ),
+)
 COULOMB_COEFFICIENTS = Quantity(
     "hydrogen 1s ⟨0|(P + h)^k|0⟩ (m = 1)",
     cases=range(5),
-    routes=(
-        Route("A: exact spherical integrals of every word (r > r_min → 0)", "symbolic", _spherical),
-        Route("B: momentum space for ⟨p_z^2n⟩, commutators for h", "closed form", _commutators),
-    ),
-    controls=(
-        Variant(
-            "pairing split 0|3 for <p_z h p_z> (differentiates a 1/r² state pointwise)",
-            _split_at_zero,
-            applies=lambda k: k == 3,
-        ),
-    ),
+    routes=COULOMB_COEFFICIENTS_ROUTES,
+    controls=COULOMB_COEFFICIENTS_CONTROLS,
     label=lambda k: f"k = {k}",
 )
 
@@ -472,23 +478,23 @@ def _numeric_range(a: sp.Rational) -> bool:
     return a >= sp.Rational(1, 2)
 
 
+CUTOFF_ROUTES = (
+    Route("B: closed form (4/3)[e^(−2a)/a − 2E₁(2a)], a = r_min", "closed form", _cutoff_closed),
+    Route(
+        "C: mpmath 2D quadrature of P h h P (15 digits)",
+        "quadrature",
+        _cutoff_numeric,
+        _numeric_range,
+    ),
+)
+CUTOFF_CONTROLS = (
+    Variant("closed form with angular average 1/2 instead of 1/3", _angle_half, _numeric_range),
+)
 CUTOFF = Quantity(
     "hydrogen 1s ⟨p_z h² p_z⟩ over r > r_min",
     cases=tuple(sp.Rational(1, n) for n in (1, 2, 10, 100, 1000)),
-    routes=(
-        Route(
-            "B: closed form (4/3)[e^(−2a)/a − 2E₁(2a)], a = r_min", "closed form", _cutoff_closed
-        ),
-        Route(
-            "C: mpmath 2D quadrature of P h h P (15 digits)",
-            "quadrature",
-            _cutoff_numeric,
-            _numeric_range,
-        ),
-    ),
-    controls=(
-        Variant("closed form with angular average 1/2 instead of 1/3", _angle_half, _numeric_range),
-    ),
+    routes=CUTOFF_ROUTES,
+    controls=CUTOFF_CONTROLS,
     tolerance=Tolerance(lambda ctx: 11.0),  # route C runs at 15 digits
     label=lambda a: f"r_min = {a}",
 )
@@ -577,6 +583,7 @@ COULOMB_ORDERS = Claim(
     summary=_coulomb_summary,
     derivations=_coulomb_derivation,
     notes=_coulomb_notes,
+    cost=1.3,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -593,13 +600,14 @@ def _all_orders(j: int, ctx: Context) -> sp.Expr:
     return weighted_sum_all_orders(j)
 
 
+TERMS_ROUTES = (
+    Route("every surviving class through order 2j + 2", "symbolic", _through_order),
+    Route("the all-orders list of contributing classes", "closed form", _all_orders),
+)
 TERMS = Quantity(
     "term-by-term (1/π)∫ Im R Q^(2j) dQ² in the ground-state averages",
     cases=POSITIVE_J,
-    routes=(
-        Route("every surviving class through order 2j + 2", "symbolic", _through_order),
-        Route("the all-orders list of contributing classes", "closed form", _all_orders),
-    ),
+    routes=TERMS_ROUTES,
     label=lambda j: f"weight Q^{2 * j}",
 )
 
@@ -620,20 +628,22 @@ def _printed_kernel(j: int, ctx: Context) -> sp.Expr:
     return term_by_term_integral(2 * j + 2, j, phi=osc.phi_from_words, kernel=pole_integral_printed)
 
 
+OSCILLATOR_WEIGHTED_ROUTES = (
+    Route("exact line integrals (2mω)^(j+1) (n + j)!/n!", "model", _lines),
+    Route("term by term, Φ from the whole coefficient", "series", _coefficient_phi),
+    Route("term by term, Φ from the words ⟨0|word(p_z, h)|0⟩", "symbolic", _word_phi),
+)
+OSCILLATOR_WEIGHTED_CONTROLS = (
+    Variant("only the p·q-free term (u = 0), as for Q⁻² and Q⁰", _u_zero_only),
+    Variant(
+        "term by term with the printed sign of Eq. (19) (class (1, 4): P h P)", _printed_kernel
+    ),
+)
 OSCILLATOR_WEIGHTED = Quantity(
     "oscillator (1/π)∫ Im R Q^(2j) dQ² per unit T",
     cases=POSITIVE_J,
-    routes=(
-        Route("exact line integrals (2mω)^(j+1) (n + j)!/n!", "model", _lines),
-        Route("term by term, Φ from the whole coefficient", "series", _coefficient_phi),
-        Route("term by term, Φ from the words ⟨0|word(p_z, h)|0⟩", "symbolic", _word_phi),
-    ),
-    controls=(
-        Variant("only the p·q-free term (u = 0), as for Q⁻² and Q⁰", _u_zero_only),
-        Variant(
-            "term by term with the printed sign of Eq. (19) (class (1, 4): P h P)", _printed_kernel
-        ),
-    ),
+    routes=OSCILLATOR_WEIGHTED_ROUTES,
+    controls=OSCILLATOR_WEIGHTED_CONTROLS,
     label=lambda j: f"weight Q^{2 * j}",
 )
 
@@ -646,13 +656,14 @@ def _differs_from_free(j: int, ctx: Context) -> bool:
     return sp.simplify(osc.line_averaged_integral(j) - _free_integral(j)) != 0
 
 
+P_Q_CONTRIBUTES_ROUTES = (
+    Route("term by term: averages ⟨0|word|0⟩ with u ≥ 1 remain", "symbolic", _has_averages),
+    Route("oscillator: exact integral ≠ the free electron's", "model", _differs_from_free),
+)
 P_Q_CONTRIBUTES = Quantity(
     "terms with p·q contribute to the weight Q^(2j)",
     cases=POSITIVE_J,
-    routes=(
-        Route("term by term: averages ⟨0|word|0⟩ with u ≥ 1 remain", "symbolic", _has_averages),
-        Route("oscillator: exact integral ≠ the free electron's", "model", _differs_from_free),
-    ),
+    routes=P_Q_CONTRIBUTES_ROUTES,
     printed=lambda j, ctx: True,
     label=lambda j: f"weight Q^{2 * j}",
 )
@@ -729,6 +740,7 @@ WEIGHT_Q2 = Claim(
     summary=_q2_summary,
     derivations=_q2_derivations,
     anchor=20,
+    cost=1.2,
 )
 
 
@@ -749,21 +761,21 @@ def _power_counting(j: int, ctx: Context) -> bool:
     return 1 + j <= -1
 
 
+DIVERGES_ROUTES = (
+    Route("sympy: ∫ from ε to L of D Q²·Q^(2j) dQ², then ε → 0+", "symbolic", _sympy_limit),
+    Route("power counting: ∫_ε x^(1+j) dx diverges iff 1 + j ≤ −1", "closed form", _power_counting),
+)
+DIVERGES_CONTROLS = (
+    Variant(
+        "the weight Q⁻² of Eq. (12) flagged divergent by the same check", lambda j, ctx: j <= -1
+    ),
+)
 DIVERGES = Quantity(
     "∫_ε S Q^(2j) dQ² with S ≈ D Q² diverges as ε → 0",
     cases=(-1, -2, -3),
-    routes=(
-        Route("sympy: ∫ from ε to L of D Q²·Q^(2j) dQ², then ε → 0+", "symbolic", _sympy_limit),
-        Route(
-            "power counting: ∫_ε x^(1+j) dx diverges iff 1 + j ≤ −1", "closed form", _power_counting
-        ),
-    ),
+    routes=DIVERGES_ROUTES,
     printed=lambda j, ctx: j <= -2,  # "higher negative powers": beyond the Q⁻² of Eq. (12)
-    controls=(
-        Variant(
-            "the weight Q⁻² of Eq. (12) flagged divergent by the same check", lambda j, ctx: j <= -1
-        ),
-    ),
+    controls=DIVERGES_CONTROLS,
     label=lambda j: f"weight Q^({2 * j})",
 )
 
@@ -772,13 +784,14 @@ def _dipole_density(T: int, ctx: Context) -> mpmath.mpf:
     return hy.dipole_density(T, dps=ctx.dps)
 
 
+DIPOLE_ROUTES = (
+    Route("dipole density D(T)", "closed form", _dipole_density),
+    Route("S(T, Q²)/Q² at q = 10^(−dps/3), Hydrogenic atom", "model", _small_q_ratio),
+)
 DIPOLE = Quantity(
     "hydrogen 1s S(T, q)/q² as q → 0 at T = 1 hartree",
     cases=(1,),
-    routes=(
-        Route("dipole density D(T)", "closed form", _dipole_density),
-        Route("S(T, Q²)/Q² at q = 10^(−dps/3), Hydrogenic atom", "model", _small_q_ratio),
-    ),
+    routes=DIPOLE_ROUTES,
     tolerance=Tolerance(lambda ctx: ctx.dps / 2),  # S/Q² = D + O(Q²)
     label=lambda T: f"T = {T}",
 )
@@ -804,29 +817,29 @@ def _truncated_at_dipole(n: int, ctx: Context) -> sp.Expr:
     return _OMEGA * osc.expansion_weighted_prediction(-2, 10).subs(T_SYM, _OMEGA)
 
 
+LINES_MINUS_4_ROUTES = (
+    Route("factorial formula (2mω)^(j+1) (n + j)!/n!, j = −2", "closed form", _gamma_formula),
+    Route("sympy integrates e^(−y) yⁿ/n! (2mωy)⁻²", "symbolic", _sympy_line),
+    Route(
+        "the expansion resummed, ω/(2mT(T − ω)) at T = nω",
+        "series",
+        _resummed,
+        lambda n: n >= 2,
+    ),
+)
+LINES_MINUS_4_CONTROLS = (
+    Variant("line values 1/(2mω n(n+1)) instead of 1/(2mω n(n−1))", _wrong_lines, lambda n: n >= 2),
+    Variant(
+        "the truncated expansion (order 10) as the value at the dipole line T = ω",
+        _truncated_at_dipole,
+        lambda n: n == 1,
+    ),
+)
 LINES_MINUS_4 = Quantity(
     "oscillator ∫ p_n Q⁻⁴ dQ², line n",
     cases=range(1, 6),
-    routes=(
-        Route("factorial formula (2mω)^(j+1) (n + j)!/n!, j = −2", "closed form", _gamma_formula),
-        Route("sympy integrates e^(−y) yⁿ/n! (2mωy)⁻²", "symbolic", _sympy_line),
-        Route(
-            "the expansion resummed, ω/(2mT(T − ω)) at T = nω",
-            "series",
-            _resummed,
-            lambda n: n >= 2,
-        ),
-    ),
-    controls=(
-        Variant(
-            "line values 1/(2mω n(n+1)) instead of 1/(2mω n(n−1))", _wrong_lines, lambda n: n >= 2
-        ),
-        Variant(
-            "the truncated expansion (order 10) as the value at the dipole line T = ω",
-            _truncated_at_dipole,
-            lambda n: n == 1,
-        ),
-    ),
+    routes=LINES_MINUS_4_ROUTES,
+    controls=LINES_MINUS_4_CONTROLS,
     label=lambda n: f"n = {n}",
 )
 
@@ -862,6 +875,7 @@ WEIGHT_Q_MINUS_4 = Claim(
     derivations=lambda f: [low_q_divergence_steps(8), osc.weight_minus_two_steps(10)],
     notes=Q_MINUS_4_NOTES,
     anchor=20,
+    cost=1.9,
 )
 
 J_RANGE = range(-4, 5)
@@ -883,23 +897,25 @@ def _as_free(j: int, ctx: Context) -> bool:
     return sp.simplify(osc.line_averaged_integral(j) - _free_integral(j)) == 0
 
 
+SPECIAL_ROUTES = (
+    Route("all-orders classification of the contributing classes", "closed form", _classified),
+    Route(
+        f"contributing classes enumerated through order {UNIQUE_ORDER}",
+        "enumeration",
+        _enumerated,
+    ),
+    Route("oscillator = free electron, exact integrals per unit T", "model", _as_free),
+)
+SPECIAL_CONTROLS = (
+    Variant("zero rule of Eq. (19) as printed (no s ≥ 0)", _printed_rule_enumerated),
+    Variant("special set {−1, 0, 1}", lambda j, ctx: j in (-1, 0, 1)),
+)
 SPECIAL = Quantity(
     "the weight-Q^(2j) integral is free of every Φ",
     cases=J_RANGE,
-    routes=(
-        Route("all-orders classification of the contributing classes", "closed form", _classified),
-        Route(
-            f"contributing classes enumerated through order {UNIQUE_ORDER}",
-            "enumeration",
-            _enumerated,
-        ),
-        Route("oscillator = free electron, exact integrals per unit T", "model", _as_free),
-    ),
+    routes=SPECIAL_ROUTES,
     printed=lambda j, ctx: j in (-1, 0),  # "specific to the weight functions Q^-2 and Q^0"
-    controls=(
-        Variant("zero rule of Eq. (19) as printed (no s ≥ 0)", _printed_rule_enumerated),
-        Variant("special set {−1, 0, 1}", lambda j, ctx: j in (-1, 0, 1)),
-    ),
+    controls=SPECIAL_CONTROLS,
     label=lambda j: f"j = {j}",
 )
 

@@ -119,25 +119,41 @@ def neutral_atom_potential(
 
     ``electron_density`` is a sympy expression in ``r``.
     """
-    n_s = electron_density.subs(r, _S)
-    inside = sp.integrate(4 * sp.pi * _S**2 * n_s, (_S, 0, r))
-    outside = sp.integrate(4 * sp.pi * _S * n_s, (_S, r, sp.oo))
+    inside, outside = _enclosed_charge(electron_density, r)
     g_e = gauss_law_factor(convention) * elementary_charge(convention)
     return sp.simplify(g_e / (4 * sp.pi) * ((sp.sympify(Z) - inside) / r - outside))
 
 
+@cache
+def _enclosed_charge(electron_density: sp.Expr, r: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
+    """N(r) = ∫_0^r 4πs² n(s) ds and ∫_r^∞ 4πs n(s) ds (sympy; cached: the same density serves
+    both conventions)."""
+    n_s = electron_density.subs(r, _S)
+    inside = sp.integrate(4 * sp.pi * _S**2 * n_s, (_S, 0, r))
+    outside = sp.integrate(4 * sp.pi * _S * n_s, (_S, r, sp.oo))
+    return inside, outside
+
+
+@cache
+def _density_transform(electron_density: sp.Expr, q: mpmath.mpf, dps: int) -> mpmath.mpf:
+    """ρ̃(q) of a sympy density by quadrature (cached: the same in both conventions)."""
+    n_num = sp.lambdify(_R, electron_density, "mpmath")
+    return radial_fourier_numeric(n_num, q, dps=dps)
+
+
+@cache
 def coulomb_coefficient_numeric(
     convention: Convention, electron_density: sp.Expr, Z: object, q: object, *, dps: int = 30
 ) -> mpmath.mpf:
     """κ/√α = q² φ̃(q)/[(Z − F(q))√α] with φ̃ and F = ρ̃ the numeric Fourier transforms of the
-    neutral atom's potential and of its electron density (mpmath quadrature)."""
+    neutral atom's potential and of its electron density (mpmath quadrature; cached, a pure
+    function of its arguments)."""
     phi = neutral_atom_potential(convention, electron_density, Z, _R) / sp.sqrt(_ALPHA)
     phi_num = sp.lambdify(_R, sp.simplify(phi), "mpmath")
-    n_num = sp.lambdify(_R, electron_density, "mpmath")
     with precision(dps + 10):
         q_ = mpmath.mpmathify(sp.N(sp.sympify(q), dps + 10))
         phi_q = radial_fourier_numeric(phi_num, q_, dps=dps + 5)
-        form = radial_fourier_numeric(n_num, q_, dps=dps + 5)
+        form = _density_transform(electron_density, q_, dps + 5)
         z = mpmath.mpmathify(sp.N(sp.sympify(Z), dps + 10))
         value = q_**2 * phi_q / (z - form)
     with precision(dps):

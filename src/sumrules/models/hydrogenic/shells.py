@@ -118,8 +118,9 @@ def _density_numeric(atom: ShellAtom) -> Callable[[mpmath.mpf], mpmath.mpf]:
     return sp.lambdify(_R, density(atom), "mpmath")
 
 
+@cache
 def electron_number_numeric(atom: ShellAtom, *, dps: int = 30) -> mpmath.mpf:
-    """∫ n(r) d³r by quadrature (mpmath)."""
+    """∫ n(r) d³r by quadrature (mpmath; cached, a pure function of its arguments)."""
     return radial_fourier_numeric(_density_numeric(atom), 0, dps=dps)
 
 
@@ -152,8 +153,9 @@ def form_factor_closed(atom: ShellAtom, q: object, *, dps: int = 30) -> mpmath.m
         return +value
 
 
+@cache
 def form_factor_numeric(atom: ShellAtom, q: object, *, dps: int = 30) -> mpmath.mpf:
-    """F(q) by quadrature of the density (mpmath)."""
+    """F(q) by quadrature of the density (mpmath; cached, a pure function of its arguments)."""
     with precision(dps + 10):
         q_ = mpmath.mpf(sp.Rational(sp.sympify(q)).p) / sp.Rational(sp.sympify(q)).q
     return radial_fourier_numeric(_density_numeric(atom), q_, dps=dps)

@@ -152,6 +152,15 @@ def pole_integral_distributional(
     (8, True)
     """
     s_, w_, m_, T_ = validate_inputs(s, w, m, T, MAX_ROUTE_INDEX)
+    value, steps = _distributional(s_, w_, m_, T_)
+    return value, list(steps)
+
+
+@lru_cache(maxsize=4096)
+def _distributional(
+    s_: int, w_: int, m_: sp.Expr, T_: sp.Expr
+) -> tuple[sp.Expr, tuple[KernelStep, ...]]:
+    """Route A on validated inputs (cached: the claim, its controls and the tests ask again)."""
     x = sp.Symbol("x", positive=True)
     eps = sp.Symbol("epsilon", positive=True)
     x0 = 2 * m_ * T_
@@ -236,7 +245,7 @@ def pole_integral_distributional(
         lat(value),
         "collect: (1/π)·(2m)^(w−1)/(w−1)!·(−1)^(w−1)·2mπ·(d/dx)^(w−1) x^s at x = 2mT",
     )
-    return value, steps
+    return value, tuple(steps)
 
 
 # ---------------------------------------------------------------- route B: finite ε
@@ -360,7 +369,12 @@ def pole_integral_numeric(
     True
     """
     s_, w_, m_, T_ = validate_inputs(s, w, m, T, MAX_ROUTE_INDEX)
-    dps = validate_dps(dps)
+    return _contour(s_, w_, m_, T_, validate_dps(dps))
+
+
+@lru_cache(maxsize=4096)
+def _contour(s_: int, w_: int, m_: sp.Expr, T_: sp.Expr, dps: int) -> mpmath.mpf:
+    """Route C on validated inputs (cached)."""
     # On the circle |x| ≤ (3/2)·2mT and |T − x/2m| = T/2: the integrand exceeds the result by up
     # to ~2^(|s| + w), digits that cancel in the quadrature; carry them as guard digits.
     guard = 10 + math.ceil((abs(s_) + w_) * math.log10(2))
