@@ -1,8 +1,8 @@
-"""CI smoke of the mutation testing (docs/mutation.md): a bounded mutmut run on the kernel.
+"""CI smoke of the mutation testing (docs/mutation.md): a bounded mutmut run on the pole integral.
 
-Copies the committed tree to a scratch folder, narrows ``[tool.mutmut]`` there to
-``src/sumrules/kernel.py`` and the kernel's tests, runs mutmut on the mutants of the functions in
-``FUNCTIONS`` and fails unless every one of them is killed, except the mutants listed in
+Copies the committed tree to a scratch folder, narrows ``[tool.mutmut]`` there to the closed
+form of the pole integral (``src/sumrules/theory/pole_integral/closed_form.py``) and its tests,
+runs mutmut on the mutants of the functions in ``FUNCTIONS`` and fails unless every one of them is killed, except the mutants listed in
 ``EQUIVALENT`` (each with the reason it cannot be killed; docs/mutation.md has the same list).
 
 Usage: python .ci/mutation_smoke.py  (needs mutmut, the ``mutation`` extra; about a minute).
@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULE = "src/sumrules/kernel.py"
+MODULE = "src/sumrules/theory/pole_integral/closed_form.py"
 TESTS = [
-    "tests/mutation/test_kernel_kills.py",
-    "tests/mutation/test_proof_book_text.py",
-    "tests/test_kernel.py",
+    "tests/theory/test_pole_integral.py",
+    "tests/theory/test_pole_integral_routes.py",
+    "tests/report/test_proof_book_steps.py",
 ]
 FUNCTIONS = [
     "sumrules.theory.pole_integral.closed_form.x__general",

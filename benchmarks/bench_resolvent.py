@@ -21,11 +21,11 @@ import sympy as sp
 
 from sumrules.models import oscillator as osc
 from sumrules.theory.expansion import (
-    _vanishes_fast,
     class_counts,
     expansion_terms,
     expansion_terms_dp,
     naive_classes,
+    vanishes_fast,
 )
 
 __all__ = ["bench_fast_route", "bench_fast_vs_naive", "bench_oscillator"]
@@ -36,7 +36,7 @@ def bench_fast_route(order: int = 400) -> dict[str, Any]:
     start = time.perf_counter()
     terms = expansion_terms(order)
     power_counting = all(t.w >= 2 * t.u + 1 for t in terms)
-    live = {j: [(t.u, t.w) for t in terms if not _vanishes_fast(t.u + j, t.w)] for j in (-1, 0)}
+    live = {j: [(t.u, t.w) for t in terms if not vanishes_fast(t.u + j, t.w)] for j in (-1, 0)}
     seconds = time.perf_counter() - start
     per_order: dict[int, int] = {}
     for t in terms:
@@ -86,7 +86,7 @@ def bench_fast_vs_naive(order: int = 12) -> dict[str, Any]:
 
 def bench_oscillator(k_max: int = 60) -> dict[str, Any]:
     """Exact oscillator coefficients through ``k_max`` from a cold cache, with cross-checks."""
-    osc._clear_caches()
+    osc.clear_caches()
     start = time.perf_counter()
     coefficients = [osc.expansion_coefficient(k) for k in range(k_max + 1)]
     seconds = time.perf_counter() - start

@@ -1,7 +1,7 @@
 """The docs/models.md hydrogen formulas written out by hand, independent of the package.
 
-Shared by tests/test_hydrogen.py and the hydrogen killers in tests/mutation/; each returns
-its value at the caller's mpmath precision.
+Shared by the tests in tests/models/hydrogenic/; each returns its value at the caller's mpmath
+precision.
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from sumrules import __version__
+from sumrules.core.claim import Claim
 from sumrules.core.ledger import ClaimResult, Ledger
 from sumrules.core.numeric import MAX_DPS, MIN_DPS
-from sumrules.core.registry import AnyClaim
 from sumrules.core.runner import default_jobs, verify
 from sumrules.report.proof_book import ledger_json, print_ledger, write_proof_book
 
@@ -413,7 +413,7 @@ def _run(
     ) as progress:
         task = progress.add_task("checking", total=None)
 
-        def tick(c: AnyClaim, result: ClaimResult | None) -> None:
+        def tick(c: Claim, result: ClaimResult | None) -> None:
             if result is None:
                 progress.update(task, description=f"checking {c.id}")
             else:

@@ -1,32 +1,32 @@
-"""The audit's route families: version-2 names, version-1 names, unknown names."""
+"""The audit's route families: only the declared families count, two are needed."""
 
 from __future__ import annotations
 
 import pytest
 
 from sumrules.core.audit import audit, family_of
+from sumrules.core.claim import FAMILIES
 from sumrules.core.ledger import Control, Evidence, Outcome
 
 
-@pytest.mark.parametrize(
-    ("route", "family"),
-    [
-        ("closed form", "closed form"),
-        ("model:hydrogen", "model"),
-        ("symbolic: induction", "symbolic"),
-        ("numeric: Z scaling", "quadrature"),
-        ("combinatorial: DP", "enumeration"),
-        ("dirac-traces", "spinor algebra"),
-        ("units:pdg", "units"),
-        ("moseley:hartree", "closed form"),
-    ],
-)
-def test_family_of_version_2_and_version_1_routes(route: str, family: str) -> None:
-    assert family_of(Evidence("m", route, "s")) == family
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_every_declared_family_is_its_own_family(family: str) -> None:
+    assert family_of(Evidence("m", family, "s")) == family
 
 
-def test_legacy_outcomes_count_routes_by_name() -> None:
-    ev = [Evidence("a", "model:hydrogen", "s"), Evidence("b", "model:hydrogenic", "s")]
+@pytest.mark.parametrize("route", ["model:hydrogen", "numeric", "Closed form", ""])
+def test_anything_else_is_no_family(route: str) -> None:
+    with pytest.raises(ValueError, match="is of no known family"):
+        family_of(Evidence("m", route, "s"))
+
+
+def test_two_routes_of_one_family_are_one_route() -> None:
+    ev = [Evidence("hydrogen", "model", "s"), Evidence("oscillator", "model", "s")]
     out = Outcome("verified", "", ev, [Control("c", True)])
-    assert audit(out, legacy=True) is None
     assert audit(out) == "fewer than two independent routes: families model"
+    assert (
+        audit(
+            Outcome("verified", "", [*ev, Evidence("q", "quadrature", "s")], [Control("c", True)])
+        )
+        is None
+    )

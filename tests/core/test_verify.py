@@ -16,13 +16,15 @@ from sumrules.core.numeric import MAX_DPS
 from sumrules.core.runner import default_jobs, verify
 
 TOY = """
+from dataclasses import replace
 from toyclaims import hatch
 SEEN = []
 def note(ctx):
     SEEN.append((ctx.dps, ctx.certified))
 CLAIMS = (
-    hatch("eq10", before=note), hatch("text.b-probe", anchor=3.0, before=note),
-    hatch("eq3.probe", before=note), hatch("eq4", before=note), hatch("eq3", before=note),
+    hatch("eq10", before=note), replace(hatch("text.b-probe", anchor=3.0, before=note), cost=3),
+    hatch("eq3.probe", before=note), replace(hatch("eq4", before=note), cost=9),
+    hatch("eq3", before=note),
     hatch("text.a-probe", anchor=2.5, before=note),
 )
 """
@@ -139,3 +141,15 @@ def test_a_module_declaring_something_else_or_a_claim_twice_is_refused(
 
 def test_context_defaults() -> None:
     assert Context() == Context(dps=30, certified=False)
+
+
+def test_costly_claims_are_submitted_first_and_results_stay_in_paper_order(
+    toy_paper: list[tuple[int, bool]],
+) -> None:
+    submitted: list[str] = []
+    led = verify(jobs=2, progress=lambda c, r: submitted.append(c.id) if r is None else None)
+    assert submitted[:2] == ["eq4", "text.b-probe"] and len(submitted) == 6
+    assert ids(led.results) == PAPER_ORDER
+    serial: list[str] = []
+    verify(jobs=1, progress=lambda c, r: serial.append(c.id) if r is None else None)
+    assert serial == PAPER_ORDER  # one process runs in paper order

@@ -203,3 +203,52 @@ def test_ten_thousand_energies_in_50_ms() -> None:
             G.delta_mu(t, table=table)
             best = min(best, time.perf_counter() - start)
         assert best < 0.05, (table, best)
+
+
+def test_natural_units_by_three_routes() -> None:
+    si = float(G.natural(2.5e6))
+    assert si == pytest.approx(6.420473652868e-3, rel=1e-12)
+    for route in ("pdg", "atomic"):
+        assert float(G.natural(2.5e6, route=route)) == pytest.approx(si, rel=1e-8)  # type: ignore[arg-type]
+    assert G.delta_per_sigma_t2(32) * 2.5e6 == pytest.approx(
+        si / (4 * np.pi**2 * (1 / 137.035999084) * 32), rel=1e-9
+    )
+    with pytest.raises(ValueError, match="route"):
+        G.natural(1.0, route="cgs")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("table", X.TABLES)
+def test_sensitivity(table: X.TableName) -> None:
+    """The shells above K carry 13-15 % of sigma at the maximum; sigma T^2 falls above the K
+    edge (slope -0.5 to -0.95); on whole keV the maximum moves to 12 keV, 4-8 % lower, still
+    above the paper's 2.5e6; at 14 keV log-log interpolation between nodes changes sigma T^2 by
+    < 0.3 %, linear interpolation by up to 9 % (Elam's nodes at 11.1 and 15 keV)."""
+    v = G.sensitivity(table)
+    s = G.summary(table=table)
+    assert 0.12 < v.outer_share < 0.16
+    assert -1.0 < v.slope < -0.5
+    assert v.coarse_peak.T_keV == 12.0 and 0.91 < v.coarse_peak.sigma_t2 / s.peak.sigma_t2 < 0.97
+    assert v.coarse_peak.sigma_t2 > G.PAPER_PEAK_SIGMA_T2
+    spline, loglog, linear = v.at_paper_T
+    assert spline == s.sigma_t2_at_paper_T
+    assert v.falls_to_paper_T  # 14 keV is a maximum of no grid with a point in (T_max, 14 keV)
+    assert abs(loglog / spline - 1) < 3e-3 and abs(linear / spline - 1) < 0.09
+
+
+@pytest.mark.parametrize("table", X.TABLES)
+def test_order_band_fails_only_below_the_l3_edge(table: X.TableName) -> None:
+    spans = G.outside_band(10**5.5, 10**6.5, table=table)
+    assert len(spans) == 1 and spans[0][0] == 1.0 and 1.2165 <= spans[0][1] <= 1.2171
+    assert G.outside_band(1e5, 1e7, table=table) == ()
+
+
+@pytest.mark.parametrize("table", X.TABLES)
+def test_weighted_peak(table: X.TableName) -> None:
+    """σT² peaks at the K edge (on the grid, as summary's exact maximum); σT³ rises to 30 keV
+    (the control of eq13.germanium's part (b)); σT peaks at an L edge (1.2–1.42 keV)."""
+    s = G.summary(table=table)
+    two = G.weighted_peak(2, table=table)
+    assert two.T_keV == pytest.approx(s.peak.T_keV, rel=1e-6)
+    assert two.sigma_t2 == pytest.approx(s.peak.sigma_t2, rel=1e-6)
+    assert G.weighted_peak(3, table=table).T_keV == 30.0
+    assert 1.21 < G.weighted_peak(1, table=table).T_keV < 1.42

@@ -43,3 +43,26 @@ def test_printed_numbers_by_their_digits_and_computed_values_by_need() -> None:
 
 def test_significant_digits() -> None:
     assert [significant_digits(x) for x in ("6e-3", "2.5e6", "0.70", "9.89")] == [1, 2, 2, 3]
+
+
+def test_estimate_sources_by_spread_and_printed_by_relation() -> None:
+    from sumrules.theory.tolerance import ORDER_FACTOR, RELATIONS, estimate, judge
+
+    tables = estimate(0.1)
+    assert tables.compare(2.92e6, 3.02e6, CTX).agrees  # Elam against Henke at the K edge
+    assert not tables.compare(0.40e6, 3.02e6, CTX).agrees  # the value below the K edge
+    assert tables.compare("≈ 2.5e6", 2.535e6, CTX).agrees  # rounds to 2.5e6 at two digits
+    assert not tables.compare("≈ 2.5e6", 2.562e6, CTX).agrees  # rounds to 2.6e6
+    assert not tables.compare("< 0.7e-3", 0.7001e-3, CTX).agrees
+    assert tables.compare("< 0.7e-3", 0.6999e-3, CTX).agrees
+    assert judge("|x| < 0.1", -0.0999) and not judge("|x| < 0.1", 0.1)
+    # of order: within a factor sqrt(10) either way, the edges included
+    assert judge("~ 1e6", 1e6 * ORDER_FACTOR * (1 - 1e-12))
+    assert not judge("~ 1e6", 1e6 * ORDER_FACTOR * (1 + 1e-12))
+    assert judge("~ 1e6", 1e6 / ORDER_FACTOR * (1 + 1e-12)) and not judge("~ 1e6", -1e6)
+    assert set(RELATIONS) == {"≈", "<", "|x| <", "~"}
+    assert "between sources" in tables.describe(CTX)
+    with pytest.raises(ValueError, match="printed must start"):
+        judge("2.5e6", 2.5e6)
+    with pytest.raises(ValueError, match="spread"):
+        estimate(0)

@@ -22,46 +22,20 @@ from sumrules.core.ledger import VERDICTS, Evidence, Outcome
 
 __all__ = ["audit", "family_of"]
 
-#: version-1 route names, by family (for the claims not yet declared in version 2)
-_V1_PREFIXES = (
-    ("closed-form", "closed form"),
-    ("formula", "closed form"),
-    ("textbook-formula", "closed form"),
-    ("exact", "closed form"),
-    ("symbolic", "symbolic"),
-    ("combinatorial", "enumeration"),
-    ("numeric", "quadrature"),
-    ("model", "model"),
-    ("certified", "certified"),
-    ("dirac-traces", "spinor algebra"),
-    ("spinor-sums", "spinor algebra"),
-    ("tree-level", "spinor algebra"),
-    ("free-response", "symbolic"),
-    ("units", "units"),
-    ("moseley", "closed form"),
-)
-
 
 def family_of(e: Evidence) -> str:
-    """The route family of a piece of evidence (its ``route``, or a version-1 route name's).
+    """The route family of a piece of evidence: its ``route``, which must be a family.
 
-    >>> family_of(Evidence("m", "model:hydrogen", "s"))
+    >>> family_of(Evidence("m", "model", "s"))
     'model'
     """
     if e.route in FAMILIES:
         return e.route
-    for prefix, family in _V1_PREFIXES:
-        if e.route.startswith(prefix):
-            return family
     raise ValueError(f"evidence {e.method!r}: route {e.route!r} is of no known family")
 
 
-def audit(outcome: Outcome, *, legacy: bool = False) -> str | None:
-    """The first house rule ``outcome`` breaks, or None.
-
-    ``legacy``: a version-1 claim, whose routes are counted by name, not by family (until it is
-    declared in version 2).
-    """
+def audit(outcome: Outcome) -> str | None:
+    """The first house rule ``outcome`` breaks, or None."""
     if outcome.verdict not in VERDICTS:
         return f"verdict {outcome.verdict!r} is not one of {VERDICTS}"
     disagreeing = [e for e in outcome.evidence if not e.agrees]
@@ -70,7 +44,7 @@ def audit(outcome: Outcome, *, legacy: bool = False) -> str | None:
             f"{e.method} gives {e.value or e.statement}" for e in disagreeing
         )
     try:
-        families = sorted({e.route if legacy else family_of(e) for e in outcome.evidence})
+        families = sorted({family_of(e) for e in outcome.evidence})
     except ValueError as exc:
         return str(exc)
     if len(families) < 2:

@@ -430,6 +430,9 @@ class Claim:
     figures: tuple[str, ...] = ()
     anchor: float | None = None
     certified: Callable[[Context], Extra] | None = None
+    #: a rough relative cost (CPU seconds at 30 digits); worker processes take the costly
+    #: claims first, so that no long claim starts last
+    cost: float = 1.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "anchor", anchor_of(self.id, self.anchor))

@@ -193,6 +193,49 @@ def _letters(sub: str) -> str:
     return math_to_latex(sub)
 
 
+def _superscript(word: str, i: int) -> tuple[str, int]:
+    """``^x``, ``^(…)`` or sympy's ``**x`` at word[i]: (LaTeX, next index)."""
+    i += 2 if word[i] == "*" else 1
+    if i < len(word) and word[i] == "(":
+        close = word.find(")", i)
+        close = len(word) if close < 0 else close
+        return "^{" + math_to_latex(word[i + 1 : close]) + "}", close + 1
+    m = re.match(r"-?[\w.]+", word[i:])
+    exp = m.group(0) if m else ""
+    return "^{" + math_to_latex(exp) + "}", i + len(exp)
+
+
+def _script_run(word: str, i: int) -> tuple[str, int]:
+    """A run of Unicode super- or subscript characters at word[i]."""
+    kind = _SUPER if word[i] in _SUPER else _SUB
+    j = i
+    while j < len(word) and word[j] in kind:
+        j += 1
+    return ("^{" if kind == _SUPER else "_{") + word[i:j].translate(_PLAIN) + "}", j
+
+
+def _upright(name: str) -> str:
+    return rf"\{name} " if name in _FUNCTIONS else rf"\mathrm{{{name}}}"
+
+
+def _math_token(word: str, i: int, after_base: bool) -> tuple[str, int]:
+    """The LaTeX of the token at word[i] and the index after it."""
+    ch = word[i]
+    if ch == "_" and after_base:
+        sub, j = _subscript(word, i + 1)
+        return "_{" + _letters(sub) + "}", j
+    if word.startswith("**", i) or ch == "^":
+        return _superscript(word, i)
+    if ch == "*":
+        return r"\,", i + 1
+    if ch in _SUPER or ch in _SUB:
+        return _script_run(word, i)
+    run = re.match(r"[A-Za-z]{2,}\d*", word[i:])
+    if run and run.group(0) in _UPRIGHT:
+        return _upright(run.group(0)), i + len(run.group(0))
+    return (math_to_latex(ch) if ch != "%" else r"\%"), i + 1
+
+
 def math_word_to_latex(word: str) -> str:
     """One math word as LaTeX math (no dollars).
 
@@ -202,41 +245,8 @@ def math_word_to_latex(word: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(word):
-        ch = word[i]
-        run = re.match(r"[A-Za-z]{2,}\d*", word[i:])
-        if ch == "_" and out:
-            sub, i = _subscript(word, i + 1)
-            out.append("_{" + _letters(sub) + "}")
-        elif word.startswith("**", i) or ch == "^":
-            i += 2 if ch == "*" else 1
-            if i < len(word) and word[i] == "(":
-                close = word.find(")", i)
-                close = len(word) if close < 0 else close
-                out.append("^{" + math_to_latex(word[i + 1 : close]) + "}")
-                i = close + 1
-            else:
-                m = re.match(r"-?[\w.]+", word[i:])
-                exp = m.group(0) if m else ""
-                out.append("^{" + math_to_latex(exp) + "}")
-                i += len(exp)
-        elif ch == "*":
-            out.append(r"\,")
-            i += 1
-        elif ch in _SUPER or ch in _SUB:
-            kind = _SUPER if ch in _SUPER else _SUB
-            j = i
-            while j < len(word) and word[j] in kind:
-                j += 1
-            plain = word[i:j].translate(_PLAIN)
-            out.append(("^{" if kind == _SUPER else "_{") + plain + "}")
-            i = j
-        elif run and run.group(0) in _UPRIGHT:
-            name = run.group(0)
-            out.append(rf"\{name} " if name in _FUNCTIONS else rf"\mathrm{{{name}}}")
-            i += len(name)
-        else:
-            out.append(math_to_latex(ch) if ch != "%" else r"\%")
-            i += 1
+        token, i = _math_token(word, i, bool(out))
+        out.append(token)
     text = "".join(_separate_scripts(out))
     return re.sub(r"(\\[a-zA-Z]+) (?=[^a-zA-Z])", r"\1", text)
 

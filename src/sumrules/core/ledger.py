@@ -5,7 +5,7 @@ A claim (:mod:`sumrules.core.claim`) is run by :mod:`sumrules.core.runner`; what
 which the audit (:mod:`sumrules.core.audit`) checks against the house rules before it becomes a
 :class:`ClaimResult`. A :class:`Ledger` holds the results in paper order.
 
-``verify``, ``all_claims``, ``claim`` and ``run_claim`` are served here too, for the old import
+``verify``, ``all_claims`` and ``run_claim`` are served here too, for the old import
 path ``sumrules.ledger`` (they live in the runner and the registry).
 
 >>> r = ClaimResult("eq0", "verified", "toy", [])
@@ -221,7 +221,6 @@ _MOVED = {
     "verify": "sumrules.core.runner",
     "run_claim": "sumrules.core.runner",
     "all_claims": "sumrules.core.registry",
-    "claim": "sumrules.core.registry",
     "Claim": "sumrules.core.claim",
 }
 

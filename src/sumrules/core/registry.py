@@ -15,57 +15,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from sumrules.core.claim import Claim, anchor_of
-from sumrules.core.ledger import Context, Outcome
+from sumrules.core.claim import Claim
 
-__all__ = ["PAPER_PACKAGE", "LegacyClaim", "all_claims", "claim", "paper_modules", "select"]
+__all__ = ["PAPER_PACKAGE", "all_claims", "paper_modules", "select"]
 
 #: the package whose modules declare the claims
 PAPER_PACKAGE = "sumrules.paper"
-
-CheckFunction = Callable[[Context], Outcome]
-
-
-@dataclass(frozen=True)
-class LegacyClaim:
-    """A claim of version 1: a check function that builds its whole outcome by hand.
-
-    Kept while the claims are rewritten as declarations (:class:`Claim`); the runner audits
-    its outcome by the same rules.
-    """
-
-    id: str
-    title: str
-    printed: str
-    check: CheckFunction
-    anchor: float
-    source: str = ""
-
-    @property
-    def order(self) -> tuple[float, str]:
-        return (self.anchor, self.id)
-
-
-_LEGACY: dict[str, LegacyClaim] = {}
-
-
-def claim(
-    claim_id: str, *, title: str, printed: str, anchor: float | None = None
-) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a version-1 check function as the claim ``claim_id`` (see :class:`LegacyClaim`)."""
-    place = anchor_of(claim_id, anchor)
-
-    def register(fn: CheckFunction) -> CheckFunction:
-        known = _LEGACY.get(claim_id)
-        if known is not None and known.check.__qualname__ != fn.__qualname__:
-            raise ValueError(f"claim {claim_id!r} registered twice")
-        _LEGACY[claim_id] = LegacyClaim(claim_id, title, printed, fn, place, fn.__module__)
-        return fn
-
-    return register
 
 
 def paper_modules() -> list[str]:
@@ -75,12 +32,9 @@ def paper_modules() -> list[str]:
     return [f"{PAPER_PACKAGE}.{n}" for n in sorted(names) if not n.startswith("_")]
 
 
-AnyClaim = Claim | LegacyClaim
-
-
-def all_claims() -> list[AnyClaim]:
+def all_claims() -> list[Claim]:
     """Every claim, in paper order (importing the paper modules)."""
-    found: dict[str, AnyClaim] = {}
+    found: dict[str, Claim] = {}
     for name in paper_modules():
         module = importlib.import_module(name)
         for c in getattr(module, "CLAIMS", ()):
@@ -89,16 +43,10 @@ def all_claims() -> list[AnyClaim]:
             if c.id in found:
                 raise ValueError(f"claim {c.id!r} declared twice ({name})")
             found[c.id] = c
-    for c in _LEGACY.values():
-        if not c.source.startswith(PAPER_PACKAGE + "."):
-            continue
-        if c.id in found:
-            raise ValueError(f"claim {c.id!r} declared twice ({c.source})")
-        found[c.id] = c
     return sorted(found.values(), key=lambda c: c.order)
 
 
-def select(ids: Iterable[str] | None) -> list[AnyClaim]:
+def select(ids: Iterable[str] | None) -> list[Claim]:
     """The claims named by ``ids`` (an id includes its sub-claims), in paper order; all for None.
 
     >>> select(["nope"])
@@ -114,7 +62,7 @@ def select(ids: Iterable[str] | None) -> list[AnyClaim]:
     wanted = list(ids)
     if not all(isinstance(i, str) for i in wanted):
         raise ValueError(f"ids must be a list of claim id strings (or None), got {wanted!r}")
-    chosen: list[AnyClaim] = []
+    chosen: list[Claim] = []
     for name in wanted:
         match = [c for c in claims if c.id == name or c.id.startswith(name + ".")]
         if not match:

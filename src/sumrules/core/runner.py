@@ -44,7 +44,7 @@ from sumrules.core.ledger import (
     Outcome,
 )
 from sumrules.core.numeric import MAX_DPS, validate_dps
-from sumrules.core.registry import AnyClaim, LegacyClaim, all_claims, select
+from sumrules.core.registry import all_claims, select
 
 __all__ = ["default_jobs", "evaluate", "run_claim", "run_quantity", "show_value", "verify"]
 
@@ -225,19 +225,15 @@ def evaluate(c: Claim, ctx: Context) -> Outcome:
     )
 
 
-def _printed_latex(c: AnyClaim) -> str:
-    if isinstance(c, LegacyClaim):
-        return c.printed
+def _printed_latex(c: Claim) -> str:
     return c.printed.latex
 
 
-def _printed_math(c: AnyClaim) -> bool:
-    if isinstance(c, LegacyClaim):  # version 1: an equation's id has no sub-name
-        return (c.id.startswith("eq") and "." not in c.id) or c.printed.startswith("$$")
+def _printed_math(c: Claim) -> bool:
     return c.printed.is_equation
 
 
-def _failed(c: AnyClaim, message: str, start: float, dps: int, **kw: Any) -> ClaimResult:
+def _failed(c: Claim, message: str, start: float, dps: int, **kw: Any) -> ClaimResult:
     return ClaimResult(
         c.id,
         ERROR,
@@ -257,13 +253,11 @@ def _failed(c: AnyClaim, message: str, start: float, dps: int, **kw: Any) -> Cla
     )
 
 
-def _outcome(c: AnyClaim, ctx: Context) -> Outcome:
-    if isinstance(c, LegacyClaim):
-        return c.check(ctx)
+def _outcome(c: Claim, ctx: Context) -> Outcome:
     return evaluate(c, ctx)
 
 
-def run_claim(c: AnyClaim, dps: int, *, certified: bool = False) -> ClaimResult:
+def run_claim(c: Claim, dps: int, *, certified: bool = False) -> ClaimResult:
     """Run one claim, audit the outcome, retry once at doubled precision on disagreement."""
     start = time.perf_counter()
     tried: list[str] = []
@@ -277,7 +271,7 @@ def run_claim(c: AnyClaim, dps: int, *, certified: bool = False) -> ClaimResult:
         except Exception as exc:  # a check that cannot be carried out is an error, not a verdict
             message = f"check could not be carried out: {type(exc).__name__}: {exc}"
             return _failed(c, message, start, attempt_dps)
-        breach = audit(outcome, legacy=isinstance(c, LegacyClaim))
+        breach = audit(outcome)
         if breach is None:
             return ClaimResult(
                 c.id,
@@ -323,7 +317,7 @@ def _run_by_id(claim_id: str, dps: int, certified: bool) -> ClaimResult:
     return run_claim(match[0], dps, certified=certified)
 
 
-Progress = Callable[[AnyClaim, ClaimResult | None], None]
+Progress = Callable[[Claim, ClaimResult | None], None]
 
 
 def verify(
@@ -358,7 +352,7 @@ def verify(
     return Ledger(_run_parallel(chosen, dps, certified, progress, jobs), dps)
 
 
-def _run_here(c: AnyClaim, dps: int, certified: bool, progress: Progress | None) -> ClaimResult:
+def _run_here(c: Claim, dps: int, certified: bool, progress: Progress | None) -> ClaimResult:
     if progress:
         progress(c, None)
     result = run_claim(c, dps, certified=certified)
@@ -368,13 +362,13 @@ def _run_here(c: AnyClaim, dps: int, certified: bool, progress: Progress | None)
 
 
 def _run_parallel(
-    chosen: list[AnyClaim], dps: int, certified: bool, progress: Progress | None, jobs: int
+    chosen: list[Claim], dps: int, certified: bool, progress: Progress | None, jobs: int
 ) -> list[ClaimResult]:
     results: dict[str, ClaimResult] = {}
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(chosen)), mp_context=context) as pool:
         futures = {}
-        for c in chosen:
+        for c in sorted(chosen, key=lambda c: -c.cost):  # longest first: no long tail
             if progress:
                 progress(c, None)
             futures[pool.submit(_run_by_id, c.id, dps, certified)] = c

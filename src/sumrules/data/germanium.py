@@ -19,19 +19,32 @@ The paper's printed input, 2.5 × 10⁶ barn keV², gives δ = 0.6965 × 10⁻³
 (2.647, 0.738)
 >>> round(s.low.T_keV, 3), round(s.low.sigma_t2 / 1e6, 3), round(s.high.sigma_t2 / 1e6, 3)
 (1.217, 0.213, 3.024)
+
+What the numbers depend on (:func:`sensitivity`): the share of the shells above K in σ at the
+maximum (the K jump), the slope of σT² just above the K edge (how far a shifted edge moves the
+maximum), the maximum on a coarse grid of energies (the tables' resolution) and σT² at the
+paper's 14 keV by other interpolations between the table's nodes.
+
+>>> v = sensitivity("henke")
+>>> round(v.outer_share, 3), round(v.slope, 2), v.coarse_peak.T_keV
+(0.132, -0.51, 12.0)
+>>> [round(x / 1e6, 4) for x in v.at_paper_T]
+[2.6474, 2.6474, 2.6482]
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Literal, overload
 
+import mpmath
 import numpy as np
 
-from sumrules.data.constants import GE_SIGMA_T2_PEAK
-from sumrules.data.units import barn_kev2_to_natural
+from sumrules.data.constants import ALPHA, BARN_CM2, GE_SIGMA_T2_PEAK
+from sumrules.data.units import barn_kev2_to_natural, bohr2_to_cm2, kev_to_hartree
 from sumrules.data.xray import (
     Extremum,
     FloatArray,
@@ -57,14 +70,20 @@ __all__ = [
     "PAPER_PEAK_T_KEV",
     "SCAN_RANGE_KEV",
     "Scan",
+    "Sensitivity",
     "Summary",
+    "UnitRoute",
     "atomic_number",
     "delta_mu",
     "delta_per_sigma_t2",
     "energy_grid",
+    "natural",
+    "outside_band",
     "scan",
+    "sensitivity",
     "sigma_t2",
     "summary",
+    "weighted_peak",
 ]
 
 GERMANIUM = "Ge"
@@ -310,3 +329,147 @@ def summary(*, element: object = GERMANIUM, table: TableName = "henke") -> Summa
         high=high,
         grid_peak=Extremum(float(s.T_keV[k]), float(s.sigma_t2[k]), grid_side),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# natural units by three routes
+
+UnitRoute = Literal["si", "pdg", "atomic"]
+
+
+def natural(sigma_t2_barn_kev2: object, *, route: UnitRoute = "si", dps: int = 30) -> mpmath.mpf:
+    """σ_γT² from barn keV² to a pure number: ``"si"`` and ``"pdg"`` divide by (ħc)² (SI
+    constants, PDG's ħc: :func:`sumrules.data.units.barn_kev2_to_natural`); ``"atomic"`` goes
+    through atomic units, α²σ_au T_au² (σ in bohr², T in hartree: no ħc).
+
+    >>> [round(float(natural(2.5e6, route=r)) * 1e3, 6) for r in ("si", "pdg", "atomic")]
+    [6.420474, 6.420474, 6.420474]
+    """
+    if route == "atomic":
+        with mpmath.workdps(dps + 5):
+            sigma_au = (
+                mpmath.mpmathify(sigma_t2_barn_kev2) * BARN_CM2.mpf() / bohr2_to_cm2(1, dps=dps)
+            )
+            value = ALPHA.mpf() ** 2 * sigma_au * kev_to_hartree(1, dps=dps) ** 2
+        with mpmath.workdps(dps):
+            return +value
+    if route not in ("si", "pdg"):
+        raise ValueError(f"route must be 'si', 'pdg' or 'atomic', got {route!r}")
+    return barn_kev2_to_natural(sigma_t2_barn_kev2, route=route, dps=dps)
+
+
+# ---------------------------------------------------------------------------------------------
+# what the numbers are sensitive to
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """What the maximum of σ_γT² (and σ_γT² at 14 keV) depends on, for one table.
+
+    ``outer_share``: σ just below the K edge (at 0.999 E_K, xraydb's edge energy) over σ at the
+    maximum, i.e. the share of the L, M, N shells there; ``slope``: d ln(σT²)/d ln T on
+    [T_max, 1.02 T_max], so a K edge shifted by ΔE moves the maximum by ``slope``·ΔE/E_K;
+    ``coarse_peak``: the maximum of σT² on T = 1, 2, …, 30 keV (a table printed at whole keV);
+    ``at_paper_T``: σT² at 14 keV by the table's interpolant, log–log linear and linear–linear
+    between the table's two nodes around 14 keV; ``falls_to_paper_T``: σT² decreases on
+    :func:`energy_grid` from the maximum to 14 keV.
+    """
+
+    table: TableName
+    outer_share: float
+    slope: float
+    coarse_peak: Extremum
+    at_paper_T: tuple[float, float, float]
+    falls_to_paper_T: bool
+
+
+def _between_nodes(t: float, table: TableName, element: str) -> tuple[float, float]:
+    """σT² at t, log–log and linear–linear between the two tabulated energies around t."""
+    nodes = tabulated_energies(element, table)
+    i = int(np.searchsorted(nodes, t)) - 1
+    e0, e1 = float(nodes[i]), float(nodes[i + 1])
+    s0 = float(photoabsorption(element, e0, table=table, side="above"))
+    s1 = float(photoabsorption(element, e1, table=table, side="below"))
+    b = math.log(t / e0) / math.log(e1 / e0)
+    loglog = math.exp((1 - b) * math.log(s0) + b * math.log(s1))
+    linear = s0 + (s1 - s0) * (t - e0) / (e1 - e0)
+    return loglog * t * t, linear * t * t
+
+
+@functools.cache
+def sensitivity(table: TableName = "henke", *, element: object = GERMANIUM) -> Sensitivity:
+    """The :class:`Sensitivity` of one table (see the module docstring).
+
+    >>> round(sensitivity("chantler").outer_share, 3), round(sensitivity("elam").slope, 2)
+    (0.153, -0.55)
+    """
+    sym = symbol(element)
+    s = summary(element=sym, table=table)
+    t_max = s.peak.T_keV
+    e_k = edges(sym)["K"]
+    below = float(photoabsorption(sym, e_k * (1 - 1e-3), table=table))
+    outer = below / (s.peak.sigma_t2 / t_max**2)
+    right = float(sigma_t2(t_max * 1.02, element=sym, table=table))
+    slope = math.log(right / s.peak.sigma_t2) / math.log(1.02)
+    whole = np.arange(math.ceil(SCAN_RANGE_KEV[0]), math.floor(SCAN_RANGE_KEV[1]) + 1.0)
+    values = sigma_t2(whole, element=sym, table=table)
+    k = int(np.argmax(values))
+    loglog, linear = _between_nodes(PAPER_PEAK_T_KEV, table, sym)
+    grid = energy_grid(element=sym, table=table, T_min=t_max, T_max=PAPER_PEAK_T_KEV, points=400)
+    falls = bool(np.all(np.diff(sigma_t2(grid, element=sym, table=table)) <= 0))
+    return Sensitivity(
+        table=table,
+        outer_share=outer,
+        slope=slope,
+        coarse_peak=Extremum(float(whole[k]), float(values[k]), None),
+        at_paper_T=(s.sigma_t2_at_paper_T, loglog, linear),
+        falls_to_paper_T=falls,
+    )
+
+
+def outside_band(
+    low: float,
+    high: float,
+    *,
+    element: object = GERMANIUM,
+    table: TableName = "henke",
+    T_range: tuple[float, float] = PAPER_ORDER_RANGE_KEV,
+) -> tuple[tuple[float, float], ...]:
+    """The energy intervals (keV, ends on :func:`energy_grid`) of ``T_range`` where σ_γT² lies
+    outside [low, high] barn keV².
+
+    >>> [(round(a, 3), round(b, 3)) for a, b in outside_band(10**5.5, 10**6.5)]
+    [(1.0, 1.217)]
+    """
+    sym = symbol(element)
+    t = energy_grid(element=sym, table=table, T_min=T_range[0], T_max=T_range[1], points=2000)
+    v = sigma_t2(t, element=sym, table=table, side="below")
+    out = (v < low) | (v > high)
+    spans: list[tuple[float, float]] = []
+    start: float | None = None
+    for ti, o in zip(t, out, strict=True):
+        if o and start is None:
+            start = float(ti)
+        if not o and start is not None:
+            spans.append((start, float(ti)))
+            start = None
+    if start is not None:
+        spans.append((start, float(t[-1])))
+    return tuple(spans)
+
+
+def weighted_peak(
+    power: float, *, element: object = GERMANIUM, table: TableName = "henke"
+) -> Extremum:
+    """The maximum of σ_γ(T)·T^power on :data:`SCAN_RANGE_KEV`, on :func:`energy_grid`
+    (``power`` = 2 is σ_γT², whose exact maximum :func:`summary` gives; a larger weight moves
+    the maximum up in T).
+
+    >>> [round(weighted_peak(p).T_keV, 2) for p in (2, 3)]
+    [11.1, 30.0]
+    """
+    sym = symbol(element)
+    s = scan(element=sym, table=table)
+    values = s.sigma_barn * s.T_keV**power
+    k = int(np.argmax(values))
+    return Extremum(float(s.T_keV[k]), float(values[k]), None)

@@ -7,6 +7,7 @@ atom's own units (atomic units for the atoms, ħ = m = 1, unless an atom says ot
 * ``structure_function(T, Q2)`` — S(T, Q²) = Σ_n |⟨n|e^{iq·r}|0⟩|² δ(T − E_n + E_0), which
   is (1/π) Im R (Eq. (8));
 * ``resolvent(T, P2)`` — R(T, P²) of Eq. (9);
+* ``resolvent_routes()`` — the atom's independent routes to R(T, P²), by family;
 * ``sum_rule_ratios(T)`` — (r_nmm, r_ew) = (T ∫ S dQ²/Q², (1/2m) ∫ S dQ²): both 1 if Eqs. (12)
   and (15) hold per electron;
 * ``ratio_routes()`` — the atom's independent routes to those ratios, by family.
@@ -21,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["Atom", "RatioRoute"]
+__all__ = ["Atom", "RatioRoute", "ResolventRoute"]
 
 #: a route to the sum-rule ratios: (T, dps) -> (r_nmm, r_ew)
 RatioRoute = Callable[[Any, int], tuple[Any, Any]]
+#: a route to the resolvent: (T, P2, dps) -> R(T, P²)
+ResolventRoute = Callable[[Any, Any, int], Any]
 
 
 @runtime_checkable
@@ -52,6 +55,11 @@ class Atom(Protocol):
 
     def resolvent(self, T: Any, P2: Any, *, dps: int = 30) -> Any:
         """R(T, P²) per electron (Eq. (9))."""
+        ...
+
+    def resolvent_routes(self) -> Mapping[str, ResolventRoute]:
+        """Independent routes to R(T, P²), keyed by route family (where each one applies is
+        the atom's to say: real T off the lines, complex T, real P² > −Z², …)."""
         ...
 
     def sum_rule_ratios(self, T: Any, *, dps: int = 30) -> tuple[Any, Any]:

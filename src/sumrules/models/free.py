@@ -31,6 +31,7 @@ __all__ = [
     "dispersion_integral",
     "integrate_delta",
     "lorentzian_integral",
+    "lorentzian_q2_integral",
     "resolvent",
     "structure_factor",
     "sum_rule_ratios",
@@ -145,6 +146,26 @@ def dispersion_integral(T: object, P2: object, *, m: object = 1) -> sympy.Expr:
     return integrate_delta(1 / (Q2 - P2_), T=T, m=m)
 
 
+def lorentzian_q2_integral(
+    density: sympy.Expr, q2: sympy.Symbol, *, T: sympy.Expr, m: sympy.Expr, eps: sympy.Symbol
+) -> sympy.Expr:
+    """∫_0^∞ density dQ² at finite ε, exactly, for a multiple c of the Lorentzian
+    ε/((T − Q²/2m)² + ε²) = Im[1/(T − Q²/2m − iε)] (c free of Q²): the antiderivative
+    2mc·atan((Q²/2m − T)/ε), checked by differentiation, gives 2mc(π/2 + atan(T/ε)).
+    ValueError when ``density`` is not such a multiple.
+
+    >>> T, m, x, e = sympy.symbols("T m x epsilon", positive=True)
+    >>> lorentzian_q2_integral(e / ((T - x / (2 * m)) ** 2 + e**2), x, T=T, m=m, eps=e)
+    2*m*(atan(T/epsilon) + pi/2)
+    """
+    lorentzian = eps / ((T - q2 / (2 * m)) ** 2 + eps**2)
+    c = sympy.simplify(density / lorentzian)
+    antiderivative = 2 * m * c * sympy.atan((q2 / (2 * m) - T) / eps)
+    if c.has(q2) or sympy.simplify(sympy.diff(antiderivative, q2) - density) != 0:
+        raise ValueError(f"density is not a multiple of the Lorentzian in {q2}: {density}")
+    return 2 * m * c * (sympy.pi / 2 + sympy.atan(T / eps))
+
+
 def _positive_mpf(x: object, name: str) -> mpmath.mpf:
     """``x`` as a finite positive mpf, or a ValueError naming ``name``."""
     try:
@@ -234,6 +255,44 @@ class Free:
     def resolvent(self, T: object, P2: object, *, dps: int = 30) -> sympy.Expr:
         """1/(T − P²/2m), exact."""
         return resolvent(T, P2, m=self.m)
+
+    def resolvent_routes(self) -> dict[str, Callable[[object, object, int], sympy.Expr]]:
+        """Routes to R(T, P²), keyed by family (exact; T may be complex or symbolic, T − iε):
+        "closed form", 1/(T − P²/2m); "symbolic", ⟨0|ρ†(T − H)⁻¹ρ|0⟩ with ρ(q)|0⟩ the plane
+        wave e^{iqx}, on which sympy finds H = p²/2m acting as the number P²/2m.
+
+        >>> T, eps = sympy.symbols("T epsilon", positive=True)
+        >>> [route(T - sympy.I * eps, 4, 30) for route in Free().resolvent_routes().values()]
+        [1/(T - I*epsilon - 2), 1/(T - I*epsilon - 2)]
+        """
+        return {
+            "closed form": lambda T, P2, dps: self.resolvent(T, P2, dps=dps),
+            "symbolic": self._translated_resolvent,
+        }
+
+    def _translated_resolvent(self, T: object, P2: object, dps: int) -> sympy.Expr:
+        x = sympy.Symbol("x", real=True)
+        wave = sympy.exp(sympy.I * sympy.sqrt(sympy.sympify(P2)) * x)
+        energy = sympy.simplify(-sympy.diff(wave, x, 2) / (2 * self.m) / wave)
+        return 1 / (sympy.sympify(T) - energy)
+
+    def integrate_structure(self, weight: object, T: object) -> sympy.Expr:
+        """∫_0^∞ w(Q²) S(T, Q²) dQ² with S = δ(T − Q²/2m), by the substitution u = T − Q²/2m
+        (:func:`integrate_delta`); ``weight`` is a sympy expression in :data:`Q2`.
+
+        >>> Free().integrate_structure(1 / Q2, 3)
+        1/3
+        """
+        return integrate_delta(weight, T=T, m=self.m)
+
+    def spectral_sum(self, kernel: Callable[[object], object], P2: object) -> object:
+        """Σ_n |⟨n|ρ(q)|0⟩|² kernel(E_n − E₀): one final state, the plane wave |q⟩ of energy
+        P²/2m, with |⟨q|ρ(q)|0⟩|² = 1.
+
+        >>> Free().spectral_sum(lambda e: 1 / (3 - e), 2)
+        1/2
+        """
+        return kernel(sympy.sympify(P2) / (2 * self.m))
 
     def sum_rule_ratios(self, T: object, *, dps: int = 30) -> tuple[sympy.Expr, sympy.Expr]:
         """(1, 1) by the δ substitution, exact."""

@@ -34,11 +34,15 @@ from sumrules.theory.expansion import T_SYM, M, class_words, weighted_sum
 __all__ = [
     "MAX_K",
     "OMEGA",
+    "WRONG_RESOLVENTS",
     "Oscillator",
     "Y",
+    "clear_caches",
     "expansion_coefficient",
     "expansion_coefficient_ladder",
     "expansion_weighted_prediction",
+    "falloff_deviation",
+    "falls_off",
     "line_averaged_integral",
     "line_integrals_consistent",
     "line_strength",
@@ -54,8 +58,11 @@ __all__ = [
     "resolvent_continued_fraction",
     "resolvent_expansion",
     "resolvent_expansion_steps",
+    "resolvent_kummer",
+    "resolvent_line_sum",
     "resolvent_lines",
     "resolvent_series_coefficient",
+    "two_electron_resolvent",
     "weight_minus_two_steps",
     "word_expectation",
     "word_expectation_3d",
@@ -345,6 +352,141 @@ def resolvent_continued_fraction(
         return +current
 
 
+def resolvent_kummer(
+    T: object, y: object, *, omega: object = 1, dps: int = 30
+) -> mpmath.mpf | mpmath.mpc:
+    """R = M(1; 1 − T/ω; −y)/T: the line sum Σ p_n(y)/(T − nω) in closed form (Kummer).
+
+    With 1/(a − n) = (1/a)(−a)_n/(1 − a)_n, a = T/ω, the line sum is
+    e^{−y} M(−a; 1 − a; y)/(aω) = M(1; 1 − a; −y)/T (Kummer's transformation). Entire in y;
+    any complex y, and any T off the lines (complex T too).
+
+    >>> print(mpmath.nstr(resolvent_kummer(2.5, 0, dps=20), 10))
+    0.4
+    """
+    validate_dps(dps)
+    with precision(dps + _GUARD):
+        t, w = mpmath.mpmathify(T), mpmath.mpf(omega)
+        value = mpmath.hyp1f1(1, 1 - t / w, -mpmath.mpmathify(y)) / t
+    with precision(dps):
+        return +value
+
+
+def resolvent_line_sum(T: object, y: object, *, omega: object = 1, dps: int = 30) -> mpmath.mpc:
+    """R = Σ_n e^{−y} yⁿ/n! /(T − nω) summed directly, for complex y and T off the lines.
+
+    Guard digits cover the cancellation e^{|y| − Re y} of the alternating terms (at y < 0 the
+    strengths are no longer probabilities; the sum is the continuation in Q²).
+
+    >>> a = resolvent_line_sum(2.5, 3j, dps=20)
+    >>> b = resolvent_kummer(2.5, 3j, dps=20)
+    >>> bool(abs(a - b) < 1e-18)
+    True
+    """
+    validate_dps(dps)
+    with precision(dps + _GUARD):
+        yy = mpmath.mpc(mpmath.mpmathify(y))
+        size = abs(yy)
+    guard = int((size - yy.real) / 2.3 + 2 * mpmath.log10(size + 1)) + 15
+    with precision(dps + guard):
+        t, w = mpmath.mpmathify(T), mpmath.mpf(omega)
+        yy = mpmath.mpc(mpmath.mpmathify(y))
+        weight = mpmath.exp(-yy)
+        total = mpmath.mpc(0)
+        tol = mpmath.mpf(10) ** (-dps - 10) / (1 + size)
+        n = 0
+        while True:
+            total += weight / (t - n * w)
+            n += 1
+            weight = weight * yy / n
+            if n > 2 * size + 5 and abs(weight) < tol:
+                break
+    with precision(dps):
+        return +total
+
+
+def _wrong_kummer(
+    T: object, y: object, *, omega: object = 1, dps: int = 30
+) -> mpmath.mpf | mpmath.mpc:
+    with precision(dps + _GUARD):
+        t = mpmath.mpmathify(T) / mpmath.mpf(omega)
+        value = mpmath.hyp1f1(1, 1 + t, -mpmath.mpmathify(y)) / mpmath.mpmathify(T)
+    with precision(dps):
+        return +value
+
+
+#: deliberately wrong closed forms of the resolvent (negative controls), same signature as
+#: :func:`resolvent_kummer`
+WRONG_RESOLVENTS: dict[str, Callable[..., mpmath.mpc]] = {
+    "M(1; 1 + T/ω; −y)/T (the sign of T/ω flipped)": _wrong_kummer,
+}
+
+
+def falloff_deviation(
+    T: object,
+    y: object,
+    *,
+    omega: object = 1,
+    dps: int = 30,
+    resolvent: Callable[..., mpmath.mpc] = resolvent_kummer,
+) -> mpmath.mpf:
+    """|Q²R/(−2m) − 1| = |ωyR + 1| at complex y = Q²/2mω: how far Q²R is from its f-sum
+    limit −2m (Eq. (10) per electron). ``resolvent(T, y, omega=, dps=)`` computes R; y may be
+    a sympy number (ρ e^{iθ}).
+
+    >>> print(mpmath.nstr(falloff_deviation("2.5", 10**6, dps=20), 3))  # (T/ω + 1)/y
+    3.5e-6
+    """
+    validate_dps(dps)
+    with precision(dps + 2 * _GUARD):
+        yy = _mp(y)
+    r = resolvent(T, yy, omega=omega, dps=dps + _GUARD)
+    with precision(dps + _GUARD):
+        value = abs(mpmath.mpf(omega) * yy * r + 1)
+    with precision(dps):
+        return +value
+
+
+def falls_off(near: object, far: object) -> bool:
+    """Whether a deviation from the asymptote falls off: smaller at the larger |Q²| and below 5%.
+
+    >>> falls_off(0.1, 0.01), falls_off(0.01, 0.1)
+    (True, False)
+    """
+    return bool(far < near and far < 0.05)  # type: ignore[operator]
+
+
+def two_electron_resolvent(
+    y: sp.Expr, n_max: int, T: sp.Expr, *, one_electron_rho: bool = False, elastic: bool = True
+) -> sp.Expr:
+    """Σ over product states |n₁n₂⟩ (n ≤ n_max) of |⟨n₁n₂|ρ(q)|00⟩|²/(T − (n₁ + n₂)ω), ω = 1.
+
+    Two independent electrons in one oscillator, ρ = e^{iqz₁} + e^{iqz₂} (or e^{iqz₁} only, a
+    negative control); ⟨n|e^{iqz}|0⟩ = e^{−y/2}(i√y)ⁿ/√n! (ladder operators). Only the states
+    with one electron excited (and the ground state) are reached. ``elastic=False`` leaves the
+    ground state n₁ = n₂ = 0 out (a negative control).
+
+    >>> T = sp.Symbol("T", positive=True)
+    >>> sp.simplify(two_electron_resolvent(Y, 3, T).subs(Y, 0))
+    4/T
+    """
+    validate_int(n_max, "n_max", 0)
+
+    def amp(n: int) -> sp.Expr:
+        return sp.exp(-y / 2) * (sp.I * sp.sqrt(y)) ** n / sp.sqrt(sp.factorial(n))
+
+    total = sp.Integer(0)
+    for n1 in range(n_max + 1):
+        for n2 in range(n_max + 1):
+            a = (amp(n1) if n2 == 0 else 0) + (
+                0 if one_electron_rho else (amp(n2) if n1 == 0 else 0)
+            )
+            if a == 0 or (not elastic and n1 == n2 == 0):
+                continue
+            total += sp.expand(a * sp.conjugate(a)) / (T - n1 - n2)
+    return total
+
+
 # ---------------------------------------------------------------------------
 # The expansion coefficients <0|(P + h)^k|0>
 
@@ -403,8 +545,14 @@ def _advance(state: list[Poly]) -> list[Poly]:
     return new
 
 
-def _clear_caches() -> None:
-    """Forget the cached ladder states and coefficients (for timing from a cold start)."""
+def clear_caches() -> None:
+    """Forget the cached ladder states and coefficients (for timing from a cold start).
+
+    Later calls recompute them, with the same values:
+
+    >>> clear_caches(); expansion_coefficient(4, y=2, omega=1)
+    14
+    """
     del _STATES[1:]
     _coefficients.cache_clear()
     _central_moment_coeffs.cache_clear()
@@ -840,6 +988,18 @@ def weight_minus_two_steps(order: int = 10) -> Derivation:
     )
 
 
+def _mp(x: object) -> mpmath.mpf | mpmath.mpc:
+    """``x`` (number, text, sympy number, real or complex) at the current mpmath precision."""
+    if isinstance(x, sp.Basic):
+        return sp.N(x, mpmath.mp.dps)._to_mpmath(mpmath.mp.prec)
+    return mpmath.mpmathify(x)
+
+
+def _mp_at(x: object, dps: int) -> mpmath.mpf | mpmath.mpc:
+    with precision(dps + _GUARD):
+        return _mp(x)
+
+
 class Oscillator:
     """The isotropic harmonic oscillator (frequency ``omega``, mass ``m``) as an
     :class:`~sumrules.models.base.Atom`.
@@ -899,6 +1059,101 @@ class Oscillator:
         """Σ_n p_n(y)/(T − nω) at complex T (Im T ≠ 0), y = P²/2mω."""
         y = sp.sympify(P2) / (2 * self.m * self.omega)
         return resolvent_lines(T, sp.N(y, dps + 10), omega=sp.N(self.omega, dps + 10), dps=dps)
+
+    def y(self, P2: object, *, dps: int = 30) -> mpmath.mpf | mpmath.mpc:
+        """y = P²/2mω as an mpmath number at ``dps`` + 10 digits (P² real or complex).
+
+        >>> Oscillator().y("2.6")
+        mpf('1.3')
+        """
+        with precision(dps + _GUARD):
+            scale = _mp(2 * self.m * self.omega)
+            return _mp(P2) / scale
+
+    def resolvent_routes(self) -> dict[str, Callable[[object, object, int], mpmath.mpc]]:
+        """Routes to R(T, P²) = Σ_n p_n(y)/(T − nω) for T off the lines (real or complex) and
+        any complex P², keyed by family: "closed form", Kummer's M(1; 1 − T/ω; −y)/T
+        (:func:`resolvent_kummer`); "series", the direct line sum (:func:`resolvent_line_sum`).
+
+        >>> [complex(r("2.5", -1, 20)) for r in Oscillator().resolvent_routes().values()]
+        [(0.58809148461...+0j), (0.58809148461...+0j)]
+        """
+        omega = self.omega
+
+        def kummer(T: object, P2: object, dps: int) -> mpmath.mpc:
+            return resolvent_kummer(T, self.y(P2, dps=dps), omega=_mp_at(omega, dps), dps=dps)
+
+        def lines(T: object, P2: object, dps: int) -> mpmath.mpc:
+            return resolvent_line_sum(T, self.y(P2, dps=dps), omega=_mp_at(omega, dps), dps=dps)
+
+        return {"closed form": kummer, "series": lines}
+
+    def resolvent_operator(
+        self,
+        z: object,
+        P2: object,
+        *,
+        dps: int = 30,
+        q2_coeff: object = "0.5",
+        pq_coeff: object = 1,
+    ) -> mpmath.mpc:
+        """⟨0|ρ†(z − H + E₀)⁻¹ρ|0⟩ from the Hamiltonian: the Jacobi continued fraction of
+        z − Q²/2m − p·q/m − h (:func:`resolvent_continued_fraction`; Im z ≠ 0, P² ≥ 0). Other
+        ``q2_coeff``, ``pq_coeff`` than 1/2, 1 are wrong operators (negative controls).
+
+        >>> r = Oscillator().resolvent_operator("0.7-0.4j", "2.6", dps=20)
+        >>> bool(abs(r - resolvent_lines("0.7-0.4j", "1.3", dps=20)) < 1e-18)
+        True
+        """
+        return resolvent_continued_fraction(
+            z,
+            self.y(P2, dps=dps),
+            omega=_mp_at(self.omega, dps),
+            q2_coeff=q2_coeff,
+            pq_coeff=pq_coeff,
+            dps=dps,
+        )
+
+    def spectral_sum(
+        self, kernel: Callable[[mpmath.mpf], mpmath.mpc], P2: object, *, dps: int = 30
+    ) -> mpmath.mpc:
+        """Σ_n |⟨n|ρ(q)|0⟩|² kernel(E_n − E₀) = Σ_n p_n(y) kernel(nω) over the lines, P² ≥ 0,
+        for a kernel bounded on them (as 1/(z − ΔE) at Im z ≠ 0), called at ``dps`` + 10 digits.
+
+        >>> r = Oscillator().spectral_sum(lambda e: 1 / (mpmath.mpc("0.7", "-0.4") - e), "2.6")
+        >>> bool(abs(r - resolvent_lines("0.7-0.4j", "1.3")) < 1e-28)
+        True
+        """
+        validate_dps(dps)
+        with precision(dps + _GUARD):
+            y, w = self.y(P2, dps=dps), _mp_at(self.omega, dps)
+            if not isinstance(y, mpmath.mpf) or y < 0:
+                raise ValueError(f"P2 must be real and >= 0, got {P2!r}")
+            total = mpmath.mpc(0)
+            weight = mpmath.exp(-y)
+            tol = mpmath.mpf(10) ** (-dps - _GUARD)
+            n = 0
+            while True:
+                term = weight * kernel(n * w)
+                total += term
+                if n > y and abs(term) <= tol * abs(total):
+                    break
+                n += 1
+                weight = weight * y / n
+        with precision(dps):
+            return +total
+
+    def spectral_weight(self, T: object, Q2: object, *, dps: int = 30) -> sp.Expr:
+        """The weight of S(·, Q²) at T: the line strength p_n(y) when T = nω, 0 between the
+        lines (exact; ``dps`` is not used).
+
+        >>> Oscillator().spectral_weight(2, 2), Oscillator().spectral_weight(sp.Rational(5, 2), 2)
+        (exp(-1)/2, 0)
+        """
+        n = sp.sympify(T) / self.omega
+        if n.is_integer is not True or n.is_nonnegative is not True:
+            return sp.Integer(0)
+        return line_strength(int(n), sp.sympify(Q2) / (2 * self.m * self.omega))
 
     def sum_rule_ratios(self, T: object, *, dps: int = 30) -> tuple[sp.Expr, sp.Expr]:
         """The cell averages of (r_nmm, r_ew) at the line nearest to T, by the factorial

@@ -77,7 +77,9 @@ __all__ = [
     "surviving",
     "surviving_classes_all_orders",
     "term_by_term_integral",
+    "validate_order",
     "validate_word",
+    "vanishes_fast",
     "weighted_sum",
     "weighted_sum_all_orders",
     "weighted_term_integrals",
@@ -103,7 +105,16 @@ def _pole_integral(s: int, w: int, m: sp.Expr, t: sp.Expr) -> sp.Expr:
 MAX_ORDER = 1000
 
 
-def _check_order(order: object) -> int:
+def validate_order(order: object) -> int:
+    """``order`` if it is an integer in [0, :data:`MAX_ORDER`]; else ValueError naming it.
+
+    >>> validate_order(0), validate_order(MAX_ORDER)
+    (0, 1000)
+    >>> validate_order(MAX_ORDER + 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: order must be <= 1000 (MAX_ORDER), got 1001
+    """
     k = validate_int(order, "order", 0)
     if k > MAX_ORDER:
         raise ValueError(f"order must be <= {MAX_ORDER} (MAX_ORDER), got {order!r}")
@@ -348,7 +359,7 @@ def expansion_terms(
     >>> [(t.u, t.w, t.multiplicity) for t in expansion_terms(6) if t.k == 6]
     [(1, 7, 1), (2, 7, 6), (3, 7, 1)]
     """
-    _check_order(order)
+    validate_order(order)
     return _expansion_terms(order, *_rule_flags(rules))
 
 
@@ -373,7 +384,7 @@ def expansion_terms_dp(
     >>> expansion_terms_dp(30) == expansion_terms(30)
     True
     """
-    _check_order(order)
+    validate_order(order)
     return _expansion_terms_dp(order, *_rule_flags(rules))
 
 
@@ -458,7 +469,7 @@ def multiplicities(order: int, *, method: str = "closed form") -> Mapping[tuple[
     """
     if method not in ("closed form", "dynamic programme"):
         raise ValueError(f"method must be 'closed form' or 'dynamic programme', got {method!r}")
-    _check_order(order)
+    validate_order(order)
     return MappingProxyType(_multiplicities(order, method))
 
 
@@ -566,7 +577,7 @@ def power_counting_proof(order: int = 400) -> Derivation:
 # Term-by-term integrals
 
 
-def _vanishes_fast(s: int | Fraction, w: int) -> bool:
+def vanishes_fast(s: int | Fraction, w: int) -> bool:
     """Zero condition of (1/π)∫ Im[(Q²)^s A^{-w}] dQ² for plain integers: 0 ≤ s ≤ w - 2.
 
     The fast path of :func:`sumrules.kernel.pole_integral_vanishes` (no sympy), used
@@ -576,7 +587,7 @@ def _vanishes_fast(s: int | Fraction, w: int) -> bool:
     one of its factors is zero. Note s ≥ 0 is needed: the printed remark after
     Eq. (19) ("zero at w ≥ s + 2") omits it; e.g. s = -1, w = 3 gives T^{-3}.
 
-    >>> _vanishes_fast(2, 4), _vanishes_fast(2, 3), _vanishes_fast(-1, 3)
+    >>> vanishes_fast(2, 4), vanishes_fast(2, 3), vanishes_fast(-1, 3)
     (True, False, False)
     """
     validate_int(w, "w", 1)
@@ -597,7 +608,7 @@ def contributing_terms(
     [(0, 1), (1, 3)]
     """
     validate_int(j, "j")
-    return tuple(t for t in expansion_terms(order, rules=rules) if not _vanishes_fast(t.u + j, t.w))
+    return tuple(t for t in expansion_terms(order, rules=rules) if not vanishes_fast(t.u + j, t.w))
 
 
 @dataclass(frozen=True)
@@ -676,7 +687,7 @@ def term_by_term_integral(
     0
     """
     validate_int(j, "j")
-    rule = vanishes if vanishes is not None else _vanishes_fast
+    rule = vanishes if vanishes is not None else vanishes_fast
     total = sp.Integer(0)
     for term in expansion_terms(order):
         u = int(term.u)
@@ -718,7 +729,7 @@ def needs_no_phi(j: int, order: int, *, vanishes: Callable[[int, int], bool] | N
     [-3, -2, -1, 0]
     """
     validate_int(j, "j")
-    rule = vanishes if vanishes is not None else _vanishes_fast
+    rule = vanishes if vanishes is not None else vanishes_fast
     return all(t.u == 0 for t in expansion_terms(order) if not rule(int(t.u) + j, t.w))
 
 
@@ -883,7 +894,7 @@ def _zero_condition_matches_kernel() -> bool:
             zero = value.is_zero
             if zero is None:  # undecided by assumptions: fall back to simplify
                 zero = sp.simplify(value) == 0
-            if bool(zero) != _vanishes_fast(s, w):
+            if bool(zero) != vanishes_fast(s, w):
                 return False
     return True
 

@@ -11,7 +11,11 @@ printed statement and the controls through them.
 * :func:`within` — ``|x/x₀ − 1| ≤ bound`` (a fixed relative error);
 * :func:`printed_number` — computed values agree to ``need`` digits, while a printed number
   (text, as the paper prints it) is judged by a rule: rounding to its printed digits, or an
-  upper bound.
+  upper bound;
+* :func:`estimate` — independent sources (three X-ray tables) agree within a relative spread,
+  while a printed estimate carries its own relation: ``"≈ 2.5e6"`` (rounds to the printed
+  digits), ``"< 0.7e-3"`` (an upper bound), ``"|x| < 0.1"`` (a bound on the size),
+  ``"~ 1e6"`` (of that order: within a factor √10 either way), judged by :func:`judge`.
 
 >>> from sumrules.core.ledger import Context
 >>> ctx = Context(dps=30)
@@ -28,6 +32,11 @@ True
 False
 >>> printed_number(8, rule="below").compare("0.7e-3", mpmath.mpf("6.96e-4"), ctx).agrees
 True
+>>> tables = estimate(0.1)
+>>> tables.compare(2.56e6, 2.65e6, ctx).agrees, tables.compare("≈ 2.5e6", 2.65e6, ctx).agrees
+(True, False)
+>>> tables.compare("~ 1e6", 3.0e6, ctx).agrees, tables.compare("~ 1e6", 0.2e6, ctx).agrees
+(True, False)
 """
 
 from __future__ import annotations
@@ -44,10 +53,15 @@ from sumrules.core.ledger import Context
 from sumrules.core.numeric import agreement_digits
 
 __all__ = [
+    "ORDER_FACTOR",
+    "RELATIONS",
+    "Estimate",
     "NumberRule",
     "Order",
     "PrintedNumber",
     "Within",
+    "estimate",
+    "judge",
     "printed_number",
     "significant_digits",
     "to_order",
@@ -144,3 +158,66 @@ def printed_number(need: float, *, rule: NumberRule = "rounds") -> PrintedNumber
     if rule not in ("rounds", "below"):
         raise ValueError(f"rule must be 'rounds' or 'below', got {rule!r}")
     return PrintedNumber(need=need, rule=rule)
+
+
+#: "of order X" admits values within this factor of X either way (√10: half a decade)
+ORDER_FACTOR = math.sqrt(10)
+#: the relations a printed estimate may carry, and what each admits
+RELATIONS: dict[str, str] = {
+    "≈": "rounds to the printed number at its printed digits",
+    "<": "lies below the printed number",
+    "|x| <": "has a size below the printed number",
+    "~": f"lies within a factor √10 ≈ {ORDER_FACTOR:.3f} of the printed number, either way",
+}
+
+
+def _split(printed: str) -> tuple[str, str]:
+    text = printed.strip()
+    for relation in sorted(RELATIONS, key=len, reverse=True):
+        if text.startswith(relation):
+            return relation, text[len(relation) :].strip()
+    raise ValueError(f"printed must start with one of {', '.join(RELATIONS)}, got {printed!r}")
+
+
+def judge(printed: str, value: Any) -> bool:
+    """Whether ``value`` satisfies the printed estimate ``printed`` (a relation and a number).
+
+    >>> judge("≈ 14", 11.1), judge("≈ 11", 11.16), judge("< 0.7e-3", 0.84e-3)
+    (False, True, False)
+    >>> judge("|x| < 0.1", -0.05), judge("~ 1e6", 3.1e6), judge("~ 1e6", 3.2e6)
+    (True, True, False)
+    """
+    relation, number = _split(printed)
+    with mpmath.workdps(30):
+        v, p = mpmath.mpmathify(value), mpmath.mpf(number)
+        if relation == "≈":
+            return rounds_to(v, number, significant_digits(number))
+        if relation == "<":
+            return bool(v < p)
+        if relation == "|x| <":
+            return bool(abs(v) < p)
+        return bool(v > 0 and abs(mpmath.log10(v / p)) <= mpmath.log10(10) / 2)
+
+
+@dataclass(frozen=True)
+class Estimate(Tolerance):
+    """Computed values agree with the reference when within a relative ``spread`` (independent
+    compilations of data, or a model's two routes); a printed estimate (a ``str`` such as
+    ``"≈ 2.5e6"``) agrees when :func:`judge` accepts the reference."""
+
+    spread: float = 0.1
+
+    def compare(self, a: Any, b: Any, ctx: Context) -> Comparison:
+        if isinstance(a, str):
+            return Comparison(judge(a, b), agreement_digits(mpmath.mpf(_split(a)[1]), b))
+        return Comparison(bool(_relative(a, b) <= self.spread), agreement_digits(a, b))
+
+    def describe(self, ctx: Context) -> str:
+        return f"relative ≤ {self.spread:g} between sources; a printed estimate by its relation"
+
+
+def estimate(spread: float) -> Estimate:
+    """Sources agree within a relative ``spread``; a printed estimate by its relation."""
+    if not spread > 0 or math.isinf(spread):
+        raise ValueError(f"spread must be positive and finite, got {spread!r}")
+    return Estimate(spread=spread)

@@ -73,6 +73,7 @@ from sumrules.models.hydrogenic.ground import exact_sum_rule_ratio, sum_rule_rat
 __all__ = [
     "CertifiedRatios",
     "ReferenceCheck",
+    "certified_ratio_integrals",
     "certified_ratio_table",
     "certified_sum_rule_ratios",
     "compare_with_references",
@@ -252,7 +253,7 @@ def _tail_ball(flint: ModuleType, bound: Any) -> Any:
     return flint.arb(0).union(bound)
 
 
-def _integrate(
+def certified_ratio_integrals(
     T: object,
     Z: object,
     digits: int,
@@ -262,7 +263,21 @@ def _integrate(
     cutoff: object = None,
     phi_form: str | None = None,
 ) -> CertifiedRatios:
-    """The certified computation; the keyword variants serve the negative controls."""
+    """The certified computation behind :func:`certified_sum_rule_ratios`, with its variants.
+
+    The keywords serve the negative controls and the checks of the method: ``variant``
+    ``"no_sommerfeld"`` or ``"principal_atan"`` integrates a deliberately wrong density;
+    ``zero_tail=True`` adds 0 instead of the proven tail bound (the balls then enclose
+    ∫_0^Q only); ``phi_form`` forces one form of the angle on [0, k + 2]
+    (``"difference"`` or ``"quotient"``; default: the choice described in the module
+    docstring). Unlike :func:`certified_sum_rule_ratios`, a non-finite ball is returned, not
+    raised.
+
+    >>> a = certified_ratio_integrals("0.68", 1, 15, phi_form="difference")
+    >>> b = certified_ratio_integrals("0.68", 1, 15, phi_form="quotient")
+    >>> a.r_nmm.ball.overlaps(b.r_nmm.ball), min(a.digits, b.digits) >= 15
+    (True, True)
+    """
     if variant not in _VARIANTS:
         raise ValueError(f"variant must be one of {_VARIANTS}, got {variant!r}")
     if phi_form not in (None, "difference", "quotient"):
@@ -331,7 +346,7 @@ def certified_sum_rule_ratios(
     ...
     ValueError: T must exceed the ionization energy Z**2/2 = 0.5 hartree, got '0.5'
     """
-    cr = _integrate(T, Z, digits, cutoff=cutoff)
+    cr = certified_ratio_integrals(T, Z, digits, cutoff=cutoff)
     if not (cr.r_nmm.finite and cr.r_ew.finite):
         raise CertificationError(f"acb.integral returned a non-finite ball at T = {T!r}")
     return cr
@@ -510,7 +525,7 @@ def hydrogen_negative_controls(
         controls.append(
             _control(
                 "hydrogen: drop the Sommerfeld factor 1 − exp(−2π/k) from S",
-                lambda: _integrate(t_, z_, digits, variant="no_sommerfeld"),
+                lambda: certified_ratio_integrals(t_, z_, digits, variant="no_sommerfeld"),
                 reference,
                 digits,
             )
@@ -520,7 +535,7 @@ def hydrogen_negative_controls(
             _control(
                 "hydrogen: principal atan(2k/(q² − k² + 1)) instead of atan2 (angle < 0 "
                 "where q² < k² − 1)",
-                lambda: _integrate(t_, z_, digits, variant="principal_atan"),
+                lambda: certified_ratio_integrals(t_, z_, digits, variant="principal_atan"),
                 reference,
                 digits,
             )
@@ -529,7 +544,7 @@ def hydrogen_negative_controls(
     controls.append(
         _control(
             f"hydrogen: tail bound 0 instead of the proven bound, cut-off Q = {float(small_q):.4g}",
-            lambda: _integrate(t_, z_, digits, zero_tail=True, cutoff=small_q),
+            lambda: certified_ratio_integrals(t_, z_, digits, zero_tail=True, cutoff=small_q),
             reference,
             digits,
         )

@@ -62,6 +62,7 @@ __all__ = [
     "energy_transfer",
     "exact_sum_rule_ratio",
     "fit_large_T_law",
+    "graded_points",
     "hydrogen_ratio_table",
     "ionization_energy",
     "large_T_leading_law",
@@ -70,6 +71,7 @@ __all__ = [
     "momentum_transfer",
     "nuclear_charge",
     "photoionization_cross_section",
+    "ratios_log_gauss_legendre",
     "real_number",
     "ridge_points",
     "sum_rule_ratios",
@@ -363,8 +365,14 @@ def ridge_points(k: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
     return [mpmath.mpf(0), *sorted(pts), mpmath.inf]
 
 
-def _points_graded(k: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
-    """A different splitting: geometric grading towards q = k, plus q² = k² − Z² and 2k, 3k."""
+def graded_points(k: mpmath.mpf, Z: mpmath.mpf) -> list[mpmath.mpf]:
+    """Split points in q for the cross-check of :func:`sum_rule_ratios_detailed`, different
+    from :func:`ridge_points`: a geometric grading (by 3, from Z) towards q = k from both
+    sides, plus q² = k² − Z² (where the atan2 angle passes π/2), ≈ 2k and ≈ 3k.
+
+    >>> print(", ".join(mpmath.nstr(p, 4) for p in graded_points(mpmath.mpf(10), mpmath.mpf(1))))
+    0.0, 1.0, 7.0, 9.0, 9.5, 9.95, 10.0, 10.5, 11.0, 13.0, 19.0, 23.0, 36.0, +inf
+    """
     pts = {mpmath.mpf(0), k, k + Z / 2, 2 * k + 3 * Z, 3 * k + 6 * Z}
     if k > Z / 2:
         pts.add(k - Z / 2)
@@ -403,8 +411,10 @@ def _ratios_tanh_sinh(
     return r_nmm, max(e_nmm, floor), r_ew, max(e_ew, floor)
 
 
-def _ratios_log_gauss_legendre(c: Continuum, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
-    """(r_nmm, r_ew) by Gauss–Legendre in s = log q on a finite range with bounded tails.
+def ratios_log_gauss_legendre(c: Continuum, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """(r_nmm, r_ew) by Gauss–Legendre in s = log q on a finite range with bounded tails, at the
+    current precision: the substitution route of :func:`sum_rule_ratios_detailed`, independent
+    of the tanh-sinh quadrature in q of :func:`sum_rule_ratios`.
 
     Cut-offs: the integrands vanish like q² (r_nmm, in s: 2T S) and q⁴ (r_ew: S q²)
     at q → 0, and like q⁻⁸ and q⁻⁶ at q → ∞, with coefficients below 2⁸·(2T) and 2⁸,
@@ -588,9 +598,9 @@ def sum_rule_ratios_detailed(T: object, *, Z: object = 1, dps: int = 30) -> SumR
         r_nmm, e_nmm, r_ew, e_ew = _ratios_tanh_sinh(c, ridge_points(c.k, z))
     with precision(dps + 20 + GUARD_DIGITS):
         c_fine = Continuum(mpmath.mpf(t), mpmath.mpf(z))
-        f_nmm, _, f_ew, _ = _ratios_tanh_sinh(c_fine, _points_graded(c_fine.k, c_fine.Z))
+        f_nmm, _, f_ew, _ = _ratios_tanh_sinh(c_fine, graded_points(c_fine.k, c_fine.Z))
         # mpmath's Gauss-Legendre error estimate can stop early at low precision: work at +20
-        gl_nmm, gl_ew = _ratios_log_gauss_legendre(c_fine, dps + 20)
+        gl_nmm, gl_ew = ratios_log_gauss_legendre(c_fine, dps + 20)
     exact = exact_sum_rule_ratio(t, Z=z, dps=dps + GUARD_DIGITS)
     return SumRuleRatios(
         T=t,

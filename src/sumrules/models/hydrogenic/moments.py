@@ -43,6 +43,9 @@ from sumrules.theory.expansion import Q2, naive_words, surviving, validate_word
 __all__ = [
     "CoulombOrder",
     "CoulombWord",
+    "apply_h",
+    "apply_laplacian",
+    "apply_p_z",
     "coefficient_from_words",
     "commutator_word_values",
     "coulomb_coefficient",
@@ -50,11 +53,13 @@ __all__ = [
     "cutoff_integral_numeric",
     "first_infinite_order",
     "first_undefined_order",
+    "min_r_power",
     "momentum_space_pz_moment",
     "pointwise_valid",
     "pz_h_pz_by_commutator",
     "pz_hh_pz_by_commutator",
     "state",
+    "surviving_words_consistent",
     "word_value",
 ]
 
@@ -65,18 +70,33 @@ R_MIN = sp.Symbol("r_min", positive=True)
 MAX_ORDER = 8
 
 
-def _p_z(g: sp.Expr) -> sp.Expr:
+def apply_p_z(g: sp.Expr) -> sp.Expr:
+    """p_z acting on g(r, c)·e^{-r}/√π, as the new g (the map of the module docstring).
+
+    >>> apply_p_z(sp.Integer(1))  # −i ∂_z e^{−r} = i (z/r) e^{−r}
+    I*c
+    """
     return sp.expand(-sp.I * (C * (sp.diff(g, R) - g) + (1 - C**2) / R * sp.diff(g, C)))
 
 
-def _laplacian(g: sp.Expr) -> sp.Expr:
+def apply_laplacian(g: sp.Expr) -> sp.Expr:
+    """∇² acting on g(r, c)·e^{-r}/√π, as the new g (the map of the module docstring).
+
+    >>> apply_laplacian(sp.Integer(1))  # ∇² e^{−r} = (1 − 2/r) e^{−r}
+    1 - 2/r
+    """
     g_r = sp.diff(g, R)
     angular = sp.diff((1 - C**2) * sp.diff(g, C), C)
     return sp.expand(sp.diff(g_r, R) - 2 * g_r + g + 2 / R * (g_r - g) + angular / R**2)
 
 
-def _h(g: sp.Expr) -> sp.Expr:
-    return sp.expand(-_laplacian(g) / 2 - g / R + g / 2)
+def apply_h(g: sp.Expr) -> sp.Expr:
+    """h = H − E0 = −∇²/2 − 1/r + 1/2 acting on g(r, c)·e^{-r}/√π, as the new g.
+
+    >>> apply_h(sp.Integer(1)), apply_h(R * C)  # h|0⟩ = 0; h z|0⟩ = (z/r)|0⟩ = −i p_z|0⟩
+    (0, c)
+    """
+    return sp.expand(-apply_laplacian(g) / 2 - g / R + g / 2)
 
 
 @cache
@@ -90,10 +110,16 @@ def state(word: str) -> sp.Expr:
     if not word:
         return sp.Integer(1)
     inner = state(word[1:])
-    return _p_z(inner) if word[0] == "P" else _h(inner)
+    return apply_p_z(inner) if word[0] == "P" else apply_h(inner)
 
 
-def _min_r_power(g: sp.Expr) -> float:
+def min_r_power(g: sp.Expr) -> float:
+    """The lowest power of r in g(r, c) once expanded (inf for g = 0): how singular the state
+    g·e^{-r} is at the origin.
+
+    >>> min_r_power(C / R**2 + R**3), min_r_power(sp.Integer(0))
+    (-2.0, inf)
+    """
     if g == 0:
         return float("inf")
     return min(float(t.as_powers_dict().get(R, 0)) for t in sp.Add.make_args(sp.expand(g)))
@@ -112,7 +138,7 @@ def pointwise_valid(word: str) -> bool:
     if not word:
         return True
     need = -1 if word[0] == "P" else 0
-    return pointwise_valid(word[1:]) and _min_r_power(state(word[1:])) >= need
+    return pointwise_valid(word[1:]) and min_r_power(state(word[1:])) >= need
 
 
 @cache
@@ -380,8 +406,12 @@ def first_infinite_order(values: Mapping[str, sp.Expr | str]) -> int | None:
     return min(bad) if bad else None
 
 
-def _surviving_words_consistent(orders: tuple[CoulombOrder, ...]) -> bool:
-    """Every word removed by the vanishing rules has value exactly 0 in this model."""
+def surviving_words_consistent(orders: tuple[CoulombOrder, ...]) -> bool:
+    """Every word removed by the vanishing rules has value exactly 0 in this model.
+
+    >>> surviving_words_consistent(coulomb_expansion_orders(4))
+    True
+    """
     return all(
         value == 0 for order in orders for word, value in order.words.items() if not surviving(word)
     )

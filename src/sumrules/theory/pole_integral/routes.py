@@ -38,6 +38,7 @@ __all__ = [
     "MAX_INDEX",
     "MAX_ROUTE_INDEX",
     "KernelStep",
+    "partial_fractions",
     "pole_integral_distributional",
     "pole_integral_finite_eps",
     "pole_integral_numeric",
@@ -241,12 +242,19 @@ def pole_integral_distributional(
 # ---------------------------------------------------------------- route B: finite ε
 
 
-def _partial_fractions(s: int, w: int, c: sp.Symbol) -> list[tuple[sp.Expr, str, int]]:
+def partial_fractions(s: int, w: int, c: sp.Symbol) -> list[tuple[sp.Expr, str, int]]:
     """``x^s (x − c)^(−w)`` as terms ``(coef, base, power)``, base ``"x"`` or ``"x-c"``.
 
     s >= 0: binomial expansion of ``x^s = ((x − c) + c)^s``. s = −n < 0: the principal parts at
     ``x = 0`` and ``x = c`` (geometric/binomial series of the other factor); a proper rational
-    function is the sum of its principal parts. The caller checks the result by differentiation.
+    function is the sum of its principal parts. Route B (:func:`pole_integral_finite_eps`)
+    integrates the terms and checks the antiderivative by differentiation.
+
+    >>> c = sp.Symbol("c")
+    >>> partial_fractions(2, 1, c)  # x²/(x − c) = c²/(x − c) + 2c + (x − c)
+    [(c**2, 'x-c', -1), (2*c, 'x-c', 0), (1, 'x-c', 1)]
+    >>> partial_fractions(-1, 2, c)  # 1/(x (x − c)²)
+    [(c**(-2), 'x', -1), (-1/c**2, 'x-c', -1), (1/c, 'x-c', -2)]
     """
     if s >= 0:
         return [(sp.binomial(s, j) * c ** (s - j), "x-c", j - w) for j in range(s + 1)]
@@ -290,7 +298,7 @@ def pole_integral_finite_eps(
     pref = (-2 * m_) ** w_  # (T − x/2m − iε)^(−w) = (−2m)^w (x − c)^(−w)
 
     # antiderivative terms: (coef, base, q) meaning coef·base^q/q, or coef·log(base) when q == 0
-    anti = [(coef, base, p + 1) for coef, base, p in _partial_fractions(s_, w_, c)]
+    anti = [(coef, base, p + 1) for coef, base, p in partial_fractions(s_, w_, c)]
 
     def base_expr(base: str) -> sp.Expr:
         return x if base == "x" else x - c

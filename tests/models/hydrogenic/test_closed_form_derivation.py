@@ -1,0 +1,91 @@
+"""Tests of sumrules.models.hydrogenic.closed_form_derivation (the sympy route)."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+import sympy as sp
+
+from sumrules.models.hydrogenic.closed_form_derivation import (
+    KAPPA,
+    U,
+    born_check,
+    compton_profile,
+    derivation,
+    derive_closed_form,
+    dipole_radial_closed_form,
+)
+from sumrules.models.hydrogenic.closed_forms import CLOSED_FORMS, closed_form
+
+
+def test_1s_derivation_reproduces_bethe() -> None:
+    d = derive_closed_form(1, 0)
+    bethe = (
+        256
+        * U**2
+        * (U**2 + (1 + KAPPA**2) / 3)
+        / (((U + KAPPA) ** 2 + 1) ** 3 * ((U - KAPPA) ** 2 + 1) ** 3)
+    )
+    assert sp.cancel(d.reduced - bethe) == 0 and d.log_free and d.odd_free
+    # negative control: the 2s table is not the 1s result
+    assert sp.cancel(d.reduced - closed_form(2, 0).reduced_expression(U, KAPPA)) != 0
+
+
+@pytest.mark.slow
+def test_1s_derivation_steps_all_pass() -> None:
+    d = derivation(1, 0)
+    assert d.ok and not d.failed
+    assert "Nordsieck" in d.to_markdown()
+
+
+@pytest.mark.parametrize(("n", "l"), [(2, 0), (2, 1)])
+def test_born_limit(n: int, l: int) -> None:
+    assert born_check(n, l)
+    # negative control: the other n = 2 state's momentum density
+    assert not born_check(n, l, reference=(2, 1 - l))
+
+
+@pytest.mark.parametrize("state", sorted(CLOSED_FORMS))
+def test_dipole_radial_route_agrees(state: tuple[int, int]) -> None:
+    form = closed_form(*state)
+    poly = sp.sympify(form.polynomial, locals={"x": sp.Symbol("x"), "y": sp.Symbol("y")})
+    c = sp.Rational(form.prefactor.numerator, form.prefactor.denominator)
+    limit = c * poly.subs({sp.Symbol("x"): 0, sp.Symbol("y"): KAPPA**2})
+    limit /= (1 + KAPPA**2) ** (2 * form.order)
+    assert sp.cancel(dipole_radial_closed_form(*state) - limit) == 0
+    # negative control: another state's dipole route
+    other = (2, 1) if state != (2, 1) else (2, 0)
+    assert sp.cancel(dipole_radial_closed_form(*other) - limit) != 0
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        (1, 0),
+        (2, 0),
+        (2, 1),
+        *(pytest.param(s, marks=pytest.mark.slow) for s in [(3, 0), (3, 1), (3, 2)]),
+    ],
+)
+def test_compton_profile_normalised(state: tuple[int, int]) -> None:
+    J = sp.lambdify(sp.Symbol("p", positive=True), compton_profile(*state), "mpmath")
+    with mpmath.workdps(30):
+        norm = 2 * mpmath.quad(J, [0, 1, mpmath.inf])
+        assert abs(norm - 1) < mpmath.mpf(10) ** -25
+        # negative control: the density of the other n = 2 state is not J's normalisation partner
+        assert abs(norm / mpmath.pi - 1) > 0.1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("n", "l"), [(2, 0), (2, 1)])
+def test_n2_derivation_matches_table(n: int, l: int) -> None:
+    d = derivation(n, l)
+    assert d.ok, [s.justification for s in d.failed]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("n", "l"), [(3, 0), (3, 1), (3, 2)])
+def test_n3_derivation_matches_table(n: int, l: int) -> None:
+    d = derive_closed_form(n, l)
+    table = closed_form(n, l).reduced_expression(U, KAPPA)
+    assert d.log_free and sp.cancel(d.reduced - table) == 0
