@@ -19,6 +19,7 @@ from sumrules.models.hydrogenic.state_ratios import (
     large_T_exponent,
     large_T_law_exact,
     predicted_large_T_coefficient,
+    stepping_table,
     universal_coefficient,
 )
 
@@ -96,3 +97,14 @@ def test_bad_input() -> None:
         large_T_law_exact(2, 1, "x")
     with pytest.raises(ValueError, match=r"^no closed form of r for n = 4, l = 0"):
         large_T_law_exact(4, 0, "nmm")
+
+
+def test_stepping_error_side_by_side() -> None:
+    """The stepping approximation's error r − 1 per state is the state's own ratio − 1 (3d from
+    its closed form), and differs from state to state (1s is not a proxy for 3d)."""
+    (row,) = stepping_table([(1, 0), (3, 2)], ["2"], dps=15)
+    t = Hydrogenic(3, 2).energy_at("2", dps=15)
+    r_nmm, r_ew = exact_sum_rule_ratios(3, 2, t, dps=20)
+    assert abs(row["3d nmm"] - (r_nmm - 1)) < 1e-14 and abs(row["3d ew"] - (r_ew - 1)) < 1e-14
+    assert row["3d ew"] > 0 > row["3d nmm"]  # the weights disagree in sign for 3d at 2I
+    assert abs(row["1s nmm"] - row["3d nmm"]) > 1e-2  # negative control: not the 1s error

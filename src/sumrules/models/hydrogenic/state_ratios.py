@@ -50,6 +50,7 @@ __all__ = [
     "LargeTLaw",
     "StateRatioRow",
     "fit_large_T_law",
+    "fitted_law_from_closed_form",
     "large_T_coefficient",
     "large_T_exponent",
     "large_T_law_exact",
@@ -298,6 +299,47 @@ def fit_large_T_law(
             coefficient_ew=c_ew,
             at_derived_p=(c_exact_p, -d_ew[-1] / ys[-1] ** mpmath.mpf(sp.N(p_exact, dps))),
         )
+
+
+def _local_slopes(ys: list[mpmath.mpf], ds: list[mpmath.mpf]) -> list[mpmath.mpf]:
+    return [
+        mpmath.log(abs(ds[j + 1] / ds[j])) / mpmath.log(ys[j + 1] / ys[j])
+        for j in range(len(ys) - 1)
+    ]
+
+
+def fitted_law_from_closed_form(
+    n: int, l: int, which: str, T_over_I: Sequence[int] = (10**7, 10**8, 10**9), *, dps: int = 60
+) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """(p, c) fitted to r − 1 of the closed form r(κ) (n ≤ 3) at three large T/I, without the
+    derivation: p from the two local slopes of log|r − 1| extrapolated linearly in √(I/T) (the
+    next order), c = (r − 1)/(I/T)^p at the last two points with that p, extrapolated the same
+    way.
+
+    >>> p, c = fitted_law_from_closed_form(2, 1, "ew")
+    >>> round(float(p), 5), round(float(c), 4)
+    (3.5, 0.8407)
+    """
+    from sumrules.models.hydrogenic.closed_form_ratios import exact_sum_rule_ratios
+
+    n, l = check_state(n, l)
+    index = {"nmm": 0, "ew": 1}.get(which)
+    if index is None:
+        raise ValueError(f"which must be 'nmm' or 'ew', got {which!r}")
+    if len(T_over_I) != 3:
+        raise ValueError(f"T_over_I must hold three values, got {T_over_I!r}")
+    with precision(dps):
+        xs = [mpmath.mpf(x) for x in T_over_I]
+        ion = mpmath.mpf(1) / (2 * n * n)
+        ds = [exact_sum_rule_ratios(n, l, x * ion, dps=dps)[index] - 1 for x in xs]
+        ys = [1 / x for x in xs]
+        slopes = _local_slopes(ys, ds)
+        h = [mpmath.sqrt(mpmath.sqrt(ys[j] * ys[j + 1])) for j in range(2)]
+        p = (slopes[1] * h[0] - slopes[0] * h[1]) / (h[0] - h[1])
+        cs = [ds[j] / ys[j] ** p for j in (1, 2)]
+        r = [mpmath.sqrt(ys[j]) for j in (1, 2)]
+        c = (cs[1] * r[0] - cs[0] * r[1]) / (r[0] - r[1])
+        return +p, +c
 
 
 def stepping_table(
