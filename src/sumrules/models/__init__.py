@@ -4,7 +4,8 @@
 * :class:`Oscillator` — the isotropic harmonic oscillator (discrete lines, exact);
 * :class:`Hydrogenic` — hydrogen-like states (n, l) of charge Z (mpmath, closed forms for 1s).
 
-:mod:`sumrules.models.samples` lists the atoms the sum rules are judged on, as claim quantities.
+:mod:`sumrules.models.samples` lists the atoms the sum rules are judged on, as claim quantities;
+:mod:`sumrules.models.state_samples` the hydrogen states beyond 1s that join them.
 
 The version-1 modules stay importable: ``sumrules.models.free``, ``.oscillator`` and
 ``.hydrogen`` (now :mod:`sumrules.models.hydrogenic.ground`).
