@@ -12,7 +12,9 @@ expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rul
 ``sumrules verify`` with --jobs 2 against --jobs 1).
 Timings are wall-clock on this machine; the figures that matter are the ratios.
 
-Also: xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops; bench_xray.py).
+Also: xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops; bench_xray.py);
+germanium (the shell model's inclusive curve, >= 200 energies, cold and cached, against the
+stepping approximation; bench_germanium.py).
 """
 
 from __future__ import annotations
@@ -82,6 +84,12 @@ def _xray() -> None:
     main(["henke", "chantler"])
 
 
+def _germanium() -> None:
+    from bench_germanium import main
+
+    main()
+
+
 def _ledger() -> None:
     """The whole ledger in fresh processes (no warm caches): --jobs 2 against --jobs 1."""
     import json
@@ -118,6 +126,7 @@ BENCHMARKS: dict[str, Callable[[], Any]] = {
     "states": _states,
     "certified": _certified,
     "xray": _xray,
+    "germanium": _germanium,
     "ledger": _ledger,
 }
 

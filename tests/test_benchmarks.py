@@ -19,6 +19,7 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
         ("bench_hydrogen", "bench_sum_rule_ratios"),
         ("bench_certified", "main"),
         ("bench_xray", "bench_delta_mu"),
+        ("bench_germanium", "bench_curve"),
         ("run", "BENCHMARKS"),
     ],
 )

@@ -1,8 +1,8 @@
-"""Command line: ``sumrules verify | report | hydrogen | xray | plot``.
+"""Command line: ``sumrules verify | report | hydrogen | germanium | xray | plot``.
 
 Exit codes: 0 when every claim was checked (a "refuted" verdict is a
 finding, not a failure); 1 when a check could not be carried out or two
-methods disagree; 2 for bad usage (including bad numbers for ``hydrogen`` and ``xray``, and a
+methods disagree; 2 for bad usage (including bad numbers for ``hydrogen``, ``germanium`` and ``xray``, and a
 missing matplotlib for ``plot``, and an unwritable ``--out``), with one line on stderr.
 ``verify --json --no-timings`` leaves out the timing fields: its output is byte-identical
 across runs.
@@ -128,6 +128,19 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also certified enclosures (python-flint balls; needs the flint extra)",
     )
+
+    g = sub.add_parser(
+        "germanium",
+        help="inclusive sum-rule ratios of germanium, shell by shell (hydrogenic shell model)",
+        description="r_nmm and r_ew of Ge per electron of the whole atom (normalised to 32 free "
+        "electrons) and per subshell, against the stepping approximation n(T)/32. Without --T: "
+        "a log grid on 0.1-30 keV with points just below and above every edge.",
+    )
+    g.add_argument("--T", nargs="+", metavar="T", dest="T", help="energy transfers in keV")
+    g.add_argument("--model", default="binding", help="binding (default) or slater")
+    g.add_argument("--points", default="200", help="log-grid points without --T (default 200)")
+    g.add_argument("--dps", default="15", help="decimal digits (default 15)")
+    g.add_argument("--json", action="store_true", help="print JSON")
 
     x = sub.add_parser(
         "xray",
@@ -353,6 +366,28 @@ def _hydrogen(args: argparse.Namespace, err: Console) -> int:
     return 0
 
 
+def _germanium(args: argparse.Namespace, err: Console) -> int:
+    from sumrules.report.germanium_table import germanium_document, print_germanium
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    try:
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("germanium", total=None)
+
+            def tick(i: int, total: int) -> None:
+                bar.update(task, completed=i + 1, total=total)
+
+            doc = germanium_document(args.model, args.T, args.points, args.dps, progress=tick)
+    except ValueError as exc:
+        _error_line(str(exc).replace("T_keV", "--T"))
+        return 2
+    if args.json:
+        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+    else:
+        print_germanium(doc, Console(width=240))
+    return 0
+
+
 def _xray(args: argparse.Namespace) -> int:
     from sumrules.report.xray_table import print_xray, xray_document
 
@@ -434,6 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _plot(args, err)
     if args.command == "xray":
         return _xray(args)
+    if args.command == "germanium":
+        return _germanium(args, err)
     from sumrules.core.certified import MissingExtra
 
     try:

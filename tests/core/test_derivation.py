@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
@@ -43,12 +45,15 @@ def test_rendering_contains_steps_and_status():
 @given(st.text(alphabet=st.sampled_from(list("abc &%$#_{}~^\\επ≥→²−")), max_size=40))
 def test_text_to_latex_escapes_every_special_character(text):
     out = text_to_latex(text)
-    # No unescaped special character survives outside the math we inserted.
-    stripped = out
+    # The math we inserted ($…$): sub- and superscripts only as _{…} and ^{…}, nothing of &%#~.
+    stripped = out.replace(r"\$", "")
+    for math in re.findall(r"\$([^$]*)\$", stripped):
+        assert not re.search(r"[&%#~]|_(?!\{)|\^(?!\{)", re.sub(r"\\[&%#_]", "", math)), out
+    stripped = re.sub(r"\$[^$]*\$", "", stripped)
+    # No unescaped special character survives outside it.
     for token in (
         r"\&",
         r"\%",
-        r"\$",
         r"\#",
         r"\_",
         r"\{",
@@ -58,8 +63,8 @@ def test_text_to_latex_escapes_every_special_character(text):
         r"\textasciicircum{}",
     ):
         stripped = stripped.replace(token, "")
-    for ch in "&%#_~":
-        assert ch not in stripped
+    for ch in "&%#_~^$":
+        assert ch not in stripped, out
     assert out.isascii()
 
 

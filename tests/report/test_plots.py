@@ -48,6 +48,8 @@ def test_figures_written_and_byte_stable(tmp_path) -> None:
     second = plots.write_figures(tmp_path / "b", points=8, dps=15, states=((2, 1),))
     names = sorted(p.name for p in first)
     assert names == [
+        "germanium_shells.pdf",
+        "germanium_shells.png",
         "germanium_xray.pdf",
         "germanium_xray.png",
         "ratios.pdf",
@@ -94,3 +96,12 @@ def test_plot_command(monkeypatch, tmp_path, capsys) -> None:
     assert (tmp_path / "structure_factor.png").stat().st_size > 0
     assert (tmp_path / "germanium_xray.pdf").stat().st_size > 0
     assert "wrote" in capsys.readouterr().err
+
+
+def test_germanium_shell_data() -> None:
+    """The shell-model figure's curves: both models, the steps, Thomas–Fermi, the edges."""
+    d = plots.germanium_shell_data(points=20)
+    assert sorted(d.r_nmm) == ["binding", "slater"] and len(d.T_keV) > 20
+    assert d.stepping[0] == 14 / 32 and d.stepping[-1] == 1.0
+    assert all(0 < v < 1 for v in d.thomas_fermi)
+    assert sorted(k for k in d.edges_keV if k.startswith("L")) == ["L1", "L2", "L3"]

@@ -46,7 +46,7 @@ def test_every_claim_appears_in_the_book(full_ledger):
 def test_claim_section_shows_corrected_statement_and_controls():
     r = verify(["eq19"])["eq19"]
     tex = claim_latex(r)
-    assert "Corrected statement" in tex and "-2m_e" in tex
+    assert "Corrected statement" in tex and r"\left(- 2 m_{e}\right)^{w - 1}" in tex
     assert "caught" in tex and "NOT CAUGHT" not in tex
 
 

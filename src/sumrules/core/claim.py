@@ -96,7 +96,8 @@ def anchor_of(claim_id: str, anchor: float | None = None) -> float:
     ...
     ValueError: claim 'text.recoil' needs an anchor (nearest equation number)
     """
-    if not isinstance(claim_id, str) or not _ID.match(claim_id):
+    given: object = claim_id  # the annotation is not enforced at run time
+    if not isinstance(given, str) or not _ID.match(given):
         raise ValueError(f"claim id {claim_id!r} is not eqN, eqN.<name> or text.<name>")
     if anchor is None:
         m = re.match(r"eq(\d+)", claim_id)

@@ -17,7 +17,7 @@ import re
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import agreement_digits, precision
+from sumrules.core.numeric import agreement_digits, is_count, precision
 
 __all__ = ["digits_between", "digits_text", "expression", "number", "percent", "rounds_to"]
 
@@ -56,10 +56,10 @@ def rounds_to(value: object, printed: object, digits: int) -> bool:
     >>> rounds_to("5.07e-48", "5e-48", 1), rounds_to("1.04e-47", "5e-48", 1)
     (True, False)
     """
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
+    if not is_count(digits, 1):
         raise ValueError(f"digits must be a positive integer, got {digits!r}")
     with precision(30):
-        v, p = mpmath.mpf(value), mpmath.mpf(printed)  # type: ignore[arg-type]
+        v, p = mpmath.mpf(value), mpmath.mpf(printed)
         if v == 0 or p == 0:
             return bool(v == p)
         exponent = int(mpmath.floor(mpmath.log10(abs(v)))) - digits + 1

@@ -200,7 +200,7 @@ def _superscript(word: str, i: int) -> tuple[str, int]:
         close = word.find(")", i)
         close = len(word) if close < 0 else close
         return "^{" + math_to_latex(word[i + 1 : close]) + "}", close + 1
-    m = re.match(r"-?[\w.]+", word[i:])
+    m = re.match(r"-?(?:[^\W_]|\.)+", word[i:])
     exp = m.group(0) if m else ""
     return "^{" + math_to_latex(exp) + "}", i + len(exp)
 
@@ -218,6 +218,17 @@ def _upright(name: str) -> str:
     return rf"\{name} " if name in _FUNCTIONS else rf"\mathrm{{{name}}}"
 
 
+#: characters that are not LaTeX math as they stand
+_MATH_SPECIAL = {
+    "%": r"\%",
+    "_": r"\_",
+    "#": r"\#",
+    "&": r"\&",
+    "~": r"\sim{}",
+    "\\": r"\backslash{}",
+}
+
+
 def _math_token(word: str, i: int, after_base: bool) -> tuple[str, int]:
     """The LaTeX of the token at word[i] and the index after it."""
     ch = word[i]
@@ -233,7 +244,7 @@ def _math_token(word: str, i: int, after_base: bool) -> tuple[str, int]:
     run = re.match(r"[A-Za-z]{2,}\d*", word[i:])
     if run and run.group(0) in _UPRIGHT:
         return _upright(run.group(0)), i + len(run.group(0))
-    return (math_to_latex(ch) if ch != "%" else r"\%"), i + 1
+    return _MATH_SPECIAL.get(ch) or math_to_latex(ch), i + 1
 
 
 def math_word_to_latex(word: str) -> str:

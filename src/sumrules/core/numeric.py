@@ -31,6 +31,7 @@ __all__ = [
     "Quadrature",
     "agreement_digits",
     "extrapolate_to_zero",
+    "is_count",
     "precision",
     "quad",
     "validate_dps",
@@ -57,6 +58,19 @@ def validate_dps(dps: object, name: str = "dps") -> int:
     if isinstance(dps, bool) or not isinstance(dps, int) or not MIN_DPS <= dps <= MAX_DPS:
         raise ValueError(f"{name} must be an integer in [{MIN_DPS}, {MAX_DPS}], got {dps!r}")
     return dps
+
+
+def is_count(value: object, minimum: int = 0, maximum: int | None = None) -> bool:
+    """True if ``value`` is an int (not a bool) with ``minimum`` <= value (<= ``maximum``).
+
+    Takes ``object``: it is the run-time check of an argument annotated ``int``.
+
+    >>> is_count(3, 2), is_count(True, 0), is_count(2.0), is_count(9, 0, 8)
+    (True, False, False, False)
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        return False
+    return maximum is None or value <= maximum
 
 
 def validate_int(value: object, name: str, minimum: int | None = None) -> int:
@@ -109,7 +123,7 @@ def precision(dps: int) -> Iterator[None]:
     ...     mpmath.mp.dps
     1010
     """
-    if isinstance(dps, bool) or not isinstance(dps, int) or dps < MIN_DPS:
+    if not is_count(dps, MIN_DPS):
         raise ValueError(f"working precision must be an integer >= {MIN_DPS}, got {dps!r}")
     if dps > MAX_WORKING_DPS:
         raise ValueError(

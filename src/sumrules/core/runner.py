@@ -43,7 +43,7 @@ from sumrules.core.ledger import (
     Ledger,
     Outcome,
 )
-from sumrules.core.numeric import MAX_DPS, validate_dps
+from sumrules.core.numeric import MAX_DPS, is_count, validate_dps
 from sumrules.core.registry import all_claims, select
 
 __all__ = ["default_jobs", "evaluate", "run_claim", "run_quantity", "show_value", "verify"]
@@ -340,7 +340,7 @@ def verify(
     dps = validate_dps(dps)
     if jobs is None:
         jobs = default_jobs()
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+    if not is_count(jobs, 1):
         raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
     if certified:
         from sumrules.core.certified import require_flint

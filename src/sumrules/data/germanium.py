@@ -43,6 +43,7 @@ from typing import Literal, overload
 import mpmath
 import numpy as np
 
+from sumrules.core.numeric import is_count
 from sumrules.data.constants import ALPHA, BARN_CM2, GE_SIGMA_T2_PEAK
 from sumrules.data.units import barn_kev2_to_natural, bohr2_to_cm2, kev_to_hartree
 from sumrules.data.xray import (
@@ -118,7 +119,7 @@ def delta_per_sigma_t2(Z: int) -> float:
     >>> f"{delta_per_sigma_t2(32):.6e}"
     '2.785813e-10'
     """
-    if isinstance(Z, bool) or not isinstance(Z, int) or Z < 1:
+    if not is_count(Z, 1):
         raise ValueError(f"Z must be a positive integer, got {Z!r}")
     return float(low_q_fraction(barn_kev2_to_natural(1), Z))
 
@@ -178,7 +179,7 @@ def delta_mu(
     [0.205, 0.714, 0.469]
     """
     factor = delta_per_sigma_t2(atomic_number(element))
-    return sigma_t2(T_keV, element=element, table=table, side=side) * factor  # type: ignore[arg-type, return-value]
+    return sigma_t2(T_keV, element=element, table=table, side=side) * factor
 
 
 def energy_grid(
@@ -202,7 +203,7 @@ def energy_grid(
     >>> [round(float(t), 7) for t in energy_grid(table="henke", points=5, nodes=False) if 1.2 < t < 1.3]
     [1.2169999, 1.2170001, 1.2480999, 1.2481001]
     """
-    if isinstance(points, bool) or not isinstance(points, int) or points < 2:
+    if not is_count(points, 2):
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
     lo, hi = float(T_min), float(T_max)
     if not (np.isfinite(lo) and np.isfinite(hi) and 0 < lo < hi):

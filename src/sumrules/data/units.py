@@ -56,7 +56,7 @@ def _num(x: object, name: str) -> mpmath.mpf:
         raise ValueError(f"{name} must be a real number, got {x!r}")
     try:
         frac = isinstance(x, Fraction)
-        v = mpmath.mpf(x.numerator) / x.denominator if frac else mpmath.mpf(x)  # type: ignore
+        v = mpmath.mpf(x.numerator) / x.denominator if frac else mpmath.mpf(x)  # type: ignore[attr-defined]
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name} must be a real number, got {x!r}") from exc
     if not mpmath.isfinite(v):

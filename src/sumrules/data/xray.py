@@ -93,7 +93,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from importlib import metadata
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, overload
 
 import mpmath
 import numpy as np
@@ -194,13 +194,13 @@ class Extremum:
 def _check_table(table: object) -> TableName:
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)}; got {table!r}")
-    return cast(TableName, table)
+    return table
 
 
 def _check_side(side: object) -> Side:
     if side not in SIDES:
         raise ValueError(f"side must be 'above' or 'below', got {side!r}")
-    return cast(Side, side)
+    return side
 
 
 @functools.cache

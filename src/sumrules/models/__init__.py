@@ -2,7 +2,10 @@
 
 * :class:`Free` — the free electron at rest (exact, sympy);
 * :class:`Oscillator` — the isotropic harmonic oscillator (discrete lines, exact);
-* :class:`Hydrogenic` — hydrogen-like states (n, l) of charge Z (mpmath, closed forms for 1s).
+* :class:`Hydrogenic` — hydrogen-like states (n, l) of charge Z (mpmath, closed forms for 1s);
+* :func:`germanium` — germanium as a :class:`~sumrules.models.shells.ShellAtom` of hydrogenic
+  subshells (energies in keV; models "binding" and "slater"); :func:`shell_atom` — the same
+  for any element whose subshells have a shipped response (H to Kr, Z ≤ 36).
 
 :mod:`sumrules.models.samples` lists the atoms the sum rules are judged on, as claim quantities;
 :mod:`sumrules.models.state_samples` the hydrogen states beyond 1s that join them.
@@ -24,8 +27,20 @@ from sumrules.models.base import Atom
 from sumrules.models.free import Free
 from sumrules.models.hydrogenic.atom import Hydrogenic
 from sumrules.models.oscillator import Oscillator
+from sumrules.models.shells import ShellAtom, germanium, shell_atom
 
-__all__ = ["Atom", "Free", "Hydrogenic", "Oscillator", "free", "hydrogen", "oscillator"]
+__all__ = [
+    "Atom",
+    "Free",
+    "Hydrogenic",
+    "Oscillator",
+    "ShellAtom",
+    "free",
+    "germanium",
+    "hydrogen",
+    "oscillator",
+    "shell_atom",
+]
 
 _SUBMODULES = {
     "free": "sumrules.models.free",

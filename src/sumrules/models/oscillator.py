@@ -769,7 +769,8 @@ def word_expectation_3d(
     >>> sp.factor(word_expectation_3d("PP", (qx, 0, qz)))
     omega*(q_x**2 + q_z**2)/(2*m)
     """
-    if not isinstance(word, str) or not set(word) <= {"P", "h"}:
+    given: object = word  # the annotation is not enforced at run time
+    if not isinstance(given, str) or not set(given) <= {"P", "h"}:
         raise ValueError(f"word must be a string over 'P' and 'h', got {word!r}")
     if len(q) != 3 or len(omegas) != 3:
         raise ValueError("q and omegas must have three components")

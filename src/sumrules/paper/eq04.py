@@ -13,6 +13,8 @@ the package's Heaviside–Lorentz / Gaussian finding for Eqs. (1) and (5)–(7) 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any
 
 import sympy as sp
 
@@ -180,7 +182,7 @@ FORM_CASES = [(atom, q) for atom in MODEL_ATOMS for q in (sp.Rational(1, 2), sp.
 QUADRATURE = "mpmath quadrature of 4π∫r² n(r) sin(qr)/(qr) dr"
 
 
-def _expectation(summand: sp.Expr):
+def _expectation(summand: sp.Expr) -> Callable[[tuple[Any, ...], Context], Any]:
     return lambda c, ctx: plane_wave_expectation(c[0], summand, c[1])
 
 

@@ -21,6 +21,7 @@ from sumrules.core.derivation import Derivation, Step
 from sumrules.core.format import digits_text, number, percent
 from sumrules.core.ledger import Context, Evidence
 from sumrules.core.numeric import precision
+from sumrules.models.germanium_curve import EXPERIMENT_T_KEV
 from sumrules.models.hydrogenic import checks
 from sumrules.models.hydrogenic.ground import large_T_leading_law
 from sumrules.models.hydrogenic.ratios import (
@@ -46,12 +47,17 @@ from sumrules.models.hydrogenic.state_ratios import (
 from sumrules.models.oscillator import Y
 from sumrules.models.samples import (
     FREE,
+    GE_PERCENT,
     HYDROGEN,
     HYDROGEN_Z,
     NMM,
     SAMPLES,
     atom_findings,
     free_ratio_with_weight,
+    germanium_atom_quantity,
+    germanium_findings,
+    germanium_open_quantities,
+    germanium_verdict,
     oscillator_line_integrals,
     oscillator_line_ratios,
     ratio_quantity,
@@ -68,6 +74,10 @@ __all__ = [
     "EQ12",
     "EXPONENT",
     "EXPONENT_STATES",
+    "GERMANIUM",
+    "GERMANIUM_NOTES",
+    "GE_ATOM_NMM",
+    "GE_OPEN_NMM",
     "LARGE_T",
     "LEADING",
     "PRINTED_DEVIATION_COEFFICIENT",
@@ -75,6 +85,7 @@ __all__ = [
     "PRINTED_RATIO",
     "R_NMM",
     "STATE_LAW_CASES",
+    "germanium_summary",
 ]
 
 #: Per electron, Eq. (12) as printed says r_nmm = T (Z/T)/Z = 1.
@@ -464,4 +475,53 @@ LARGE_T = Claim(
     anchor=12,
 )
 
-CLAIMS = (EQ12, LARGE_T)
+# ---------------------------------------------------------------------------------------------
+# germanium: "per electron" in the detector the paper is about
+
+#: r_nmm of the whole Ge atom against Eq. (12) per electron (Z = 32)
+GE_ATOM_NMM = germanium_atom_quantity(NMM, EXPERIMENT_T_KEV)
+#: r_nmm per open electron, both shell models
+GE_OPEN_NMM = germanium_open_quantities(NMM, EXPERIMENT_T_KEV)
+
+
+def germanium_summary(f: Findings, which: int, name: str) -> str:
+    """The germanium summary of Eq. (12) (``which`` = NMM) or Eq. (15) (EW)."""
+    g = germanium_findings(f, which)
+    atom = g["atom"]
+    values = ", ".join(number(v, 4) for v in atom.reference)
+    cases = ", ".join(str(c) for c in atom.cases)
+    parts = []
+    for a in g["open"]:
+        model = a.atom.split("(")[-1].rstrip(")")
+        dev = [mpmath.mpf(v) - 1 for v in f[a.quantity].reference]
+        parts.append(f"{model}: " + ", ".join(f"{float(d):+.2e}" for d in dev))
+    worst = g["worst"]
+    return (
+        f"per electron of the atom (Z = 32) {name} = {values} at T = {cases} keV: Eq. ({12 if which == NMM else 15}) "
+        f"with Z = 32 fails by the closed shells (K below 11.1 keV, L below 1.2–1.4 keV); per open "
+        f"electron (stepping) ρ − 1 = " + "; ".join(parts) + f" — worst {percent(worst.deviation)} "
+        f"at {worst.where} ({'within' if worst.deviation <= GE_PERCENT else 'beyond'} 1%)"
+    )
+
+
+GERMANIUM_NOTES = (
+    "Shell model of Ge (sumrules.models.shells): independent hydrogenic subshells, binding "
+    "energies from xraydb's edges (model 'binding': Z_eff = n√(2E_b/hartree)) or Slater's "
+    "charges with their own hydrogenic thresholds (model 'slater'); no Pauli blocking of "
+    "continuum final states, non-relativistic, free atom. Per-state ratios from interpolants of "
+    "the Coulomb-wave quadrature (measured error in the evidence); the quadrature itself at "
+    "T = 1 keV. Energies: thresholds of TEXONO and GEMMA (a few keV)."
+)
+
+GERMANIUM = Claim(
+    "eq12.germanium",
+    title="Eq. (12) per electron in germanium, shell by shell",
+    printed=Printed(PRINTED_EQ12, where="Eq. (12), in germanium (Z = 32)"),
+    quantities=(GE_ATOM_NMM, *GE_OPEN_NMM),
+    policy=lambda f: germanium_verdict(f, NMM),
+    summary=lambda f: germanium_summary(f, NMM, "r_nmm"),
+    notes=GERMANIUM_NOTES,
+    figures=("figures/germanium_shells.pdf",),
+)
+
+CLAIMS = (EQ12, LARGE_T, GERMANIUM)

@@ -12,6 +12,7 @@ non-commutative expansion, binomial counts, and a dynamic programme over letters
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import sympy as sp
 
@@ -63,7 +64,9 @@ _Q = sp.symbols("q_x q_y q_z", real=True)
 _OMEGA, _Y = osc.OMEGA, osc.Y
 
 
-def _counts(method: str, rules: tuple = VANISHING_RULES) -> Callable[[int, Context], tuple]:
+def _counts(
+    method: str, rules: tuple[Any, ...] = VANISHING_RULES
+) -> Callable[[int, Context], tuple[Any, ...]]:
     return lambda k, ctx: classes_of_order(k, rules=rules, method=method)
 
 

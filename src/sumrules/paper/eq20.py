@@ -17,6 +17,7 @@ object integrated against Q⁻² and Q⁰, per electron and per atom.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import mpmath
 import sympy as sp
@@ -143,7 +144,7 @@ def _divergent_as_text(value: sp.Expr) -> sp.Expr | str:
     return "divergent" if value == sp.oo else value
 
 
-def _atom_ratios(case: tuple, family: str, ctx: Context) -> tuple:
+def _atom_ratios(case: tuple[Any, ...], family: str, ctx: Context) -> tuple[Any, ...]:
     """(r_nmm, r_ew) of the atom case[0] at T = case[1] by its route of ``family``."""
     return case[0].ratio_routes()[family](case[1], ctx.dps)
 
@@ -216,7 +217,7 @@ WEIGHTED = Quantity(
 )
 
 
-def _factor_two_slip(case: tuple, ctx: Context) -> tuple:
+def _factor_two_slip(case: tuple[Any, ...], ctx: Context) -> tuple[Any, ...]:
     r_nmm, r_ew = _atom_ratios(case, "closed form", ctx)
     return 2 * r_nmm, r_ew
 
@@ -268,7 +269,7 @@ def _hydrogen_index(f: Findings, T: int = 1) -> int | None:
     return found[0] if found else None
 
 
-def _hydrogen(f: Findings, family: str, T: int = 1) -> tuple:
+def _hydrogen(f: Findings, family: str, T: int = 1) -> tuple[Any, ...]:
     """Hydrogen 1s's (r_nmm, r_ew) at T by the route of ``family``."""
     index = _hydrogen_index(f, T)
     if index is None:

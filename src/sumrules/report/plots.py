@@ -1,5 +1,6 @@
-"""Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios, the structure function
-and germanium's σ_γT² and δ_(μ) from three X-ray tables.
+"""Figures (the optional ``plot`` extra): the hydrogen sum-rule ratios, the structure function,
+germanium's σ_γT² and δ_(μ) from three X-ray tables, and the inclusive ratios of the germanium
+shell model against the stepping approximation.
 
 The data are computed with mpmath and need no matplotlib; drawing imports matplotlib lazily
 and renders with the Agg canvas on a :class:`matplotlib.figure.Figure` (no pyplot, no global
@@ -14,6 +15,9 @@ state). The files are byte-stable: no creation date and no software version in t
 >>> ge = germanium_xray_data(points=20)
 >>> ge.tables, round(ge.peaks["henke"][0], 4), sorted(ge.edges_keV)
 (('henke', 'elam', 'chantler'), 11.1031, ['K', 'L1', 'L2', 'L3'])
+>>> shells = germanium_shell_data(points=20)
+>>> len(shells.T_keV) > 20, shells.stepping[-1], round(shells.thomas_fermi[-1], 2)
+(True, 1.0, 0.99)
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 
 import mpmath
 
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import is_count, precision, validate_dps
 from sumrules.data import germanium as ge
 from sumrules.data.constants import ALPHA
 from sumrules.data.germanium import PAPER_DELTA_BOUND
@@ -35,10 +39,13 @@ from sumrules.models.hydrogenic import ground as hyd
 __all__ = [
     "PAPER_DELTA_BOUND",
     "PLOT_EXTRA_MESSAGE",
+    "GermaniumShellCurves",
     "RatioData",
     "StateRatioCurve",
     "StructureCurve",
     "XrayCurves",
+    "germanium_shell_data",
+    "germanium_shell_figure",
     "germanium_xray_data",
     "germanium_xray_figure",
     "ratio_data",
@@ -131,7 +138,7 @@ def germanium_xray_data(*, points: int = 600) -> XrayCurves:
 def ratio_data(*, points: int = 120, dps: int = 20) -> RatioData:
     """Closed form on a grid T/I = 1 + 10^s, s ∈ [−4, 4]; quadrature at QUADRATURE_T_OVER_I."""
     validate_dps(dps)
-    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+    if not is_count(points, 2):
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
     with precision(dps):
         xs = [1 + mpmath.mpf(10) ** (-4 + 8 * mpmath.mpf(j) / (points - 1)) for j in range(points)]
@@ -156,7 +163,7 @@ def structure_data(
 ) -> list[StructureCurve]:
     """S(T, Q²) on a log grid Q² ∈ [10⁻⁷, 10⁴] at each T/I (Z = 1, m = 1, α from CODATA)."""
     validate_dps(dps)
-    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+    if not is_count(points, 2):
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
     curves = []
     with precision(dps):
@@ -207,7 +214,7 @@ def state_ratio_data(
     from sumrules.models import Hydrogenic
 
     validate_dps(dps)
-    if not isinstance(points, int) or isinstance(points, bool) or points < 2:
+    if not is_count(points, 2):
         raise ValueError(f"points must be an integer >= 2, got {points!r}")
     curves = []
     for n, l in states:
@@ -399,6 +406,113 @@ def germanium_xray_figure(data: XrayCurves | None = None) -> Any:
     return fig
 
 
+@dataclass(frozen=True)
+class GermaniumShellCurves:
+    """The Ge shell model against T (keV): r_nmm, r_ew per electron of the atom (both models),
+    the stepping fraction n(T)/32 and the Thomas–Fermi N(T)/32, the per-open-electron
+    deviations ρ − 1, and the edges (xraydb)."""
+
+    T_keV: list[float]
+    r_nmm: dict[str, list[float]]
+    r_ew: dict[str, list[float]]
+    rho_nmm: dict[str, list[float]]
+    rho_ew: dict[str, list[float]]
+    stepping: list[float]
+    thomas_fermi: list[float]
+    edges_keV: dict[str, float]
+
+
+def germanium_shell_data(*, points: int = 200) -> GermaniumShellCurves:
+    """The curves of :func:`germanium_shell_figure` on :func:`~sumrules.models.germanium_curve.
+    energy_grid` (0.1–30 keV, both models' thresholds and the edges resolved)."""
+    from sumrules.models.germanium_curve import energy_grid, inclusive_curve, per_open_electron
+    from sumrules.models.shells import MODELS, germanium
+    from sumrules.models.thomas_fermi import thomas_fermi
+
+    grid = energy_grid(points, 0.1, 30.0, MODELS)
+    r_nmm, r_ew, rho_nmm, rho_ew = {}, {}, {}, {}
+    stepping: list[float] = []
+    for model in MODELS:
+        rows = inclusive_curve(germanium(model), grid)
+        r_nmm[model] = [float(r.r_nmm) for r in rows]
+        r_ew[model] = [float(r.r_ew) for r in rows]
+        per = [per_open_electron(r) if r.open_count else (mpmath.nan,) * 2 for r in rows]
+        rho_nmm[model] = [float(a - 1) for a, _ in per]
+        rho_ew[model] = [float(b - 1) for _, b in per]
+        if model == "binding":
+            stepping = [r.stepping / 32 for r in rows]
+    tf = thomas_fermi(32)
+    return GermaniumShellCurves(
+        T_keV=grid,
+        r_nmm=r_nmm,
+        r_ew=r_ew,
+        rho_nmm=rho_nmm,
+        rho_ew=rho_ew,
+        stepping=stepping,
+        thomas_fermi=[tf.count_below(t) / 32 for t in grid],
+        edges_keV={k: v for k, v in edges(ge.GERMANIUM).items() if v >= 0.1},
+    )
+
+
+def germanium_shell_figure(data: GermaniumShellCurves | None = None) -> Any:
+    """Two panels on T = 0.1–30 keV: r_nmm, r_ew of the shell models with the stepping fraction
+    n(T)/32 and the Thomas–Fermi N(T)/32; below, ρ − 1 per open electron (log |.|). Edges
+    marked."""
+    d = data or germanium_shell_data()
+    fig = _figure_class()(figsize=(7.0, 7.6), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    top.step(d.T_keV, d.stepping, where="post", color="k", lw=1.0, label="stepping n(T)/32")
+    top.plot(d.T_keV, d.thomas_fermi, color="gray", ls="-.", lw=1.0, label="Thomas–Fermi N(T)/32")
+    styles = {"binding": "C0", "slater": "C3"}
+    for model, color in styles.items():
+        top.plot(d.T_keV, d.r_nmm[model], color=color, lw=1.2, label=f"r_nmm ({model})")
+        top.plot(d.T_keV, d.r_ew[model], color=color, ls="--", lw=1, label=f"r_ew ({model})")
+        bottom.loglog(
+            d.T_keV,
+            [abs(v) for v in d.rho_nmm[model]],
+            color=color,
+            lw=1.2,
+            label=f"|ρ_nmm − 1| ({model})",
+        )
+        bottom.loglog(
+            d.T_keV,
+            [abs(v) for v in d.rho_ew[model]],
+            color=color,
+            ls="--",
+            lw=1,
+            label=f"|ρ_ew − 1| ({model})",
+        )
+    bottom.axhline(PAPER_DELTA_BOUND, color="k", ls=":", lw=1, label="0.7×10⁻³ (paper's δ)")
+    bottom.axhline(0.01, color="k", ls="-.", lw=0.8, label="1 %")
+    for ax in (top, bottom):
+        for e in d.edges_keV.values():
+            ax.axvline(e, color="gray", ls=":", lw=0.6)
+        ax.grid(True, which="both", alpha=0.3)
+    for name, e in d.edges_keV.items():
+        if name in ("K", "L1", "L3", "M1", "M3"):
+            top.annotate(
+                name,
+                (e, 0.02),
+                xycoords=("data", "axes fraction"),
+                fontsize=7,
+                color="gray",
+                xytext=(2, 0),
+                textcoords="offset points",
+            )
+    top.set_xscale("log")
+    top.set_xlim(0.1, 30.0)
+    top.set_ylabel("r per electron of the atom (32 electrons)")
+    top.set_title(
+        "Ge shell model: inclusive ratios against the stepping approximation", fontsize=10
+    )
+    top.legend(loc="lower right", fontsize=7, ncol=2)
+    bottom.set_ylim(1e-7, 1.0)
+    bottom.set_xlabel(r"$T$ (keV)")
+    bottom.set_ylabel(r"$|\rho - 1|$, $\rho = 32 r / n(T)$")
+    bottom.legend(loc="upper right", fontsize=7, ncol=2)
+    return fig
+
+
 def _save(fig: Any, base: Path) -> list[Path]:
     pdf, png = base.with_suffix(".pdf"), base.with_suffix(".png")
     fig.savefig(pdf, format="pdf", metadata={"CreationDate": None, "Producer": None})
@@ -413,8 +527,8 @@ def write_figures(
     points: int = 120,
     states: Sequence[tuple[int, int]] = FIGURE_STATES,
 ) -> list[Path]:
-    """Write ratios, structure_factor, germanium_xray and state_ratios (.pdf, .png) under
-    ``out``; return the paths.
+    """Write ratios, structure_factor, germanium_xray, state_ratios and germanium_shells (.pdf,
+    .png) under ``out``; return the paths.
 
     ``points``: grid size of the ratio curve (the structure curves use twice as many, the
     per-state curves of ``states`` a tenth, at most 15 digits).
@@ -429,4 +543,6 @@ def write_figures(
     paths += _save(germanium_xray_figure(germanium_xray_data()), out / "germanium_xray")
     per_state = state_ratio_data(states, points=max(2, points // 10), dps=min(dps, 15))
     paths += _save(state_ratio_figure(per_state), out / "state_ratios")
+    shells = germanium_shell_data(points=max(2, 2 * points))
+    paths += _save(germanium_shell_figure(shells), out / "germanium_shells")
     return paths

@@ -43,6 +43,7 @@ __all__ = [
     "PRINTED_EQ13_RHS",
     "Q2",
     "SIGMA_GAMMA",
+    "T",
     "Z",
     "alpha",
     "dipole_limit",

@@ -90,7 +90,7 @@ def radial_fourier_numeric(
     At q = 0 the kernel sin(qr)/(qr) is 1.
     """
     with precision(dps + 10):
-        q_ = mpmath.mpf(q)  # type: ignore[arg-type]
+        q_ = mpmath.mpf(q)
         if q_ < 0:
             raise ValueError(f"q must be non-negative, got {q!r}")
 

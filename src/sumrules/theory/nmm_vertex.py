@@ -143,7 +143,9 @@ def _spinors(p: Sequence[mpmath.mpf], mass: mpmath.mpf) -> list[mpmath.matrix]:
     return out
 
 
-def _sandwich(left: mpmath.matrix, mat: mpmath.matrix, right: mpmath.matrix, g0: mpmath.matrix):
+def _sandwich(
+    left: mpmath.matrix, mat: mpmath.matrix, right: mpmath.matrix, g0: mpmath.matrix
+) -> mpmath.mpc:
     return (left.H * g0 * mat * right)[0]
 
 

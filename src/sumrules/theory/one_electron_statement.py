@@ -192,7 +192,7 @@ PRINTED_EQ18 = bound()
 
 @cache
 def _compiled(relation: sp.Rel) -> Callable[[int, int], bool]:
-    return sp.lambdify((U, W), relation, "math")  # type: ignore[no-any-return]
+    return sp.lambdify((U, W), relation, "math")
 
 
 def bound_holds(relation: sp.Rel, u: int, w: int) -> bool:

@@ -24,7 +24,7 @@ from typing import Literal
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import Quadrature, precision, quad, validate_dps
+from sumrules.core.numeric import Quadrature, is_count, precision, quad, validate_dps
 from sumrules.data.constants import ALPHA, GE_SIGMA_T2_PEAK, GE_Z
 from sumrules.data.units import (
     barn_kev2_to_natural,
@@ -229,7 +229,7 @@ def bound_dipole_squared(n: int) -> sp.Rational:
     >>> bound_dipole_squared(2)
     32768/59049
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+    if not is_count(n, 2):
         raise ValueError(f"n must be an integer >= 2, got {n!r}")
     poly = _radial_poly(n, 1) * _radial_poly(1, 0) * _r**3
     radial = _laplace_monomials(poly, 1 + sp.Rational(1, n), "1")
@@ -242,7 +242,7 @@ def oscillator_strength(n: int) -> sp.Rational:
     >>> float(oscillator_strength(2))
     0.4161967179799827
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+    if not is_count(n, 2):
         raise ValueError(f"n must be an integer >= 2, got {n!r}")
     return sp.Rational(2**8 * n**5 * (n - 1) ** (2 * n - 4), 3 * (n + 1) ** (2 * n + 4))
 
@@ -254,7 +254,7 @@ def form_factor_squared_from_wavefunctions(n: int) -> sp.Expr:
     Partial waves: e^{iqz} = sum_l i^l (2l+1) j_l(qr) P_l(cos theta), so the sum is
     sum_l (2l+1) (int R_nl R_10 j_l(qr) r^2 dr)^2; integrals by Laplace transforms.
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+    if not is_count(n, 2):
         raise ValueError(f"n must be an integer >= 2, got {n!r}")
     x = sp.Symbol("x", positive=True)
     a = 1 + sp.Rational(1, n)

@@ -130,7 +130,7 @@ def evaluate_rhs(expr: sp.Expr, value: Any, *, dps: int = 30) -> Any:
 def _of_r(expr: sp.Expr) -> Callable[[Any], Any]:
     """``expr`` as an mpmath function of R (lambdify is slow: once per expression)."""
     x = sp.Dummy("R")
-    return sp.lambdify(x, expr.xreplace({R(T, Q2): x}), "mpmath")  # type: ignore[no-any-return]
+    return sp.lambdify(x, expr.xreplace({R(T, Q2): x}), "mpmath")
 
 
 def line_weight(
@@ -179,7 +179,7 @@ def _per_unit(summand: sp.Expr) -> sp.Expr:
 
 @functools.lru_cache(maxsize=16)
 def _kernel_function(summand: sp.Expr) -> Callable[..., Any]:
-    return sp.lambdify((T, EPS, _DE), _per_unit(summand), "mpmath")  # type: ignore[no-any-return]
+    return sp.lambdify((T, EPS, _DE), _per_unit(summand), "mpmath")
 
 
 def spectral_kernel(summand: sp.Expr, z: Any, *, dps: int = 30) -> Callable[[Any], Any]:

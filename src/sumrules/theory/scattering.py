@@ -852,7 +852,7 @@ def _pauli_dot(v: Sequence[mpmath.mpf]) -> mpmath.matrix:
 def _spinors(p: Sequence[mpmath.mpf], mass: object, *, anti: bool = False) -> list[mpmath.matrix]:
     """u(p, chi) (or v(p, eta)) for the two basis two-spinors; normalization ubar u = 2m."""
     en = p[0]
-    mass_ = mpmath.mpf(mass)  # type: ignore[arg-type]
+    mass_ = mpmath.mpf(mass)
     sp_ = _pauli_dot(p[1:])
     out = []
     for chi in (mpmath.matrix([[1], [0]]), mpmath.matrix([[0], [1]])):

@@ -123,8 +123,8 @@ def test_two_s_at_another_q_and_a_wrong_angular_factor() -> None:
         ({"n": 2, "l": 2, "q": 1}, r"^l must be an integer with 0 <= l < n = 2, got 2$"),
         ({"n": 0, "l": 0, "q": 1}, r"^n must be an integer"),
         ({"n": 2, "l": 0, "q": 0}, r"^q must be positive, got 0$"),
-        ({"n": 2, "l": 0, "q": 1, "fit": 3}, r"^fit must be an integer >= 4, got 3$"),
-        ({"n": 2, "l": 0, "q": 1, "levels": 9, "fit": 8}, r"^levels must be an integer >= "),
+        ({"n": 2, "l": 0, "q": 1, "fit": 3}, r"^fit must be >= 4, got 3$"),
+        ({"n": 2, "l": 0, "q": 1, "levels": 9, "fit": 8}, r"^levels must be >= 12, got 9$"),
         ({"n": 2, "l": 0, "q": 1, "dps": 5}, r"^dps must be an integer"),
     ],
 )

@@ -6,6 +6,8 @@ sum-rule ratios, self-checks and certified enclosures.
   dispersion integral, analytic structure);
 * :mod:`.moments` — Coulomb expectation values of the expansion words (Eq. (20) orders);
 * :mod:`.ratios` — the sum-rule ratios as the claims use them (table, limits, shares);
+* :mod:`.ratio_curves` — every state's ratios as interpolants in √(I/T), shipped with their
+  measured errors (the germanium shell model uses them);
 * :mod:`.certified` — python-flint enclosures of the ratios (the ``flint`` extra).
 """
 

@@ -38,6 +38,7 @@ import sympy
 
 from sumrules.core.numeric import (
     agreement_digits,
+    is_count,
     precision,
     validate_dps,
     validate_int,
@@ -641,7 +642,7 @@ def large_T_series(order: int = 9) -> tuple[sympy.Symbol, sympy.Expr]:
     >>> s
     16*w**6/15 - 16*w**5/(15*pi)
     """
-    if not isinstance(order, int) or order < 6:
+    if not is_count(order, 6):
         raise ValueError(f"order must be an integer >= 6, got {order!r}")
     u, w = sympy.symbols("u w", positive=True)
     kap = sympy.Symbol("kappa", positive=True)
@@ -783,7 +784,7 @@ def form_factor_poles(n_max: int = 6, *, Z: object = 1) -> list[tuple[sympy.Expr
     >>> form_factor_poles(3)[:2]
     [(-4, 4, 'elastic'), (-9/4, 5, 'n=2')]
     """
-    if not isinstance(n_max, int) or isinstance(n_max, bool) or n_max < 2:
+    if not is_count(n_max, 2):
         raise ValueError(f"n_max must be an integer >= 2, got {n_max!r}")
     z = sympy.sympify(Z)
     if z.is_positive is not True:  # (checking Z² let a negative Z through)

@@ -54,7 +54,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import precision, validate_dps, validate_int
 from sumrules.models.hydrogenic import closed_forms, coulomb_waves
 from sumrules.models.hydrogenic.partial_waves import AngularFactor, angular_factor
 from sumrules.models.hydrogenic.states import check_state
@@ -302,8 +302,8 @@ def closure(
     q: object,
     *,
     dps: int = 20,
-    levels: int = DEFAULT_LEVELS,
-    fit: int = DEFAULT_FIT,
+    levels: object = DEFAULT_LEVELS,
+    fit: object = DEFAULT_FIT,
     include_lower: bool = True,
     factor: AngularFactor | None = None,
 ) -> Closure:
@@ -314,12 +314,8 @@ def closure(
     """
     n, l = check_state(n, l)
     validate_dps(dps)
-    if isinstance(fit, bool) or not isinstance(fit, int) or fit < 4:
-        raise ValueError(f"fit must be an integer >= 4, got {fit!r}")
-    if isinstance(levels, bool) or not isinstance(levels, int) or levels < n + fit + 2:
-        raise ValueError(
-            f"levels must be an integer >= n + fit + 2 = {n + fit + 2}, got {levels!r}"
-        )
+    fit = validate_int(fit, "fit", 4)
+    levels = validate_int(levels, "levels", n + fit + 2)
     with precision(dps + 10):
         qq = mpmath.mpmathify(q)
         if not qq > 0:

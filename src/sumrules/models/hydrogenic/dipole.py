@@ -26,7 +26,7 @@ from collections.abc import Callable
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import is_count, precision, validate_dps
 from sumrules.data.constants import ALPHA, BARN_CM2
 from sumrules.data.units import bohr2_to_cm2, hartree_to_kev
 from sumrules.models.hydrogenic import ground
@@ -65,7 +65,7 @@ def shell_form_factor_squared(n: int, q: sp.Expr) -> sp.Expr:
     >>> sp.limit(shell_form_factor_squared(2, q) / q**2, q, 0)
     32768/59049
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+    if not is_count(n, 2):
         raise ValueError(f"n must be an integer >= 2, got {n!r}")
     nn = sp.Integer(n)
     return (

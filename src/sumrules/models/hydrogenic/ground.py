@@ -90,7 +90,7 @@ def real_number(x: object, name: str) -> mpmath.mpf:
     if x is True or x is False:
         raise ValueError(f"{name} must be a finite real number, got {x!r}")
     try:
-        if isinstance(x, numbers.Rational) and not isinstance(x, int):
+        if isinstance(x, numbers.Rational) and not isinstance(x, numbers.Integral):
             v = mpmath.mpf(int(x.numerator)) / int(x.denominator)
         else:
             v = mpmath.mpmathify(x)

@@ -37,7 +37,7 @@ from itertools import product
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import precision
+from sumrules.core.numeric import is_count, precision
 from sumrules.theory.expansion import Q2, naive_words, surviving, validate_word
 
 __all__ = [
@@ -249,7 +249,7 @@ def momentum_space_pz_moment(n: int) -> sp.Expr:
     >>> momentum_space_pz_moment(1), momentum_space_pz_moment(2), momentum_space_pz_moment(3)
     (1/3, 1, oo)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+    if not is_count(n, 0):
         raise ValueError(f"n must be a nonnegative integer, got {n!r}")
     p = sp.Symbol("p", positive=True)
     density = 8 / (sp.pi**2 * (1 + p**2) ** 4)
@@ -316,7 +316,7 @@ def coulomb_expansion_orders(max_order: int = 6) -> tuple[CoulombOrder, ...]:
     >>> {w: v for w, v in orders[4].words.items() if v != 0}
     {'PPPP': 1, 'PhhP': 'divergent'}
     """
-    if isinstance(max_order, bool) or not isinstance(max_order, int) or not 0 <= max_order <= 8:
+    if not is_count(max_order, 0, 8):
         raise ValueError(f"max_order must be an integer in [0, {MAX_ORDER}], got {max_order!r}")
     out = []
     for k in range(max_order + 1):

@@ -238,7 +238,7 @@ def leading_law_ratio(t_over_i: object, dps: int) -> mpmath.mpf:
     """
     _, c_exact, _ = ground.large_T_leading_law()
     with precision(dps + 10):
-        x = mpmath.mpf(t_over_i)  # type: ignore[arg-type]
+        x = mpmath.mpf(t_over_i)
         r = ground.exact_sum_rule_ratio(x / 2, dps=dps)
         c = mpmath.mpf(sp.N(c_exact, dps + 10))
         return (r - 1) / (c * (1 / x) ** mpmath.mpf(2.5))
@@ -270,7 +270,7 @@ def deviation_crossing(level: object, dps: int) -> mpmath.mpf:
     2.252
     """
     with precision(dps):
-        lv = mpmath.mpf(level)  # type: ignore[arg-type]
+        lv = mpmath.mpf(level)
         lo, hi = mpmath.mpf(-6), mpmath.mpf(4)
         for _ in range(50):
             mid = (lo + hi) / 2

@@ -115,7 +115,7 @@ def electron_number(atom: ShellAtom) -> sp.Expr:
 
 
 def _density_numeric(atom: ShellAtom) -> Callable[[mpmath.mpf], mpmath.mpf]:
-    return sp.lambdify(_R, density(atom), "mpmath")  # type: ignore[no-any-return]
+    return sp.lambdify(_R, density(atom), "mpmath")
 
 
 def electron_number_numeric(atom: ShellAtom, *, dps: int = 30) -> mpmath.mpf:

@@ -55,7 +55,7 @@ SPECTROSCOPIC = "spdfghik"
 def _integer(value: object, name: str, why: str) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise ValueError(f"{name} must be an integer with {why}, got {value!r}")
-    return int(value)  # type: ignore[call-overload]
+    return int(value)
 
 
 def check_state(n: object, l: object, *, max_n: int | None = MAX_N) -> tuple[int, int]:

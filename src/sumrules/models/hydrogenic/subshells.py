@@ -81,7 +81,7 @@ import mpmath
 import numpy as np
 import numpy.typing as npt
 
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import is_count, precision, validate_dps
 from sumrules.data.constants import ALPHA
 from sumrules.data.units import kev_to_hartree
 from sumrules.models.hydrogenic import coulomb_waves
@@ -437,7 +437,7 @@ def low_q_share(
     ...
     ValueError: T must exceed the binding energy Z²/2n², got T = 0.4, Z = 2.0
     """
-    if not (isinstance(n, int) and isinstance(l, int) and 0 <= l < n):
+    if not (is_count(n, 1) and is_count(l) and l < n):
         raise ValueError(f"n, l must be integers with 0 <= l < n, got {n!r}, {l!r}")
     t, q, k = _scaled(float(T), float(q_max), float(Z), n)
     r_max = n * (30 + 4 * (n - 1))

@@ -92,7 +92,7 @@ def validate_positive(value: object, name: str) -> sp.Expr:
     if isinstance(value, bool):
         raise ValueError(bad)
     if isinstance(value, numbers.Integral | Fraction) and not isinstance(value, sp.Basic):
-        expr: sp.Expr = sp.Rational(value)  # type: ignore[arg-type]
+        expr: sp.Expr = sp.Rational(value)
     elif isinstance(value, sp.Expr):
         expr = value
         if expr.atoms(sp.Float):
