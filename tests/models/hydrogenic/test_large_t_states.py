@@ -27,10 +27,8 @@ from sumrules.models.hydrogenic.state_ratios import (
 @pytest.mark.parametrize(
     ("state", "which", "c"),
     [
-        ((2, 0), "nmm", -64 / (15 * sp.pi)),
         ((2, 1), "nmm", -256 / (35 * sp.pi)),
         ((2, 1), "ew", 832 / (315 * sp.pi)),
-        ((3, 2), "ew", -6656 / (1575 * sp.pi)),
     ],
 )
 def test_law_read_off_the_closed_form(state: tuple[int, int], which: str, c: sp.Expr) -> None:
