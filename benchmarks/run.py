@@ -7,8 +7,8 @@ Usage::
 
 Benchmarks: kernel (pole_integral vs sympy's plain integrate + limit), resolvent (fast
 expansion vs naive sympy, order 400, oscillator coefficients), hydrogen (sum_rule_ratios at
-30 and 50 digits vs double-precision quadrature), states (a 4p ratio at dps 30 vs the 1s
-closed form), certified (python-flint balls vs the mpmath estimate), ledger (the full
+30 and 50 digits vs double-precision quadrature), states (one ratio per state
+2s, 2p, 3d, 4s–4f at dps 30 vs the 1s closed form), certified (python-flint balls vs the mpmath estimate), ledger (the full
 ``sumrules verify`` with --jobs 2 against --jobs 1).
 Timings are wall-clock on this machine; the figures that matter are the ratios.
 

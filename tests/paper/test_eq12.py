@@ -18,7 +18,7 @@ from sumrules.models.oscillator import Oscillator
 from sumrules.paper import eq12
 from sumrules.report import claim_latex
 
-FREE, OSC, H1S, HZ = eq12.R_NMM
+FREE, OSC, H1S, HZ, *STATE_Q = eq12.R_NMM
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_large_t_is_qualified_with_the_law(large_t: ClaimResult) -> None:
         "quadrature",
         "series",
     }
-    assert len(large_t.controls) == 2 and all(c.caught for c in large_t.controls)
+    assert len(large_t.controls) == 3 and all(c.caught for c in large_t.controls)
     assert large_t.derivations[0].ok and len(large_t.derivations[0].steps) == 3
     assert_latex_safe(large_t)
 
@@ -155,3 +155,50 @@ def test_certified_balls_join_eq12_through_the_hook() -> None:
     assert "1.001: 0.9573285707899674557789291" in ball.statement and ball.agrees
     certified = [c for c in r.controls if c.description.startswith("certified:")]
     assert len(certified) == 3 and all(c.caught for c in r.controls)
+
+
+# --- the hydrogen states beyond 1s ------------------------------------------------------------
+
+
+def test_states_join_eq12_as_evidence(result: ClaimResult) -> None:
+    assert [q.name for q in STATE_Q] == [
+        "r_nmm, hydrogen 2s",
+        "r_nmm, hydrogen 2p",
+        "r_nmm, hydrogen 3d",
+    ]
+    assert "2p: r_nmm = 0.984363 (T/I = 1.001)" in result.summary
+    states = [e for e in result.evidence if e.method.startswith(STATE_Q[1].name + ":")]
+    assert len(states) == 2 and all(e.agreement is not None and e.agreement >= 25 for e in states)
+
+
+def test_states_do_not_make_a_failing_rule_verified() -> None:
+    """Only exact atoms and the states beyond 1s: still "qualified" (the states fail as 1s
+    does, approaching 1); with their printed value set to their own ratios (a wrong model in
+    which the states obeyed Eq. (12)) the claim would be "verified" — the logic can flip."""
+    at_two = tuple(dataclasses.replace(q, cases=("2", "100")) for q in STATE_Q)
+    r = run_claim(dataclasses.replace(eq12.EQ12, quantities=(FREE, OSC, *at_two)), 30)
+    assert r.error is None and r.verdict == "qualified"
+    obeying = tuple(
+        dataclasses.replace(
+            q,
+            printed=None,
+            routes=tuple(
+                dataclasses.replace(route, compute=lambda x, ctx: sp.Integer(1))
+                for route in q.routes
+            ),
+        )
+        for q in at_two
+    )
+    r = run_claim(dataclasses.replace(eq12.EQ12, quantities=(FREE, OSC, *obeying), extra=None), 30)
+    assert r.verdict == "verified"
+
+
+def test_large_t_law_of_the_states(large_t: ClaimResult) -> None:
+    assert "beyond 1s the same law with p = 5/2 + l" in large_t.summary
+    assert "2p ew 0.8407" in large_t.summary and "r_ew → 1 from above (c > 0) in 2p" in (
+        large_t.summary
+    )
+    law = [e for e in large_t.evidence if e.method.startswith(eq12.EXPONENT_STATES.name)]
+    assert law and all(e.agreement is not None and e.agreement > 5 for e in law)
+    caught = [c for c in large_t.controls if "5/2 for the p and d states" in c.description]
+    assert caught and all(c.caught for c in caught)

@@ -19,7 +19,7 @@ from sumrules.models import samples
 from sumrules.paper import eq15
 from sumrules.report import claim_latex
 
-FREE, OSC, H1S, HZ = eq15.R_EW
+FREE, OSC, H1S, HZ, *STATE_Q = eq15.R_EW
 
 
 class Half:
@@ -161,3 +161,15 @@ def test_inclusive_conclusion_refuted_by_an_atom_with_an_order_one_effect() -> N
     r = run_claim(dataclasses.replace(eq15.INCLUSIVE, quantities=quantities), 30)
     assert r.verdict == "refuted" and r.summary.startswith("no, ")
     assert "in half an electron" in r.summary and "50.00%" in r.summary
+
+
+def test_states_join_eq15_with_r_ew_not_r_nmm(result: ClaimResult) -> None:
+    """Beyond 1s r_ew ≠ r_nmm, and r_ew > 1 somewhere for p and d states."""
+    assert [q.name for q in STATE_Q] == [
+        "r_ew, hydrogen 2s",
+        "r_ew, hydrogen 2p",
+        "r_ew, hydrogen 3d",
+    ]
+    assert "2s: r_ew = 0.980546 (T/I = 1.001)" in result.summary
+    assert "r_ew − r_nmm at T/I = 2: 2s 0.00598" in result.summary
+    assert "r_ew > 1 at some T/I for 2p, 3d" in result.summary

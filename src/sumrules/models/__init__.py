@@ -7,7 +7,8 @@
   subshells (energies in keV; models "binding" and "slater"); :func:`shell_atom` — the same
   for any element whose subshells have a shipped response (H to Kr, Z ≤ 36).
 
-:mod:`sumrules.models.samples` lists the atoms the sum rules are judged on, as claim quantities.
+:mod:`sumrules.models.samples` lists the atoms the sum rules are judged on, as claim quantities;
+:mod:`sumrules.models.state_samples` the hydrogen states beyond 1s that join them.
 
 The version-1 modules stay importable: ``sumrules.models.free``, ``.oscillator`` and
 ``.hydrogen`` (now :mod:`sumrules.models.hydrogenic.ground`).

@@ -39,6 +39,11 @@ from sumrules.models.hydrogenic.ratios import (
     no_sommerfeld_slope,
     threshold_ratio,
 )
+from sumrules.models.hydrogenic.state_ratios import (
+    fitted_law_from_closed_form,
+    large_T_exponent,
+    large_T_law_exact,
+)
 from sumrules.models.oscillator import Y
 from sumrules.models.samples import (
     FREE,
@@ -58,14 +63,17 @@ from sumrules.models.samples import (
     ratio_quantity,
     sum_rule_verdict,
 )
+from sumrules.models.state_samples import STATES, state_values_text
 from sumrules.theory.sum_rules import PRINTED_EQ12, PRINTED_SMALL_CORRECTION, per_electron_nmm
 
 __all__ = [
     "CLAIMS",
     "COEFFICIENT",
+    "COEFFICIENT_STATES",
     "CONTROLS",
     "EQ12",
     "EXPONENT",
+    "EXPONENT_STATES",
     "GERMANIUM",
     "GERMANIUM_NOTES",
     "GE_ATOM_NMM",
@@ -76,6 +84,7 @@ __all__ = [
     "PRINTED_LARGE_T",
     "PRINTED_RATIO",
     "R_NMM",
+    "STATE_LAW_CASES",
     "germanium_summary",
 ]
 
@@ -110,11 +119,27 @@ CONTROLS: dict[str, tuple[Variant, ...]] = {
     ),
 }
 
-#: r_nmm of every atom, by the atom's own routes, against the printed 1
+#: r_nmm of every atom (and of the hydrogen states beyond 1s), by the atom's own routes,
+#: against the printed 1
 R_NMM = tuple(
-    ratio_quantity(s, NMM, printed=PRINTED_RATIO, controls=CONTROLS.get(s.key, ())) for s in SAMPLES
+    ratio_quantity(s, NMM, printed=PRINTED_RATIO, controls=CONTROLS.get(s.key, ()))
+    for s in (*SAMPLES, *STATES)
 )
-_BY_KEY = {s.key: q for s, q in zip(SAMPLES, R_NMM, strict=True)}
+_BY_KEY = {s.key: q for s, q in zip((*SAMPLES, *STATES), R_NMM, strict=True)}
+
+
+def _states_text(f: Findings) -> str:
+    """r_nmm of the states beyond 1s, from threshold to T/I = 100 (if they ran)."""
+    values = [
+        (s.key.split()[-1], f[_BY_KEY[s.key].name].reference)
+        for s in STATES
+        if _BY_KEY[s.key].name in f.quantities
+    ]
+    return (
+        f" States beyond 1s (one electron, Z = 1): {state_values_text(values, NMM)}."
+        if values
+        else ""
+    )
 
 
 def _delta_extra(ctx: Context) -> Extra:
@@ -152,7 +177,7 @@ def _summary(f: Findings) -> str:
         + f" at {r.quantity.label(r.cases[0])}, {', '.join(str(c) for c in r.cases[1:4])}; "
         f"worst deviation {percent(worst.deviation)} at {worst.where}, "
         f"{min(big):.0f}–{max(big):.0f}× Eq. (13)'s δ for T ≤ 10I; {families[0]} = "
-        f"{families[1]} to {digits_text(r.min_agreement, f.ctx.dps)} digits"
+        f"{families[1]} to {digits_text(r.min_agreement, f.ctx.dps)} digits.{_states_text(f)}"
     )
 
 
@@ -312,6 +337,74 @@ LEADING = Quantity(
 )
 
 
+#: the states beyond 1s in the large-T law, with the weight: "2p ew" …
+STATE_LAW_CASES = tuple(f"{s.key.split()[-1]} {w}" for s in STATES for w in ("nmm", "ew"))
+STATE_SERIES = "series of the state's closed form r(κ) in 1/κ (sympy)"
+STATE_FIT = "closed form r(κ) at T/I = 1e7, 1e8, 1e9: local slopes, then c, extrapolated in √(I/T)"
+
+
+def _state_case(case: str) -> tuple[int, int, str]:
+    label, which = case.split()
+    return int(label[0]), "spdf".index(label[1]), which
+
+
+def _state_law(attribute: str) -> _Compute:
+    return lambda c, ctx: getattr(large_T_law_exact(*_state_case(str(c))), attribute)
+
+
+def _state_fit(i: int) -> _Compute:
+    return lambda c, ctx: fitted_law_from_closed_form(
+        *_state_case(str(c)), dps=max(60, ctx.dps + 30)
+    )[i]
+
+
+def _s_state_exponent(c: object, ctx: Context) -> object:
+    """The 1s exponent 5/2 for a state with l ≥ 1 (a wrong law)."""
+    return large_T_exponent(0)
+
+
+EXPONENT_STATES = Quantity(
+    "exponent p of r − 1 = c (I/T)^p, hydrogen 2s, 2p, 3d (r_nmm and r_ew)",
+    cases=STATE_LAW_CASES,
+    routes=(
+        Route(STATE_SERIES, "symbolic", _state_law("exponent")),
+        Route(STATE_FIT, "closed form", _state_fit(0)),
+    ),
+    controls=(
+        Variant(
+            "the 1s exponent 5/2 for the p and d states",
+            _s_state_exponent,
+            applies=lambda c: _state_case(str(c))[1] > 0,
+        ),
+    ),
+    tolerance=Tolerance(lambda ctx: 5),
+)
+COEFFICIENT_STATES = Quantity(
+    "coefficient c of r − 1 = c (I/T)^p, hydrogen 2s, 2p, 3d (r_nmm and r_ew)",
+    cases=STATE_LAW_CASES,
+    routes=(
+        Route(STATE_SERIES, "symbolic", _state_law("coefficient")),
+        Route(STATE_FIT, "closed form", _state_fit(1)),
+    ),
+    printed=lambda c, ctx: PRINTED_DEVIATION_COEFFICIENT,
+    tolerance=Tolerance(lambda ctx: 4),
+)
+
+
+def _states_law_text(f: Findings) -> str:
+    if COEFFICIENT_STATES.name not in f.quantities:
+        return ""
+    q = f[COEFFICIENT_STATES.name]
+    cs = [(str(c), mpmath.mpf(str(sp.N(v, 25)))) for c, v in zip(q.cases, q.reference, strict=True)]
+    values = ", ".join(f"{c} {number(v, 4)}" for c, v in cs)
+    above = [c.split()[0] for c, v in cs if c.endswith("ew") and v > 0]
+    sign = f"; r_ew → 1 from above (c > 0) in {', '.join(above)}" if above else ""
+    return (
+        f"; beyond 1s the same law with p = 5/2 + l for both weights (series = fit to "
+        f"{digits_text(f[EXPONENT_STATES.name].min_agreement, f.ctx.dps)} digits), c: {values}{sign}"
+    )
+
+
 def _fit(f: Findings, name: str) -> mpmath.mpf:
     q = f[name]
     return q.values[q.quantity.routes[2].method][0]
@@ -325,6 +418,7 @@ def _large_t_summary(f: Findings) -> str:
         f"the sum rules hold only asymptotically: r − 1 = −(16/15π)(I/T)^(5/2) + (16/15)(I/T)³ + "
         f"… (series = fit: p = {number(p, 6)}, c = {number(c, 6)}); |1 − r| < 0.7×10⁻³ (the "
         f"paper's δ bound) needs T > {number(x_small, 4)} I, < 1% needs T > {number(x_percent, 4)} I"
+        + _states_law_text(f)
     )
 
 
@@ -373,7 +467,7 @@ LARGE_T = Claim(
     "eq12.large-t",
     title="How fast the hydrogen sum rules are approached at large T",
     printed=Printed(text=PRINTED_LARGE_T, where="last paragraph"),
-    quantities=(COEFFICIENT, EXPONENT, LEADING),
+    quantities=(COEFFICIENT, EXPONENT, LEADING, EXPONENT_STATES, COEFFICIENT_STATES),
     policy=lambda f: "verified" if f.all_hold else "qualified",
     summary=_large_t_summary,
     derivations=_expansion,

@@ -59,6 +59,7 @@ from sumrules.models.samples import (
     sum_rule_verdict,
 )
 from sumrules.models.shells import edge_count, germanium
+from sumrules.models.state_samples import STATES, state_values_text
 from sumrules.paper.eq12 import GERMANIUM_NOTES, germanium_summary
 from sumrules.theory.photoabsorption import germanium_low_q_fraction
 from sumrules.theory.scattering import T, m
@@ -132,7 +133,8 @@ IDENTITY = Route(
     lambda x, ctx: HYDROGEN.atom.sum_rule_ratios(HYDROGEN.energy(x, ctx.dps), dps=ctx.dps)[NMM],
 )
 
-#: r_ew of every atom, by the atom's own routes, against the printed 1
+#: r_ew of every atom (and of the hydrogen states beyond 1s), by the atom's own routes,
+#: against the printed 1
 R_EW = tuple(
     ratio_quantity(
         s,
@@ -141,9 +143,36 @@ R_EW = tuple(
         controls=CONTROLS.get(s.key, ()),
         extra_routes=(IDENTITY,) if s is HYDROGEN else (),
     )
-    for s in SAMPLES
+    for s in (*SAMPLES, *STATES)
 )
 _HYDROGEN_EW = R_EW[SAMPLES.index(HYDROGEN)]
+_STATE_EW = dict(zip((s.key for s in STATES), R_EW[len(SAMPLES) :], strict=True))
+
+
+def _states_text(f: Findings) -> str:
+    """r_ew of the states beyond 1s and how far it is from their r_nmm at T/I = 2."""
+    parts, gaps = [], []
+    for s in STATES:
+        q = _STATE_EW[s.key]
+        if q.name not in f.quantities:
+            continue
+        label, result = s.key.split()[-1], f[q.name]
+        parts.append((label, result.reference))
+        r_nmm = s.atom.ratio_routes()["closed form"](s.energy("2", f.ctx.dps), f.ctx.dps)[NMM]
+        gaps.append(f"{label} {number(result.value('2') - r_nmm, 3)}")
+    if not parts:
+        return ""
+    above = [label for label, values in parts if any(v > 1 for v in values)]
+    crossing = (
+        f", and r_ew > 1 at some T/I for {', '.join(above)} (the deviation changes sign)"
+        if above
+        else ""
+    )
+    return (
+        f"; beyond 1s (one electron, Z = 1): {state_values_text(parts, EW)}; there r_ew ≠ r_nmm "
+        f"(r_ew − r_nmm at T/I = 2: {', '.join(gaps)}){crossing}"
+    )
+
 
 #: the paper's step: P² → −∞ of P² × the dispersion integral, P² → +∞ of P² R (T = 1 hartree)
 NEGATIVE_P2 = ("-100", "-1000", "-10000")
@@ -234,8 +263,8 @@ def _summary(f: Findings) -> str:
         )
     disp, res, _, _ = _limits(f)
     return (
-        f"{text}; the paper's step: P²·dispersion → {number(disp, 6)} = −2r_ew at P² → −∞, "
-        f"while P²R → {number(res, 8)} (Eq. 10) on the physical axis"
+        f"{text}{_states_text(f)}; the paper's step: P²·dispersion → {number(disp, 6)} = −2r_ew "
+        f"at P² → −∞, while P²R → {number(res, 8)} (Eq. 10) on the physical axis"
     )
 
 

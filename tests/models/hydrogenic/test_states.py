@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mpmath
 import pytest
 import sympy as sp
 
@@ -46,3 +47,19 @@ def test_threshold_and_labels() -> None:
     assert states.parse_label("4F") == (4, 3)
     with pytest.raises(ValueError, match="state must be"):
         states.parse_label("1p")
+
+
+@pytest.mark.parametrize(("n", "l"), [(2, 0), (2, 1), (3, 2), (4, 3)])
+@pytest.mark.parametrize("where", ["at", "below"])
+def test_energy_at_or_below_the_threshold_names_T(n: int, l: int, where: str) -> None:
+    atom = Hydrogenic(n, l)
+    T = atom.threshold if where == "at" else atom.threshold / 2
+    with pytest.raises(ValueError, match=r"^T must exceed the ionization energy"):
+        atom.sum_rule_ratios(T)
+    with pytest.raises(ValueError, match=r"^T must exceed the ionization energy"):
+        atom.structure_function(T, "1")
+    for route in atom.ratio_routes().values():
+        with pytest.raises(ValueError, match=r"^T must exceed the ionization energy"):
+            route(T, 15)
+    # control: just above the threshold is accepted (checked without computing a ratio)
+    assert atom.check_energy(atom.threshold * (1 + mpmath.mpf(10) ** -6)) > atom.threshold

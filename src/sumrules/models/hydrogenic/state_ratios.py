@@ -4,7 +4,7 @@ r_nmm(T) = T ∫ S dQ²/Q² and r_ew(T) = (1/2m) ∫ S dQ², per electron, m-ave
 subshell (both 1 if Eqs. (12) and (15) held). They are functions of T/I alone
 (I = Z²/(2n²)).
 
-**The large-T law.** 1 − r ≈ c (I/T)^p with p = 5/2 + l. Derivation: Eq. (16) expands R in
+**The large-T law.** r − 1 ≈ c (I/T)^p with p = 5/2 + l, for both weights. Derivation: Eq. (16) expands R in
 powers of (p·q + H − E₀)/(T − Q²/2); the coefficient of T^{−j} holds momentum moments
 ⟨p^{2j}⟩ of the bound state (with Q² powers that Eq. (19) integrates to powers of T). Each
 term integrates to zero, so a ratio differs from 1 only by what the expansion misses: the
@@ -12,9 +12,18 @@ moments diverge from the first j with ∫ p^{2j} n(p) p² dp = ∞. The momentum
 as n(p) → A_nl p^{−8−2l} (:func:`~.states.momentum_tail`: the cusp r^{l+1} of R_nl), so
 ⟨p^{2j}⟩ is finite exactly for j < 5/2 + l and the first term the series cannot produce is
 (I/T)^{5/2+l} (half-integer: no logarithm). The coefficient is carried by the tail:
-c = −C_l A_nl (n/Z)^{5+2l} with a universal C_l (Z drops out since A_nl ∝ Z^{5+2l}); the 1s
-closed form gives C_0 = 2π/15 (c = −16/(15π)). For l ≥ 1 C_l is fitted, and its universality
-in n is a check (:func:`fit_large_T_law`).
+c = −C_l A_nl (n/Z)^{5+2l} with a universal C_l (Z drops out since A_nl ∝ Z^{5+2l}).
+
+Where the package has a closed form of r (n ≤ 3) the law is also read off it exactly
+(:func:`large_T_law_exact`): p = 5/2 + l for all six states and both weights, and
+
+    C_0 = 2π/15 (both weights: c_ns = −16n²/(15π)),   C_1 = 6π/35 (nmm), −13π/210 (ew),
+    C_2 = 2π/315 (nmm), 13π/630 (ew);
+
+the 3p value follows from 2p, the 2s and 3s values from 1s (universality, checked in the
+tests). For l ≥ 1 the weights differ, and 1 − r_ew changes sign for p (r_ew → 1 from above).
+The n = 4 coefficients are predictions (:func:`predicted_large_T_coefficient`; none for 4f),
+confirmed or not by :func:`fit_large_T_law`.
 
 >>> p = large_T_exponent(2)
 >>> p
@@ -23,6 +32,7 @@ in n is a check (:func:`fit_large_T_law`).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,14 +45,20 @@ from sumrules.models.hydrogenic.q_integrals import ratios_from_density
 from sumrules.models.hydrogenic.states import check_state, label, momentum_tail
 
 __all__ = [
+    "UNIVERSAL_FROM",
     "LargeTFit",
+    "LargeTLaw",
     "StateRatioRow",
     "fit_large_T_law",
+    "fitted_law_from_closed_form",
     "large_T_coefficient",
     "large_T_exponent",
+    "large_T_law_exact",
+    "predicted_large_T_coefficient",
     "ratio_table",
     "ratios_from_density",
     "stepping_table",
+    "universal_coefficient",
 ]
 
 #: T/I of the report table
@@ -68,6 +84,80 @@ def large_T_coefficient(n: int, l: int, C: sp.Expr | None = None) -> sp.Expr:
     n, l = check_state(n, l)
     c_l = 2 * sp.pi / 15 if C is None else C
     return sp.simplify(-c_l * momentum_tail(n, l) * n ** (5 + 2 * l))
+
+
+@dataclass(frozen=True)
+class LargeTLaw:
+    """r − 1 = c (I/T)^p + … for one weight (``which``: "nmm" or "ew") of a state, exact."""
+
+    state: str
+    which: str
+    exponent: sp.Rational
+    coefficient: sp.Expr
+
+
+@functools.cache
+def large_T_law_exact(n: int, l: int, which: str) -> LargeTLaw:
+    """(p, c) of r − 1 = c (I/T)^p from the closed form of r(κ) (:data:`.RATIO_FORMS`, n ≤ 3).
+
+    With u = 1/κ and arctan κ = π/2 − arctan u the closed form reads
+    r − 1 = [1 − e^{4nu·arctan u} B(1/u²)/(c_B(1 + 1/u²)^{2n})]/(e^{2πnu} − 1): the numerator
+    is even in u, so its first term N_{2j}u^{2j} gives r − 1 ≈ N_{2j}u^{2j−1}/(2πn), and
+    u = w/√(1 − w²), w = √(I/T), leaves the leading coefficient unchanged: p = j − 1/2.
+
+    >>> law = large_T_law_exact(2, 1, "ew")
+    >>> law.exponent, law.coefficient
+    (7/2, 832/(315*pi))
+    """
+    from sumrules.models.hydrogenic.closed_form_ratios import RATIO_FORMS
+
+    n, l = check_state(n, l)
+    if which not in ("nmm", "ew"):
+        raise ValueError(f"which must be 'nmm' or 'ew', got {which!r}")
+    if (n, l) not in RATIO_FORMS:
+        raise ValueError(
+            f"no closed form of r for n = {n}, l = {l}: the states with one are "
+            f"{tuple(sorted(RATIO_FORMS))}"
+        )
+    u = sp.Symbol("u", positive=True)
+    b = RATIO_FORMS[(n, l)].b(which).subs(sp.Symbol("y"), 1 / u**2)
+    numerator = 1 - sp.exp(4 * n * u * sp.atan(u)) * sp.cancel(b)
+    series = sp.Poly(sp.expand(sp.series(numerator, u, 0, 2 * l + 12).removeO()), u)
+    (power,), coefficient = min(series.terms(), key=lambda t: t[0][0])
+    return LargeTLaw(
+        label(n, l), which, sp.Rational(power - 1, 2), sp.simplify(coefficient / (2 * sp.pi * n))
+    )
+
+
+#: the state whose closed form fixes the universal C_l of each l (the lowest n with that l)
+UNIVERSAL_FROM = {0: (1, 0), 1: (2, 1), 2: (3, 2)}
+
+
+def universal_coefficient(l: int, which: str) -> sp.Expr:
+    """C_l = −c/(A_nl n^{5+2l}) of the state :data:`UNIVERSAL_FROM` [l] (exact).
+
+    >>> universal_coefficient(0, "nmm"), universal_coefficient(1, "ew")
+    (2*pi/15, -13*pi/210)
+    """
+    if l not in UNIVERSAL_FROM:
+        raise ValueError(
+            f"l must be one of {sorted(UNIVERSAL_FROM)} (a closed form fixes C_l), got {l!r}"
+        )
+    n, _ = UNIVERSAL_FROM[l]
+    law = large_T_law_exact(n, l, which)
+    return sp.simplify(-law.coefficient / (momentum_tail(n, l) * n ** (5 + 2 * l)))
+
+
+def predicted_large_T_coefficient(n: int, l: int, which: str) -> sp.Expr | None:
+    """c = −C_l A_nl n^{5+2l} with the universal C_l (None for l = 3: no closed form fixes it).
+
+    >>> predicted_large_T_coefficient(3, 1, "nmm")
+    -1536/(35*pi)
+    """
+    n, l = check_state(n, l)
+    if l not in UNIVERSAL_FROM:
+        return None
+    return sp.simplify(-universal_coefficient(l, which) * momentum_tail(n, l) * n ** (5 + 2 * l))
 
 
 @dataclass(frozen=True)
@@ -125,7 +215,9 @@ class LargeTFit:
     ``local_exponents[j]``: the slope of log|1 − r_nmm| against log(I/T) between points j and
     j + 1; ``exponent``/``coefficient`` from the last two points; ``exponent_extrapolated``:
     the last two slopes extrapolated linearly in √(I/T) (the leading correction);
-    ``C_fitted`` = −c/(A_nl n^{5+2l}) (compare 2π/15 = 0.4189 for s states).
+    ``C_fitted`` = −c/(A_nl n^{5+2l}) (compare 2π/15 = 0.4189 for s states);
+    ``exponent_ew``/``coefficient_ew``: the same last-two-point fit of 1 − r_ew;
+    ``at_derived_p``: (r − 1)/(I/T)^p at the last point with the derived p, for (nmm, ew).
     """
 
     state: str
@@ -138,6 +230,9 @@ class LargeTFit:
     exponent_extrapolated: mpmath.mpf
     exponent_derived: sp.Rational
     C_fitted: mpmath.mpf
+    exponent_ew: mpmath.mpf = mpmath.nan
+    coefficient_ew: mpmath.mpf = mpmath.nan
+    at_derived_p: tuple[mpmath.mpf, mpmath.mpf] = (mpmath.nan, mpmath.nan)
 
 
 def fit_large_T_law(
@@ -148,8 +243,8 @@ def fit_large_T_law(
     dps: int = 40,
     ratios: Callable[[mpmath.mpf, int], tuple[mpmath.mpf, mpmath.mpf]] | None = None,
 ) -> LargeTFit:
-    """Fit p and c in 1 − r_nmm ≈ c (I/T)^p (Z = 1); ``ratios(T, dps)`` may replace the model
-    (a negative control).
+    """Fit p and c in r − 1 ≈ c (I/T)^p (Z = 1) for r_nmm and r_ew; ``ratios(T, dps)`` may
+    replace the model (a negative control).
 
     >>> fit = fit_large_T_law(1, 0, [10**4, 10**5], dps=30)
     >>> round(float(fit.exponent), 2), fit.exponent_derived
@@ -170,7 +265,7 @@ def fit_large_T_law(
         pairs = [compute(x * atom.threshold, dps) for x in xs]
         d_nmm = [1 - a for a, _ in pairs]
         d_ew = [1 - b for _, b in pairs]
-        if any(d == 0 for d in d_nmm):
+        if any(d == 0 for d in d_nmm + d_ew):
             raise ValueError("1 - r vanished at this precision: raise dps")
         ys = [1 / x for x in xs]
         slopes = [
@@ -179,6 +274,8 @@ def fit_large_T_law(
         ]
         p_fit = slopes[-1]
         c_fit = -d_nmm[-1] / ys[-1] ** p_fit
+        p_ew = mpmath.log(abs(d_ew[-1] / d_ew[-2])) / mpmath.log(ys[-1] / ys[-2])
+        c_ew = -d_ew[-1] / ys[-1] ** p_ew
         p_ext = p_fit
         if len(slopes) >= 2:
             h1 = mpmath.sqrt(mpmath.sqrt(ys[-2] * ys[-1]))
@@ -198,7 +295,51 @@ def fit_large_T_law(
             exponent_extrapolated=p_ext,
             exponent_derived=p_exact,
             C_fitted=-c_exact_p / tail,
+            exponent_ew=p_ew,
+            coefficient_ew=c_ew,
+            at_derived_p=(c_exact_p, -d_ew[-1] / ys[-1] ** mpmath.mpf(sp.N(p_exact, dps))),
         )
+
+
+def _local_slopes(ys: list[mpmath.mpf], ds: list[mpmath.mpf]) -> list[mpmath.mpf]:
+    return [
+        mpmath.log(abs(ds[j + 1] / ds[j])) / mpmath.log(ys[j + 1] / ys[j])
+        for j in range(len(ys) - 1)
+    ]
+
+
+def fitted_law_from_closed_form(
+    n: int, l: int, which: str, T_over_I: Sequence[int] = (10**7, 10**8, 10**9), *, dps: int = 60
+) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """(p, c) fitted to r − 1 of the closed form r(κ) (n ≤ 3) at three large T/I, without the
+    derivation: p from the two local slopes of log|r − 1| extrapolated linearly in √(I/T) (the
+    next order), c = (r − 1)/(I/T)^p at the last two points with that p, extrapolated the same
+    way.
+
+    >>> p, c = fitted_law_from_closed_form(2, 1, "ew")
+    >>> round(float(p), 5), round(float(c), 4)
+    (3.5, 0.8407)
+    """
+    from sumrules.models.hydrogenic.closed_form_ratios import exact_sum_rule_ratios
+
+    n, l = check_state(n, l)
+    index = {"nmm": 0, "ew": 1}.get(which)
+    if index is None:
+        raise ValueError(f"which must be 'nmm' or 'ew', got {which!r}")
+    if len(T_over_I) != 3:
+        raise ValueError(f"T_over_I must hold three values, got {T_over_I!r}")
+    with precision(dps):
+        xs = [mpmath.mpf(x) for x in T_over_I]
+        ion = mpmath.mpf(1) / (2 * n * n)
+        ds = [exact_sum_rule_ratios(n, l, x * ion, dps=dps)[index] - 1 for x in xs]
+        ys = [1 / x for x in xs]
+        slopes = _local_slopes(ys, ds)
+        h = [mpmath.sqrt(mpmath.sqrt(ys[j] * ys[j + 1])) for j in range(2)]
+        p = (slopes[1] * h[0] - slopes[0] * h[1]) / (h[0] - h[1])
+        cs = [ds[j] / ys[j] ** p for j in (1, 2)]
+        r = [mpmath.sqrt(ys[j]) for j in (1, 2)]
+        c = (cs[1] * r[0] - cs[0] * r[1]) / (r[0] - r[1])
+        return +p, +c
 
 
 def stepping_table(
