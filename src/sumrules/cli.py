@@ -12,6 +12,7 @@ across runs.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -19,7 +20,14 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from sumrules import __version__
@@ -182,6 +190,15 @@ def _parser() -> argparse.ArgumentParser:
     pl = sub.add_parser("plot", help="write the figures (PNG and PDF; needs the plot extra)")
     pl.add_argument("--out", type=_out, default="figures", help="output folder (default: figures)")
     return p
+
+
+def _progress(err: Console, columns: Sequence[ProgressColumn], **options: Any) -> Progress:
+    """A transient progress display on a terminal; off a terminal none at all (rich before 15
+    writes a newline on stop even when disabled, so it is given a console of its own)."""
+    console = err if err.is_terminal else Console(file=io.StringIO())
+    return Progress(
+        *columns, console=console, transient=True, disable=not err.is_terminal, **options
+    )
 
 
 def _error_line(message: str) -> None:
@@ -390,7 +407,7 @@ def _germanium(args: argparse.Namespace, err: Console) -> int:
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        with _progress(err, columns) as bar:
             task = bar.add_task("germanium", total=None)
 
             def tick(i: int, total: int) -> None:
@@ -439,7 +456,7 @@ def _table(args: argparse.Namespace, err: Console) -> int:
         _error_line("table: give a FILE or --packaged Ar|Xe (one of them)")
         return 2
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+    with _progress(err, columns) as bar:
         task = bar.add_task("reading", total=None)
 
         def tick(done: int, total: int, what: str = "reading") -> None:
@@ -496,9 +513,7 @@ def _run(
     )
     # no progress display off a terminal: stderr then carries only messages (one line each);
     # no refresh thread either (auto_refresh=False): worker processes are forked while it shows
-    with Progress(
-        *columns, console=err, transient=True, disable=not err.is_terminal, auto_refresh=False
-    ) as progress:
+    with _progress(err, columns, auto_refresh=False) as progress:
         task = progress.add_task("checking", total=None)
 
         def tick(c: Claim, result: ClaimResult | None) -> None:
