@@ -196,8 +196,8 @@ def _letters(sub: str) -> str:
 def _superscript(word: str, i: int) -> tuple[str, int]:
     """``^x``, ``^(…)`` or sympy's ``**x`` at word[i]: (LaTeX, next index)."""
     i += 2 if word[i] == "*" else 1
-    if i < len(word) and word[i] == "(":
-        close = word.find(")", i)
+    if i < len(word) and word[i] in "({":
+        close = word.find(")" if word[i] == "(" else "}", i)
         close = len(word) if close < 0 else close
         return "^{" + math_to_latex(word[i + 1 : close]) + "}", close + 1
     m = re.match(r"-?(?:[^\W_]|\.)+", word[i:])
@@ -232,7 +232,12 @@ _MATH_SPECIAL = {
 def _math_token(word: str, i: int, after_base: bool) -> tuple[str, int]:
     """The LaTeX of the token at word[i] and the index after it."""
     ch = word[i]
-    if ch == "_" and after_base:
+    if (
+        ch == "_"
+        and after_base
+        and word[i + 1 : i + 2]
+        and (word[i + 1].isalnum() or word[i + 1] in "({" or word[i + 1] in _GREEK)
+    ):
         sub, j = _subscript(word, i + 1)
         return "_{" + _letters(sub) + "}", j
     if word.startswith("**", i) or ch == "^":

@@ -407,7 +407,7 @@ def _analytic_steps(f: Findings) -> list[Derivation]:
                     sp.Limit(-((n + 1) ** 2) / n**2, n, sp.oo),
                     -1,
                     "the poles accumulate at Q² = −Z²: R cannot be analytic there, and "
-                    "Eq. (9) needs e^{±kappa z}|1s⟩ normalisable, kappa² = −Q² < Z²",
+                    "Eq. (9) needs e^(±κz)|1s⟩ normalisable, κ² = −Q² < Z²",
                     predicate=lambda: accumulation == -1,
                 ),
                 Step.checked(

@@ -257,7 +257,7 @@ EQ12 = Claim(
     extra=_delta_extra,
     derivations=_three_models,
     notes=_notes,
-    figures=("figures/ratios.pdf",),
+    figures=("figures/ratios.pdf", "figures/state_ratios.pdf"),
     certified=certified_ratio_extra,
 )
 

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from sumrules.core.latex import text_to_latex
 from sumrules.core.ledger import ClaimResult, Evidence, Ledger
+from sumrules.report.site import is_sentence
 
 __all__ = [
     "VERDICT_STYLE",
@@ -107,7 +108,11 @@ def claim_latex(r: ClaimResult) -> str:
     if r.corrected:
         parts += [
             "\\paragraph{Corrected statement.}",
-            f"\\begin{{gather*}}\n{r.corrected}\n\\end{{gather*}}",
+            (
+                f"\\begin{{quote}}\n{r.corrected}\n\\end{{quote}}"
+                if is_sentence(r.corrected)
+                else f"\\begin{{gather*}}\n{r.corrected}\n\\end{{gather*}}"
+            ),
         ]
     if r.notes:
         parts.append(f"\\paragraph{{Notes.}} {text_to_latex(r.notes)}")
