@@ -43,7 +43,7 @@ def test_eq12_is_qualified_exact_for_free_and_oscillator_not_hydrogen(result: Cl
     assert "383–4104× Eq. (13)'s δ" in result.summary
     assert "quadrature = closed form to 30 digits" in result.summary
     assert "0.95732857078996746294" in _text(result)
-    assert result.figures == ["figures/ratios.pdf"]
+    assert result.figures == ["figures/ratios.pdf", "figures/state_ratios.pdf"]
     assert result.printed.startswith(r"\frac{\int\limits_{0}^{\infty}")
 
 
