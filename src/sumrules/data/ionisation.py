@@ -4,7 +4,7 @@ A K(E, q) table gives, on a grid of energy transfers E and momentum transfers q,
 atom's structure function summed over the final continuum states and over the occupied
 orbitals it includes. With the vector coupling (the ``_v_`` files of Caddell, Flambaum and
 Roberts) and in atomic units it *is* S(T = E, q) of this package per hartree:
-S(T, q) = Σ_n |⟨n|ρ(q)|0⟩|² δ(T − E_n + E_0) (:doc:`docs/models.md`). Two such tables ship with
+S(T, q) = Σ_n |⟨n|ρ(q)|0⟩|² δ(T − E_n + E_0) (the model write-up, ``docs/models.md``). Two such tables ship with
 the package (argon and xenon, relativistic Hartree–Fock, multipoles L ≤ 6; provenance in
 ``ionisation_tables/README.md``); :func:`read_table` reads any file in the same format.
 

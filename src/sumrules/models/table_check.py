@@ -126,9 +126,12 @@ class TableCheck:
 
 
 def default_model(table: IonisationTable) -> tuple[Shell, ...] | None:
-    """The shell atom of the table's Z (edges, Slater radii; :mod:`sumrules.models.multipole_cut.
-    shells`), without the subshells a table with known orbitals leaves out; None if Z is
-    unknown or the shell atom does not cover it."""
+    """The shell atom of the table's Z, without the subshells the table leaves out.
+
+    Edges and Slater radii as in :mod:`sumrules.models.multipole_cut.shells`; subshells are
+    left out where the table lists its orbitals; None if Z is unknown or the shell atom does
+    not cover it.
+    """
     if table.Z is None:
         return None
     kept = {o.label for o in table.orbitals if o.accessible}
