@@ -79,6 +79,7 @@ __all__ = [
     "compare_with_references",
     "hydrogen_negative_controls",
     "hydrogen_tail_bounds",
+    "ratio_control",
 ]
 
 _VARIANTS = ("exact", "no_sommerfeld", "principal_atan")
@@ -483,22 +484,34 @@ def compare_with_references(T: object, *, Z: object = 1, digits: int = 30) -> Re
     )
 
 
-def _control(
-    description: str, run: Callable[[], CertifiedRatios], reference: Any, digits: int
+def ratio_control(
+    description: str,
+    run: Callable[[], CertifiedRatios],
+    judge: Callable[[CertifiedRatios], bool],
+    reference_nmm: Any,
 ) -> CertifiedControl:
+    """A negative control on certified ratios: caught when ``run`` is refused, gives a
+    non-finite ball, or ``judge`` rejects its balls (``reference_nmm`` is quoted in the detail).
+    """
     try:
         cr = run()
     except CertificationError as exc:
         return CertifiedControl(description, True, f"refused: {exc}")
     if not (cr.r_nmm.finite and cr.r_ew.finite):
         return CertifiedControl(description, True, "refused: non-finite ball")
-    passed = _judge(cr, reference, digits)
+    passed = judge(cr)
     detail = (
         f"r_nmm ball {cr.r_nmm} ({cr.r_nmm.digits:.1f} digits), "
-        f"closed form {mpmath.nstr(reference, 20)}: "
+        f"closed form {mpmath.nstr(reference_nmm, 20)}: "
         + ("CERTIFIED (control not caught)" if passed else "rejected")
     )
     return CertifiedControl(description, not passed, detail)
+
+
+def _control(
+    description: str, run: Callable[[], CertifiedRatios], reference: Any, digits: int
+) -> CertifiedControl:
+    return ratio_control(description, run, lambda cr: _judge(cr, reference, digits), reference)
 
 
 def hydrogen_negative_controls(

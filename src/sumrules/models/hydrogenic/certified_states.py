@@ -49,7 +49,7 @@ from sumrules.core.certified import (
     workprec,
 )
 from sumrules.core.numeric import MAX_DPS
-from sumrules.models.hydrogenic.certified import CertifiedRatios
+from sumrules.models.hydrogenic.certified import CertifiedRatios, ratio_control
 from sumrules.models.hydrogenic.closed_form_ratios import exact_sum_rule_ratios
 from sumrules.models.hydrogenic.closed_forms import ClosedForm, closed_form
 
@@ -363,19 +363,7 @@ def _control(
     reference: tuple[mpmath.mpf, mpmath.mpf],
     digits: int,
 ) -> CertifiedControl:
-    try:
-        cr = run()
-    except CertificationError as exc:
-        return CertifiedControl(description, True, f"refused: {exc}")
-    if not (cr.r_nmm.finite and cr.r_ew.finite):
-        return CertifiedControl(description, True, "refused: non-finite ball")
-    passed = judge(cr, reference, digits)
-    detail = (
-        f"r_nmm ball {cr.r_nmm} ({cr.r_nmm.digits:.1f} digits), closed form "
-        f"{mpmath.nstr(reference[0], 20)}: "
-        + ("CERTIFIED (control not caught)" if passed else "rejected")
-    )
-    return CertifiedControl(description, not passed, detail)
+    return ratio_control(description, run, lambda cr: judge(cr, reference, digits), reference[0])
 
 
 def state_negative_controls(
