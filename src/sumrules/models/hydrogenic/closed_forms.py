@@ -256,6 +256,12 @@ class ReducedState:
         return tuple(q), tuple(a)
 
     @functools.cached_property
+    def prefactor(self) -> mpmath.mpf:
+        """The rational c of the closed form at the precision of the first call."""
+        c = self.form.prefactor
+        return mpmath.mpf(c.numerator) / c.denominator
+
+    @functools.cached_property
     def sommerfeld_factor(self) -> mpmath.mpf:
         """1/(1 − e^{−2πν}) at the precision of the first call."""
         return self.sommerfeld()
@@ -276,11 +282,11 @@ class ReducedState:
     def rational(self, u: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
         """(c u² P / (d₋ d₊)^order, condition number of P's sum)."""
         kap = self.kappa
-        p, size = self.polynomial((u - kap) * (u + kap))
-        d = ((u - kap) ** 2 + 1) * ((u + kap) ** 2 + 1)
-        f = self.form
-        value = mpmath.mpf(f.prefactor.numerator) / f.prefactor.denominator * u * u * p
-        return value / d**f.order, (size / abs(p) if p else mpmath.inf)
+        minus, plus = u - kap, u + kap
+        p, size = self.polynomial(minus * plus)
+        d = (minus * minus + 1) * (plus * plus + 1)
+        value = self.prefactor * u * u * p
+        return value / d**self.form.order, (size / abs(p) if p else mpmath.inf)
 
     def angle(self, u: mpmath.mpf) -> mpmath.mpf:
         """φ = atan2(2κ, u² − κ² + 1) ∈ (0, π), u² − κ² formed as (u − κ)(u + κ)."""
