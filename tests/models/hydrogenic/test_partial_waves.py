@@ -66,4 +66,3 @@ def test_1s_25_digits_at_dps_30() -> None:
         assert (
             abs(pw.value / ground.continuum_density(1, "0.8", dps=40) - 1) < mpmath.mpf(10) ** -25
         )
-
