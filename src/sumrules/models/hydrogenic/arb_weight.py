@@ -104,8 +104,9 @@ def _powers(x: Any, top: int, one: Any) -> list[Any]:
     return out
 
 
-def _collapsed(c: WeightSource, q: Any, prec: int) -> tuple[Any, list[Any]]:
-    """(factor, rows): the powers of 1/D summed into each (Q_x, Q_z, 1/A) monomial at this q.
+def _collapsed(c: WeightSource, q: Any, prec: int) -> tuple[Any, tuple[list[Any], list[Any]]]:
+    """(factor, (monomials, rows)): the powers of 1/D summed into each (Q_x, Q_z, 1/A)
+    monomial at this q; the rows refer to the monomials, shared by all m, by index.
 
     D = q² − (k + iβ)², and |D^{−iν}|² = e^{2ν arg D} goes into the factor.
     """
@@ -116,17 +117,21 @@ def _collapsed(c: WeightSource, q: Any, prec: int) -> tuple[Any, list[Any]]:
     dd = (q - kb) * (q + kb)
     factor = pref * (2 * dd.arg() / k).exp()
     inv_d = _powers(1 / dd, c.top[3], flint.acb(1))
-    out = []
+    out: list[Any] = []
+    keys: dict[tuple[int, int, int], int] = {}
     for w, row in zip(weights, rows, strict=True):
         collapsed: dict[tuple[int, int, int], Any] = {}
         for (ex, ez, ea, ed), coef in row:
             key = (ex, ez, ea)
             collapsed[key] = collapsed.get(key, 0) + coef * inv_d[ed]
-        out.append((w, [(key, v.real, v.imag) for key, v in collapsed.items()]))
-    return factor, out
+        terms = [(keys.setdefault(key, len(keys)), v.real, v.imag) for key, v in collapsed.items()]
+        out.append((w, terms))
+    return factor, (list(keys), out)
 
 
-def _sum_at(c: WeightSource, rows: list[Any], shift: Any, y: Any, consts: tuple[Any, ...]) -> Any:
+def _sum_at(
+    c: WeightSource, table: tuple[list[Any], list[Any]], shift: Any, y: Any, consts: tuple[Any, ...]
+) -> Any:
     """Σ_m w_m |M_m|² at one node (y = Q² + β²), without the prefactor and A^{−2}."""
     b2, two_k, zero, one = consts
     x = y - b2
@@ -135,13 +140,14 @@ def _sum_at(c: WeightSource, rows: list[Any], shift: Any, y: Any, consts: tuple[
     qx = qx2.sqrt() if qx2 > 0 else zero
     top = c.top
     px, pz, pa = _powers(qx, top[0], one), _powers(qz, top[1], one), _powers(1 / y, top[2], one)
+    keys, rows = table
+    mono = [px[ex] * pz[ez] * pa[ea] for ex, ez, ea in keys]
     total = zero
     for w, row in rows:
         sr, si = zero, zero
-        for (ex, ez, ea), cr, ci in row:
-            t = px[ex] * pz[ez] * pa[ea]
-            sr += cr * t
-            si += ci * t
+        for i, cr, ci in row:
+            sr += cr * mono[i]
+            si += ci * mono[i]
         total += w * (sr * sr + si * si)
     return total
 
