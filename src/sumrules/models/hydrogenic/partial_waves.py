@@ -26,6 +26,8 @@ Radial integrals: Gauss–Legendre panels in r, each spanning at most ~2 radians
 fastest oscillation (k + q) and at most one decay length n, up to where e^{−r/n} r^{2n} is
 below 10^{−dps−10}; F_l′ for all l′ by the downward recurrence from two mpmath.coulombf
 values per node, j_L likewise from two Bessel values (both recurrences are stable downward).
+With python-flint installed (the ``flint`` extra) these sums run in arb arithmetic, each top
+value to the working precision (about 3 times less CPU than mpmath, the same values).
 
 >>> from sumrules.models.hydrogenic import ground
 >>> pw = partial_wave_density(1, 0, "0.6", "0.3", dps=15)
