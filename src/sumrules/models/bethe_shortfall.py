@@ -19,8 +19,9 @@ with their tail above 10 keV, 14.07 / 46.34 at the table's smallest q (the dipol
   T < 0.1 keV, where the table's cross section falls from 92 Mb at the 3p threshold to 2 Mb at
   30 eV while the measured one stays above 25 Mb to 30 eV;
 * **the discrete excitations** a continuum-only table leaves out: in the measured atom they
-  have the room N − (measured continuum f), about 0 for Ar within Henke's accuracy (a few
-  tenths), so they do not explain Δ(0) = 3.9. The hydrogen-like shell model is no measure
+  have the room N − (measured continuum f), −0.09 for Ar and 0.88 for Xe. Henke's
+  compilation is good to a few tenths of an electron near the valence thresholds, not enough
+  to resolve argon's resonance lines, but enough to show they do not explain Δ(0) = 3.9. The hydrogen-like shell model is no measure
   of them (:func:`hydrogenic_discrete_share`): its empty levels are compact orbitals of the
   inner charge, and its discrete share to unoccupied levels (13.4 of Ar's 18 at q → 0, 2p
   → 3d alone 5.6) is three times the shortfall.
