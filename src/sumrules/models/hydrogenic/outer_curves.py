@@ -3,15 +3,16 @@
 The per-state ratios r_nmm(T/I), r_ew(T/I) of the hydrogen-like states 1s … 4p ship as
 interpolants (:mod:`sumrules.models.hydrogenic.ratio_curves`); xenon also needs 4d, 5s and 5p.
 They are built the same way — the regular part g = r·(1 − e^{−2πν}) interpolated in
-u = √(I/T) through Chebyshev–Radau nodes (:func:`~sumrules.models.hydrogenic.ratio_curves.
-radau_nodes`, :class:`~sumrules.models.hydrogenic.ratio_curves.RatioCurve`) — from the
+u = √(I/T) through Chebyshev–Radau nodes
+(:func:`~sumrules.models.hydrogenic.ratio_curves.radau_nodes`,
+:class:`~sumrules.models.hydrogenic.ratio_curves.RatioCurve`) — from the
 three-dimensional Coulomb-wave quadrature of S (:func:`live_ratios`:
 :func:`sumrules.models.hydrogenic.coulomb_waves.ratio_quadrature`, general in n; Z = 1), at
 fewer digits than the germanium states (:func:`node_dps`: 16, for n = 5 20, 3 more per
 decade of x above 300) and degree :data:`DEGREE`. A node costs 1–10 s, a state minutes: the values are made by
 ``python tools/outer_ratio_curves.py`` and shipped in :data:`DATA_FILE` with their checks
 (node values recomputed at 6 more digits, the interpolant against live values between
-nodes); :attr:`RatioCurve.error` is the largest.
+nodes); :attr:`~sumrules.models.hydrogenic.ratio_curves.RatioCurve.error` is the largest.
 
 >>> c = outer_curve(5, 1)
 >>> c.state, len(c.nodes) - 1 == DEGREE
