@@ -35,6 +35,7 @@ def test_dipole_budget_locates_the_missing_strength() -> None:
     assert abs(xe.deficit / xe.shortfall - 1) < 0.2
     assert ar.data_low - ar.table_low > 0.7 * ar.deficit  # mostly below 0.1 keV
     assert abs(ar.data_tail / ar.table_tail - 1) < 0.1  # the 10 keV cut is not the cause
+    assert 0.5 < ar.deficit_spread < 1.0 and 1.5 < xe.deficit_spread < 2.5  # Henke vs Chantler
     # control: an unrelated element's data would not balance argon's table
     assert abs(dipole_budget("Xe").data - ar.table) > 10
 

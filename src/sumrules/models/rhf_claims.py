@@ -157,7 +157,8 @@ def _shortfall_text() -> str:
         parts.append(
             f"{el}: {b.shortfall:.2f} of {b.electrons:g} at q → 0, {b.deficit:.2f} of it the "
             f"table's continuum against measured photoabsorption ({b.data_low - b.table_low:.2f}"
-            f" below {b.split_keV:g} keV), room for discrete lines {b.room_for_lines:.2f}; "
+            f" below {b.split_keV:g} keV; {b.deficit_spread:.2f} less with Chantler's values "
+            f"above), room for discrete lines {b.room_for_lines:.2f}; "
             f"Δ(q)/Δ(0) = {profile} at q = 0.5, 1, 2"
         )
     return "; ".join(parts)
