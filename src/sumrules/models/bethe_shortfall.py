@@ -23,7 +23,10 @@ with their tail above 10 keV, 14.07 / 46.34 at the table's smallest q (the dipol
 * **the discrete excitations** a continuum-only table leaves out: in the measured atom they
   have the room N − (measured continuum f), −0.09 for Ar and 0.88 for Xe. Henke's
   compilation is good to a few tenths of an electron near the valence thresholds, not enough
-  to resolve argon's resonance lines, but enough to show they do not explain Δ(0) = 3.9. The hydrogen-like shell model is no measure
+  to resolve argon's resonance lines, but enough to show they do not explain Δ(0) = 3.9. An
+  independent-electron atom in a self-consistent field (:mod:`sumrules.models.central_field`)
+  puts 1.12 (Ar) and 2.53 (Xe) electrons into discrete excitations at q → 0, that is 30% and
+  45% of the shortfall. The hydrogen-like shell model is no measure
   of them (:func:`hydrogenic_discrete_share`): its empty levels are compact orbitals of the
   inner charge, and its discrete share to unoccupied levels (13.4 of Ar's 18 at q → 0, 2p
   → 3d alone 5.6) is three times the shortfall.
