@@ -238,8 +238,8 @@ def _small_q_notes(
         return []
     return [
         f"Bethe sum at the smallest q (the dipole f-sum) {total:.2f} of {electrons:g}: the "
-        "table's spectrum lacks this much oscillator strength at small q (bound-bound "
-        "excitations, absent from a continuum-only table, or the f-sum of its own "
+        f"table's spectrum lacks {electrons - total:.2f} of the oscillator strength at small q "
+        "(bound-bound excitations, absent from a continuum-only table, or the f-sum of its own "
         "approximation; see sumrules.models.bethe_shortfall)"
     ]
 
