@@ -376,7 +376,7 @@ EQ4 = Claim(
     summary=_eq4_summary,
     derivations=_eq4_derivation,
     notes=EQ4_NOTES,
-    cost=8,
+    cost=9,
 )
 
 CLAIMS = (EQ4,)

@@ -261,6 +261,7 @@ EQ12 = Claim(
     notes=_notes,
     figures=("figures/ratios.pdf", "figures/state_ratios.pdf"),
     certified=certified_ratio_extra,
+    cost=5.6,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -475,6 +476,7 @@ LARGE_T = Claim(
     derivations=_expansion,
     notes=_large_t_notes,
     anchor=12,
+    cost=2.8,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -524,6 +526,7 @@ GERMANIUM = Claim(
     summary=lambda f: germanium_summary(f, NMM, "r_nmm"),
     notes=GERMANIUM_NOTES,
     figures=("figures/germanium_shells.pdf",),
+    cost=1.7,
 )
 
 EQ12_RHF = Claim(

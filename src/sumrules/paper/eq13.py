@@ -931,6 +931,7 @@ GERMANIUM = Claim(
     corrected=lambda f: Printed(text=CORRECTED_EQ13_GE) if _ge_policy(f) == "corrected" else None,
     notes=_ge_notes,
     figures=("figures/germanium_xray.pdf",),
+    cost=3.2,
 )
 
 
@@ -1016,6 +1017,7 @@ HYDROGEN = Claim(
         "(at threshold), so the low-Q² region is a 1e-5 correction for Z = 1. For a hydrogen-like "
         "ion δ scales as Z² at fixed T/I, which is why Ge (claim eq13.germanium) reaches 1e-3."
     ),
+    cost=1.6,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -1240,6 +1242,7 @@ VALIDITY = Claim(
     summary=_validity_summary,
     notes=_validity_notes,
     anchor=13,
+    cost=3.8,
 )
 
 
@@ -1488,6 +1491,7 @@ UPPER_BOUND = Claim(
     policy=lambda f: "verified" if f.all_hold else "refuted",
     summary=_upper_summary,
     anchor=13,
+    cost=1.7,
 )
 
 CLAIMS = (EQ13, GERMANIUM, HYDROGEN, VALIDITY, GE_PRODUCT_CLAIM, UPPER_BOUND)

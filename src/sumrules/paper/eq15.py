@@ -325,6 +325,7 @@ EQ15 = Claim(
     derivations=_paper_step,
     notes=NOTES,
     certified=certified_ratio_extra,
+    cost=5,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -577,6 +578,7 @@ INCLUSIVE = Claim(
     summary=_inclusive_summary,
     notes=_inclusive_notes,
     anchor=15,
+    cost=1.9,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -745,6 +747,7 @@ GE_STEPPING_CLAIM = Claim(
     notes=_stepping_notes,
     figures=("figures/germanium_shells.pdf",),
     anchor=15,
+    cost=3.6,
 )
 
 EQ15_RHF = Claim(

@@ -192,7 +192,7 @@ EQ19 = Claim(
     corrected=Printed(statement.CORRECTED_EQ19),
     notes=_notes,
     certified=_certified,
-    cost=5,
+    cost=5.5,
 )
 
 # ---------------------------------------------------------------------------------------------
