@@ -315,7 +315,7 @@ def dipole_radial_closed_form(n: int, l: int) -> sp.Expr:
     ∫ r^{s−1} e^{−(1+iκ)r} M(a, b, 2iκr) dr = Γ(s)(1 + iκ)^{−s} ₂F₁(a, s; b; 2iκ/(1 + iκ)).
     |(1 − z)^{−a}|² = e^{−4ν atan κ} is taken out (arg(1 − z) = −2 atan κ ∈ (−π, 0)).
     The coefficients of R_nl are a rational multiple of one (possibly irrational) constant
-    whose square is rational (true for n ≤ 3).
+    whose square is rational (true for n ≤ 4).
 
     >>> sp.factor(dipole_radial_closed_form(1, 0))
     256/(3*(kappa**2 + 1)**5)
