@@ -271,7 +271,7 @@ def exact_sum_rule_ratios(
     0.987439347010319 True
     """
     validate_dps(dps)
-    form = RATIO_FORMS[validate_state(n, l)]
+    n, l = validate_state(n, l)
     with precision(dps + GUARD_DIGITS):
         kappa = reduced_state(n, l, T, Z).kappa
         extra = int(max(0, float(mpmath.log10(kappa)))) + 2  # 1 − E B and 1 − e^{−2πν} → 0
@@ -281,20 +281,26 @@ def exact_sum_rule_ratios(
         y = kappa * kappa
         e = mpmath.exp(-4 * n * mpmath.atan(kappa) / kappa)
         for which in ("nmm", "ew"):
-            b = form.b(which)
-            value = 1 - e * _eval(b, y)
+            value = 1 - e * _eval(n, l, which, y)
             out.append(value / -mpmath.expm1(-2 * mpmath.pi * n / kappa))
     with precision(dps):
         return +out[0], +out[1]
 
 
-def _eval(expr: sp.Expr, y: mpmath.mpf) -> mpmath.mpf:
-    num, den = sp.fraction(sp.together(expr))
-    f_num = sp.Poly(num, _Y)
-    f_den = sp.Poly(den, _Y)
-    return mpmath.polyval([int(c) for c in f_num.all_coeffs()], y) / mpmath.polyval(
-        [int(c) for c in f_den.all_coeffs()], y
+@functools.cache
+def _b_coefficients(n: int, l: int, which: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Integer coefficients (highest power first) of the numerator and the denominator of
+    B/(c (1 + y)^{2n}) (cached: the sympy text is read once per state and weight)."""
+    num, den = sp.fraction(sp.together(RATIO_FORMS[(n, l)].b(which)))
+    return (
+        tuple(int(c) for c in sp.Poly(num, _Y).all_coeffs()),
+        tuple(int(c) for c in sp.Poly(den, _Y).all_coeffs()),
     )
+
+
+def _eval(n: int, l: int, which: str, y: mpmath.mpf) -> mpmath.mpf:
+    num, den = _b_coefficients(n, l, which)
+    return mpmath.polyval(list(num), y) / mpmath.polyval(list(den), y)
 
 
 def _quadrature_points(st: ReducedState) -> list[mpmath.mpf]:
