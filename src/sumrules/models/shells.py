@@ -448,8 +448,8 @@ class ShellAtom:
     def ratio_routes(self) -> dict[str, Callable[[Any, int], tuple[Any, Any]]]:
         """Routes to the atom's ratios by family: "quadrature" (the Coulomb-wave quadrature per
         subshell, :meth:`live_ratios`) and "series" (the Chebyshev–Radau interpolants of the
-        same route, :meth:`sum_rule_ratios`). Not independent routes — the interpolant is
-        built from the quadrature — but a check of the interpolation at new points."""
+        states' closed forms r(κ), :meth:`sum_rule_ratios`): independent routes, the closed
+        forms derived from the Nordsieck integral, the quadrature from the Coulomb wave."""
         return {
             "series": lambda T, dps: self.sum_rule_ratios(T, dps=dps),
             "quadrature": lambda T, dps: self.live_ratios(T, dps=dps),
