@@ -11,7 +11,13 @@ from typing import Any
 
 import mpmath
 
-__all__ = ["assert_default", "models_density", "ridge_share"]
+__all__ = [
+    "assert_default",
+    "models_density",
+    "models_density_k",
+    "models_density_q2",
+    "ridge_share",
+]
 
 
 def models_density(T: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
@@ -22,6 +28,27 @@ def models_density(T: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
         2**8 * q**2 * (q**2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
         / (((q + k) ** 2 + 1) ** 3 * ((q - k) ** 2 + 1) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
     )  # fmt: skip
+
+
+def models_density_k(k: mpmath.mpf, Q2: mpmath.mpf) -> mpmath.mpf:
+    """The same S at real Q² (any sign), k = √(2T − 1); 0 at threshold k = 0.
+
+    Uses [(q + k)² + 1][(q − k)² + 1] = (Q² − k² + 1)² + 4k².
+    """
+    if k == 0:
+        return k
+    a = Q2 - k**2 + 1
+    angle = mpmath.atan2(2 * k, a)
+    return (
+        2**8 * Q2 * (Q2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
+        / ((a**2 + 4 * k**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
+    )  # fmt: skip
+
+
+def models_density_q2(T: mpmath.mpf, Q2: mpmath.mpf, Z: int = 1) -> mpmath.mpf:
+    """S_Z(T, Q²) at real Q² (any sign) by the scaling S_Z(T, Q²) = Z⁻² S_1(T/Z², Q²/Z²)."""
+    T, Q2 = T / Z**2, Q2 / Z**2
+    return models_density_k(mpmath.sqrt(2 * T - 1), Q2) / Z**2
 
 
 def ridge_share(kappa: mpmath.mpf) -> mpmath.mpf:

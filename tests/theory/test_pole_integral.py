@@ -14,7 +14,7 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 from hypothesis import assume, example, given
-from hypothesis import strategies as st
+from poletools import M_SYM, POS, S_RANGE, T_SYM, W_RANGE, M, T, exactly_equal
 
 from sumrules.theory.pole_integral.closed_form import (
     PRINTED_LATEX,
@@ -28,18 +28,6 @@ from sumrules.theory.pole_integral.closed_form import (
     pole_integral_vanishes,
 )
 from sumrules.theory.pole_integral.routes import MAX_INDEX
-
-POS = st.builds(sp.Rational, st.integers(1, 7), st.integers(1, 7))
-S_RANGE = st.integers(-3, 8)
-W_RANGE = st.integers(1, 9)
-M_SYM, T_SYM = sp.symbols("m T", positive=True)
-M, T = M_SYM, T_SYM
-
-
-def exactly_equal(a: sp.Expr, b: sp.Expr) -> bool:
-    """The one exact comparison used to accept the right formula and reject the wrong ones."""
-    return bool(sp.simplify(sp.sympify(a) - sp.sympify(b)) == 0)
-
 
 # ------------------------------------------------------------------ variants (negative controls)
 

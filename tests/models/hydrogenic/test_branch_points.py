@@ -15,25 +15,11 @@ import mpmath
 import pytest
 import sympy
 import sympy as sp
-from modelrefs import assert_default
+from modelrefs import assert_default, models_density_q2
 
 from sumrules.core.numeric import agreement_digits
 from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as h
-
-
-def _models_density_q2(T: mpmath.mpf, Q2: mpmath.mpf, Z: int = 1) -> mpmath.mpf:
-    """docs/models.md density at real Q² (any sign), via [(q+k)²+1][(q−k)²+1] = (Q²−k²+1)² + 4k²,
-    and S_Z(T, Q²) = Z⁻² S_1(T/Z², Q²/Z²)."""
-    T, Q2 = T / Z**2, Q2 / Z**2
-    k = mpmath.sqrt(2 * T - 1)
-    a = Q2 - k**2 + 1
-    angle = mpmath.atan2(2 * k, a)
-    s = (
-        2**8 * Q2 * (Q2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
-        / ((a**2 + 4 * k**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
-    )  # fmt: skip
-    return s / Z**2
 
 
 def test_continued_density_on_the_real_axis_and_reflection() -> None:
@@ -52,7 +38,7 @@ def test_continued_density_on_the_real_axis_for_k_not_z() -> None:
         for Z, T in ((1, 2), (2, 5)):  # k = √3 and k = √6: k ≠ Z, k ≠ 1
             for x in ("0.3", "2.5", "-0.4"):
                 v = hc.continued_density(T, x, Z=Z, dps=30)
-                ref = _models_density_q2(mpmath.mpf(T), mpmath.mpf(x), Z)
+                ref = models_density_q2(mpmath.mpf(T), mpmath.mpf(x), Z)
                 assert abs(v.imag) < 1e-30 * abs(ref) and agreement_digits(v.real, ref) > 28
     assert_default(hc.continued_density, "dps", 30, 31, 2, "0.3")
     with pytest.raises(ValueError, match="Q2 must be finite"):

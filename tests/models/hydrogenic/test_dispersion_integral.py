@@ -12,23 +12,11 @@ from __future__ import annotations
 
 import mpmath
 import pytest
-from modelrefs import assert_default
+from modelrefs import assert_default, models_density_k
 
 from sumrules.core.numeric import agreement_digits
 from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as h
-
-
-def _density(k: mpmath.mpf, Q2: mpmath.mpf) -> mpmath.mpf:
-    """S(T, Q²) of docs/models.md at real Q² (any sign), k = √(2T − 1); 0 at threshold k = 0."""
-    if k == 0:
-        return k
-    a = Q2 - k**2 + 1  # [(q + k)² + 1][(q − k)² + 1] = a² + 4k²
-    angle = mpmath.atan2(2 * k, a)
-    return (
-        2**8 * Q2 * (Q2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
-        / ((a**2 + 4 * k**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
-    )  # fmt: skip
 
 
 def _dispersion_reference(T: object, P2: object) -> mpmath.mpc:
@@ -38,7 +26,7 @@ def _dispersion_reference(T: object, P2: object) -> mpmath.mpc:
     ridge = [k**2 / 4, k**2, 4 * k**2]  # the Bethe ridge Q² ≈ k² (width ~2k in Q²)
 
     def s(y: mpmath.mpf) -> mpmath.mpf:
-        return _density(k, y)
+        return models_density_k(k, y)
 
     if x <= 0:
         pts = [*sorted({mpmath.mpf(0), *ridge}), mpmath.inf]

@@ -13,23 +13,11 @@ import re
 
 import mpmath
 import pytest
-from modelrefs import models_density
+from modelrefs import models_density, models_density_k
 
 from sumrules.core.numeric import agreement_digits
 from sumrules.models.hydrogenic import checks as hc
 from sumrules.models.hydrogenic import ground as h
-
-
-def _density(k: mpmath.mpf, Q2: mpmath.mpf) -> mpmath.mpf:
-    """S(T, Q²) of docs/models.md at real Q² (any sign), k = √(2T − 1); 0 at threshold k = 0."""
-    if k == 0:
-        return k
-    a = Q2 - k**2 + 1  # [(q + k)² + 1][(q − k)² + 1] = a² + 4k²
-    angle = mpmath.atan2(2 * k, a)
-    return (
-        2**8 * Q2 * (Q2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
-        / ((a**2 + 4 * k**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
-    )  # fmt: skip
 
 
 def discrete_sq(n: int, x: mpmath.mpf) -> mpmath.mpf:
@@ -50,11 +38,11 @@ def _resolvent_reference(T: object, P2: object) -> mpmath.mpc:
     kt = mpmath.sqrt(2 * t - 1)
 
     def f(k: mpmath.mpf) -> mpmath.mpf:  # S dT′/(T − T′) = f(k′) dk′/(k_T − k′), T′ = (1 + k′²)/2
-        return 2 * _density(k, x) * k / (kt + k)
+        return 2 * models_density_k(k, x) * k / (kt + k)
 
     near = mpmath.quad(lambda d: (f(kt - d) - f(kt + d)) / d, [0, kt / 2, kt])
     far = mpmath.quad(lambda k: f(k) / (kt - k), [2 * kt, 4 * kt, mpmath.inf])
-    return elastic + discrete + mpmath.mpc(near + far, mpmath.pi * _density(kt, x))
+    return elastic + discrete + mpmath.mpc(near + far, mpmath.pi * models_density_k(kt, x))
 
 
 def _agree(value: mpmath.mpc, ref: mpmath.mpc, digits: float) -> bool:

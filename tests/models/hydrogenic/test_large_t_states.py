@@ -19,6 +19,7 @@ from sumrules.models.hydrogenic.state_ratios import (
     fitted_law_from_closed_form,
     large_T_exponent,
     large_T_law_exact,
+    large_T_numerator_series,
     predicted_large_T_coefficient,
     stepping_table,
     universal_coefficient,
@@ -38,6 +39,26 @@ def test_law_read_off_the_closed_form(state: tuple[int, int], which: str, c: sp.
     law = large_T_law_exact(*state, which)
     assert law.exponent == large_T_exponent(state[1]) and sp.simplify(law.coefficient - c) == 0
     assert law.exponent != sp.Rational(5, 2) or state[1] == 0  # p grows with l
+
+
+@pytest.mark.parametrize(("n", "l", "which"), [(2, 1, "ew"), (3, 2, "nmm")])
+def test_power_series_matches_sympy_series(n: int, l: int, which: str) -> None:
+    """The exact power-series arithmetic against sympy.series of the same numerator (two
+    routes); control: dropping the factor e^{4nu·arctan u} changes the coefficients."""
+    from sumrules.models.hydrogenic.closed_form_ratios import RATIO_FORMS
+
+    u = sp.Symbol("u", positive=True)
+    b = sp.cancel(RATIO_FORMS[(n, l)].b(which).subs(sp.Symbol("y"), 1 / u**2))
+    order = 2 * l + 8
+    fast = [
+        sp.Rational(c.numerator, c.denominator) for c in large_T_numerator_series(n, b, u, order)
+    ]
+    slow = sp.series(1 - sp.exp(4 * n * u * sp.atan(u)) * b, u, 0, order).removeO()
+    assert fast == [sp.expand(slow).coeff(u, k) for k in range(order)]
+    without_exp = sp.expand(b.series(u, 0, order).removeO())
+    assert fast != [(1 if k == 0 else 0) - without_exp.coeff(u, k) for k in range(order)]
+    with pytest.raises(ValueError, match="singular at u = 0"):
+        large_T_numerator_series(n, 1 / u, u, order)
 
 
 def test_universal_coefficients() -> None:

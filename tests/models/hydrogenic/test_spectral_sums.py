@@ -18,7 +18,7 @@ import mpmath
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from modelrefs import assert_default
+from modelrefs import assert_default, models_density_q2
 
 from sumrules.core.numeric import agreement_digits
 from sumrules.models.hydrogenic import checks as hc
@@ -250,20 +250,6 @@ def test_oscillator_fraction_and_ratios_default_precision() -> None:
 # --- deliberately wrong densities ----------------------------------------------------------------
 
 
-def _models_density_q2(T: mpmath.mpf, Q2: mpmath.mpf, Z: int = 1) -> mpmath.mpf:
-    """docs/models.md density at real Q² (any sign), via [(q+k)²+1][(q−k)²+1] = (Q²−k²+1)² + 4k²,
-    and S_Z(T, Q²) = Z⁻² S_1(T/Z², Q²/Z²)."""
-    T, Q2 = T / Z**2, Q2 / Z**2
-    k = mpmath.sqrt(2 * T - 1)
-    a = Q2 - k**2 + 1
-    angle = mpmath.atan2(2 * k, a)
-    s = (
-        2**8 * Q2 * (Q2 + (1 + k**2) / 3) * mpmath.exp(-(2 / k) * angle)
-        / ((a**2 + 4 * k**2) ** 3 * (1 - mpmath.exp(-2 * mpmath.pi / k)))
-    )  # fmt: skip
-    return s / Z**2
-
-
 @pytest.mark.parametrize("Z", [1, 2])
 def test_wrong_densities_are_what_their_names_say(Z: int) -> None:
     """Each negative-control density is the docs/models.md S with exactly the named defect."""
@@ -272,7 +258,7 @@ def test_wrong_densities_are_what_their_names_say(Z: int) -> None:
         k, z = 2 * mpmath.mpf(Z), mpmath.mpf(Z)
         for x in ("0.5", "3", "7", "-0.5"):  # a = Q² − k² + Z² changes sign; a = 0 at Q² = 3Z²
             Q2 = mpmath.mpf(x) * Z**2
-            s = _models_density_q2(T, Q2, Z)
+            s = models_density_q2(T, Q2, Z)
             a = Q2 - k**2 + z**2
             som = -mpmath.expm1(-2 * mpmath.pi * z / k)
             w = hc.WRONG_DENSITIES

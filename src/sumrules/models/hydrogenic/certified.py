@@ -72,6 +72,7 @@ from sumrules.models.hydrogenic.ground import exact_sum_rule_ratio, sum_rule_rat
 
 __all__ = [
     "CertifiedRatios",
+    "CoulombAngles",
     "ReferenceCheck",
     "certified_ratio_integrals",
     "certified_ratio_table",
@@ -133,40 +134,61 @@ def _scaled_energy(T: object, Z: object) -> tuple[Fraction, Fraction, Fraction]:
     return t_, z_, t_ / (z_ * z_)
 
 
-class _Model:
-    """Ball-arithmetic constants and integrands at scaled energy t (Z = 1)."""
+class CoulombAngles:
+    """Ball constants t, κ² = 2t − 1, κ of a reduced energy t, and the three forms of the angle
+    of the Coulomb factor e^{−2νφ} (each analytic on its own region, for the contour integrals).
 
-    def __init__(self, flint: ModuleType, t: Fraction, variant: str) -> None:
+    In the variable v = q/λ (q/Z for 1s): φ is the angle atan2(2κ, 1 + v² − κ²).
+
+    >>> import flint
+    >>> a = CoulombAngles(flint, Fraction(1))
+    >>> a.k2
+    1.00000000000000
+    >>> round(float(a.phi_quotient(flint.acb(1), analytic=True).real.mid()), 12)  # atan 2
+    1.107148717794
+    >>> a.phi_quotient(flint.acb(0, 2), analytic=True) is None  # Re(1 + v² − κ²) = −4
+    True
+    """
+
+    def __init__(self, flint: ModuleType, t: Fraction) -> None:
         arb = flint.arb
         self.flint = flint
         self.t = arb(fmpq_of(flint, t))
         self.k2 = 2 * self.t - 1
         self.k = self.k2.sqrt()
-        sommerfeld = -(-2 * arb.pi() / self.k).expm1()  # 1 − e^{−2π/k}
-        self.P = arb(256) if variant == "no_sommerfeld" else 256 / sommerfeld
-        self.b = 2 * self.t / 3
-        self.c = 2 / self.k
         self.nan = flint.acb(arb("nan"))
 
-    def phi_difference(self, q: Any, analytic: bool) -> Any:
-        """atan(q + k) − atan(q − k): analytic for |Im q| < 1."""
-        if analytic and not abs(q.imag) < 1:
+    def phi_difference(self, v: Any, analytic: bool) -> Any:
+        """atan(v + κ) − atan(v − κ): analytic for |Im v| < 1."""
+        if analytic and not abs(v.imag) < 1:
             return None
-        return (q + self.k).atan() - (q - self.k).atan()
+        return (v + self.k).atan() - (v - self.k).atan()
 
-    def phi_quotient(self, q: Any, analytic: bool) -> Any:
-        """atan(2k/(1 + q² − k²)): analytic where Re(1 + q² − k²) > 0."""
-        a = 1 + q * q - self.k2
+    def phi_quotient(self, v: Any, analytic: bool) -> Any:
+        """atan(2κ/(1 + v² − κ²)): analytic where Re(1 + v² − κ²) > 0."""
+        a = 1 + v * v - self.k2
         if analytic and not a.real > 0:
             return None
         return (2 * self.k / a).atan()
 
-    def phi_reflected(self, q: Any, analytic: bool) -> Any:
-        """π + atan(2k/(1 + q² − k²)): analytic where Re(1 + q² − k²) < 0."""
-        a = 1 + q * q - self.k2
+    def phi_reflected(self, v: Any, analytic: bool) -> Any:
+        """π + atan(2κ/(1 + v² − κ²)): analytic where Re(1 + v² − κ²) < 0."""
+        a = 1 + v * v - self.k2
         if analytic and not a.real < 0:
             return None
         return self.flint.arb.pi() + (2 * self.k / a).atan()
+
+
+class _Model(CoulombAngles):
+    """Ball-arithmetic constants and integrands at scaled energy t (Z = 1)."""
+
+    def __init__(self, flint: ModuleType, t: Fraction, variant: str) -> None:
+        super().__init__(flint, t)
+        arb = flint.arb
+        sommerfeld = -(-2 * arb.pi() / self.k).expm1()  # 1 − e^{−2π/k}
+        self.P = arb(256) if variant == "no_sommerfeld" else 256 / sommerfeld
+        self.b = 2 * self.t / 3
+        self.c = 2 / self.k
 
     def integrand(self, phi: Callable[[Any, bool], Any], which: str) -> Callable[[Any, bool], Any]:
         """2t S/q (``"nmm"``) or q S (``"ew"``) with the angle ``phi``."""

@@ -49,7 +49,7 @@ from sumrules.core.certified import (
     workprec,
 )
 from sumrules.core.numeric import MAX_DPS
-from sumrules.models.hydrogenic.certified import CertifiedRatios, ratio_control
+from sumrules.models.hydrogenic.certified import CertifiedRatios, CoulombAngles, ratio_control
 from sumrules.models.hydrogenic.closed_form_ratios import exact_sum_rule_ratios
 from sumrules.models.hydrogenic.closed_forms import ClosedForm, closed_form
 
@@ -85,15 +85,13 @@ def _scaled_energy(form: ClosedForm, T: object, Z: object) -> tuple[Fraction, Fr
     return t_, z_, t_ / lam2
 
 
-class _Model:
+class _Model(CoulombAngles):
     """Ball constants and integrands of one state at reduced energy t."""
 
     def __init__(self, flint: ModuleType, form: ClosedForm, t: Fraction, variant: str) -> None:
+        super().__init__(flint, t)
         arb = flint.arb
-        self.flint, self.form = flint, form
-        self.t = arb(fmpq_of(flint, t))
-        self.k2 = 2 * self.t - 1
-        self.k = self.k2.sqrt()
+        self.form = form
         self.c = 2 * form.n / self.k  # 2ν
         somm = 1 / -(-arb.pi() * self.c).expm1()
         pref = arb(fmpq_of(flint, form.prefactor))
@@ -102,30 +100,12 @@ class _Model:
         self.p = [arb(0)] * (degree + 1)  # coefficients of xⁱ at y = κ²
         for i, j, co in form.terms:
             self.p[i] += co * self.k2**j
-        self.nan = flint.acb(arb("nan"))
 
     def poly(self, x: Any) -> Any:
         out = 0 * x
         for coeff in reversed(self.p):
             out = out * x + coeff
         return out
-
-    def phi_difference(self, u: Any, analytic: bool) -> Any:
-        if analytic and not abs(u.imag) < 1:
-            return None
-        return (u + self.k).atan() - (u - self.k).atan()
-
-    def phi_quotient(self, u: Any, analytic: bool) -> Any:
-        a = 1 + u * u - self.k2
-        if analytic and not a.real > 0:
-            return None
-        return (2 * self.k / a).atan()
-
-    def phi_reflected(self, u: Any, analytic: bool) -> Any:
-        a = 1 + u * u - self.k2
-        if analytic and not a.real < 0:
-            return None
-        return self.flint.arb.pi() + (2 * self.k / a).atan()
 
     def integrand(self, phi: _Angle, which: str) -> _Angle:
         """2t F/u (``"nmm"``) or u F (``"ew"``) with the angle ``phi``."""

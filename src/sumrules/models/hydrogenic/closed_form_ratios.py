@@ -40,7 +40,6 @@ import sympy as sp
 from sumrules.core.numeric import precision, validate_dps
 from sumrules.models.hydrogenic.closed_forms import (
     ReducedState,
-    cancellation_digits,
     closed_form,
     density_adaptive,
     reduced_state,
@@ -324,12 +323,13 @@ def sum_rule_ratios_closed(
         st = reduced_state(n, l, T, Z)
         two_t = 1 + st.kappa**2
         memo: dict[mpmath.mpf, mpmath.mpf] = {}
+        too_much = mpmath.mpf(10) ** (GUARD_DIGITS // 2)  # cancellation_digits(cond) > G // 2
 
         def f(u: mpmath.mpf) -> mpmath.mpf:
             v = memo.get(u)
             if v is None:
                 v, cond = st.density(u)
-                if cancellation_digits(cond) > GUARD_DIGITS // 2:  # redo with more digits
+                if cond >= too_much:  # it would cost more than GUARD_DIGITS // 2: redo
                     v = density_adaptive(n, l, T, u * st.lam, Z, wp) * st.lam**2
                 memo[u] = v
             return v

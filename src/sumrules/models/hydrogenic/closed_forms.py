@@ -367,24 +367,51 @@ class ReducedState:
         """1/(1 − e^{−2πν})."""
         return 1 / -mpmath.expm1(-2 * mpmath.pi * self.nu)
 
-    def polynomial(self, w: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
-        """P at w = u² − κ² and Σ|terms| (the scale of the rounding errors of the sum)."""
+    @functools.cached_property
+    def ridge_coefficients(self) -> tuple[tuple[mpmath.mpf, ...], tuple[mpmath.mpf, ...]]:
+        """P = Σᵢ Qᵢ(κ²) wⁱ: (Qᵢ, Aᵢ = Σⱼ |cᵢⱼ| κ²ʲ), highest i first, at the current precision."""
         y = self.kappa * self.kappa
-        value, size = mpmath.mpf(0), mpmath.mpf(0)
+        top = max(i for i, _, _ in self.form.ridge_terms)
+        q = [mpmath.mpf(0)] * (top + 1)
+        a = [mpmath.mpf(0)] * (top + 1)
         for i, j, c in self.form.ridge_terms:
-            term = c * w**i * y**j
-            value += term
-            size += abs(term)
+            term = c * y**j
+            q[top - i] += term
+            a[top - i] += abs(term)
+        return tuple(q), tuple(a)
+
+    @functools.cached_property
+    def prefactor(self) -> mpmath.mpf:
+        """The rational c of the closed form at the precision of the first call."""
+        c = self.form.prefactor
+        return mpmath.mpf(c.numerator) / c.denominator
+
+    @functools.cached_property
+    def sommerfeld_factor(self) -> mpmath.mpf:
+        """1/(1 − e^{−2πν}) at the precision of the first call."""
+        return self.sommerfeld()
+
+    def polynomial(self, w: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
+        """P at w = u² − κ² and Σ|terms| (the scale of the rounding errors of the sum).
+
+        Horner in w over the coefficients Qᵢ(κ²) of :attr:`ridge_coefficients`; Σ|terms| is
+        Σᵢ Aᵢ |w|ⁱ, the same bound as summing the monomials one by one.
+        """
+        q, a = self.ridge_coefficients
+        value, size, aw = mpmath.mpf(0), mpmath.mpf(0), abs(w)
+        for qi, ai in zip(q, a, strict=True):
+            value = value * w + qi
+            size = size * aw + ai
         return value, size
 
     def rational(self, u: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
         """(c u² P / (d₋ d₊)^order, condition number of P's sum)."""
         kap = self.kappa
-        p, size = self.polynomial((u - kap) * (u + kap))
-        d = ((u - kap) ** 2 + 1) * ((u + kap) ** 2 + 1)
-        f = self.form
-        value = mpmath.mpf(f.prefactor.numerator) / f.prefactor.denominator * u * u * p
-        return value / d**f.order, (size / abs(p) if p else mpmath.inf)
+        minus, plus = u - kap, u + kap
+        p, size = self.polynomial(minus * plus)
+        d = (minus * minus + 1) * (plus * plus + 1)
+        value = self.prefactor * u * u * p
+        return value / d**self.form.order, (size / abs(p) if p else mpmath.inf)
 
     def angle(self, u: mpmath.mpf) -> mpmath.mpf:
         """φ = atan2(2κ, u² − κ² + 1) ∈ (0, π), u² − κ² formed as (u − κ)(u + κ)."""
@@ -394,7 +421,7 @@ class ReducedState:
     def density(self, u: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
         """(λ² S at u = q/λ, condition number of the polynomial sum)."""
         rat, cond = self.rational(u)
-        return rat * mpmath.exp(-2 * self.nu * self.angle(u)) * self.sommerfeld(), cond
+        return rat * mpmath.exp(-2 * self.nu * self.angle(u)) * self.sommerfeld_factor, cond
 
     def dipole(self) -> mpmath.mpf:
         """λ⁴ lim_{u→0} S/q² (φ(0) = 2 atan κ)."""

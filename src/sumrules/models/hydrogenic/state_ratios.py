@@ -37,6 +37,7 @@ import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import mpmath
 import sympy as sp
@@ -55,6 +56,8 @@ __all__ = [
     "large_T_coefficient",
     "large_T_exponent",
     "large_T_law_exact",
+    "large_T_numerator_series",
+    "leading_term",
     "predicted_large_T_coefficient",
     "ratio_table",
     "ratios_from_density",
@@ -105,6 +108,7 @@ def large_T_law_exact(n: int, l: int, which: str) -> LargeTLaw:
     r − 1 = [1 − e^{4nu·arctan u} B(1/u²)/(c_B(1 + 1/u²)^{2n})]/(e^{2πnu} − 1): the numerator
     is even in u, so its first term N_{2j}u^{2j} gives r − 1 ≈ N_{2j}u^{2j−1}/(2πn), and
     u = w/√(1 − w²), w = √(I/T), leaves the leading coefficient unchanged: p = j − 1/2.
+    The series is exact power-series arithmetic (:func:`large_T_numerator_series`).
 
     >>> law = large_T_law_exact(2, 1, "ew")
     >>> law.exponent, law.coefficient
@@ -121,13 +125,87 @@ def large_T_law_exact(n: int, l: int, which: str) -> LargeTLaw:
             f"{tuple(sorted(RATIO_FORMS))}"
         )
     u = sp.Symbol("u", positive=True)
-    b = RATIO_FORMS[(n, l)].b(which).subs(sp.Symbol("y"), 1 / u**2)
-    numerator = 1 - sp.exp(4 * n * u * sp.atan(u)) * sp.cancel(b)
-    series = sp.Poly(sp.expand(sp.series(numerator, u, 0, 2 * l + 12).removeO()), u)
-    (power,), coefficient = min(series.terms(), key=lambda t: t[0][0])
+    b = sp.cancel(RATIO_FORMS[(n, l)].b(which).subs(sp.Symbol("y"), 1 / u**2))
+    power, coefficient = leading_term(large_T_numerator_series(n, b, u, 2 * l + 12))
     return LargeTLaw(
-        label(n, l), which, sp.Rational(power - 1, 2), sp.simplify(coefficient / (2 * sp.pi * n))
+        label(n, l),
+        which,
+        sp.Rational(power - 1, 2),
+        sp.Rational(coefficient.numerator, coefficient.denominator) / (2 * sp.pi * n),
     )
+
+
+Series = list[Fraction]
+
+
+def _series_product(a: Series, b: Series) -> Series:
+    order = len(a)
+    return [sum((a[i] * b[k - i] for i in range(k + 1)), Fraction(0)) for k in range(order)]
+
+
+def _series_exp(g: Series) -> Series:
+    """exp(g) for g(0) = 0, by e_k = (1/k) Σ_{j=1..k} j g_j e_{k−j} (from E′ = g′E)."""
+    e = [Fraction(1)] + [Fraction(0)] * (len(g) - 1)
+    for k in range(1, len(g)):
+        e[k] = sum((j * g[j] * e[k - j] for j in range(1, k + 1)), Fraction(0)) / k
+    return e
+
+
+def _series_quotient(num: Series, den: Series) -> Series:
+    """num/den as a power series (den(0) ≠ 0)."""
+    out: Series = []
+    for k in range(len(num)):
+        out.append(
+            (num[k] - sum((den[j] * out[k - j] for j in range(1, k + 1)), Fraction(0))) / den[0]
+        )
+    return out
+
+
+def _coefficients(poly: sp.Expr, u: sp.Symbol, order: int) -> Series:
+    coeffs = [Fraction(0)] * order
+    for (k,), c in sp.Poly(poly, u).terms():
+        if k < order:
+            c = sp.Rational(c)
+            coeffs[k] = Fraction(int(c.p), int(c.q))
+    return coeffs
+
+
+def large_T_numerator_series(n: int, b: sp.Expr, u: sp.Symbol, order: int) -> Series:
+    """Taylor coefficients of 1 − e^{4nu·arctan u} b(u) to u^{order−1}, exactly (Fractions).
+
+    b must be a rational function of u regular at u = 0. e^{4nu·arctan u} has rational
+    coefficients (arctan u = Σ (−1)ᵏ u^{2k+1}/(2k+1)), so the whole series is rational: exact
+    power-series arithmetic, no symbolic series expansion (which :func:`sympy.series` checks).
+
+    >>> u = sp.Symbol("u")
+    >>> large_T_numerator_series(1, sp.Integer(1), u, 5)
+    [Fraction(0, 1), Fraction(0, 1), Fraction(-4, 1), Fraction(0, 1), Fraction(-20, 3)]
+    """
+    num, den = sp.fraction(sp.cancel(b))
+    den_series = _coefficients(den, u, order)
+    if den_series[0] == 0:
+        raise ValueError(f"b = {b} is singular at u = 0")
+    arctan = [Fraction(0)] * order
+    for k in range(0, order, 2):
+        if k + 1 < order:
+            arctan[k + 1] = Fraction((-1) ** (k // 2), k + 1)
+    g = [Fraction(0)] + [4 * n * c for c in arctan[:-1]]  # 4n u·arctan u
+    product = _series_product(
+        _series_exp(g), _series_quotient(_coefficients(num, u, order), den_series)
+    )
+    return [(1 if k == 0 else 0) - c for k, c in enumerate(product)]
+
+
+def leading_term(series: Series) -> tuple[int, Fraction]:
+    """(k, c_k) of the first non-zero coefficient; ValueError if all vanish.
+
+    >>> leading_term([Fraction(0), Fraction(0), Fraction(-4)])
+    (2, Fraction(-4, 1))
+    """
+    for k, c in enumerate(series):
+        if c:
+            return k, c
+    raise ValueError("every coefficient of the series vanishes to the order computed")
 
 
 #: the state whose closed form fixes the universal C_l of each l (the lowest n with that l)
