@@ -15,6 +15,7 @@ from sumrules.core.claim import (
     EXACT,
     FAMILIES,
     Claim,
+    Comparison,
     Findings,
     Printed,
     Quantity,
@@ -171,3 +172,109 @@ def test_equal_infinities_agree_and_unequal_ones_do_not() -> None:
     assert EXACT.compare(sp.oo, sp.oo, CTX).agrees
     assert not EXACT.compare(sp.oo, -sp.oo, CTX).agrees
     assert not EXACT.compare(sp.oo, 1, CTX).agrees
+
+
+# --- the comparison rules, one by one (each with a pair that must not agree) -----------------
+
+_X = sp.Symbol("x")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agrees"),
+    [
+        ((1, 2), (1, 2), True),
+        ([1, 2], (1, 2), True),  # a list and a tuple of the same values
+        ((1, 2), (1, 3), False),
+        ((1, 2), (1, 2, 3), False),  # a missing entry is a disagreement, not ignored
+        ((1,), 1, False),  # a sequence is not its only entry
+        ("x", _X, False),  # a word is not the symbol it spells
+        ("a", "a", True),
+        (sp.sin(_X) ** 2 + sp.cos(_X) ** 2, 1, True),  # symbolic: simplified to 0
+        (_X, 2 * _X, False),
+        ((1 + sp.sqrt(2)) ** 2, 3 + 2 * sp.sqrt(2), True),  # a number sympy leaves unsimplified
+        (sp.pi, 3, False),
+        (sp.oo, sp.oo, True),  # oo − oo is nan, but equal objects are equal
+    ],
+)
+def test_exact_comparison_rule_by_rule(a: object, b: object, agrees: bool) -> None:
+    got = EXACT.compare(a, b, Context())
+    assert got == Comparison(agrees, math.inf if agrees else 0.0)
+    assert EXACT.compare(b, a, Context()).agrees is agrees
+
+
+def test_objects_sympy_cannot_read_are_compared_by_equality() -> None:
+    thing = object()
+    assert EXACT.compare(thing, thing, Context()) == Comparison(True, math.inf)
+    assert EXACT.compare(object(), object(), Context()) == Comparison(False, 0.0)
+
+
+def test_numbers_below_the_zero_threshold() -> None:
+    """``zero_below = k``: |values| ≤ 10^(k − dps) count as 0 (the threshold included), and
+    then the two agree when |a − b| ≤ 10^(k − dps) (the threshold included)."""
+    tol, ctx = digits(3, zero_below=5), Context(dps=30)
+    small = mpmath.mpf(10) ** -25
+    e = mpmath.mpf
+
+    def judge(a: object, b: object) -> Comparison:
+        return tol.compare(a, b, ctx)
+
+    assert judge(small, 0.0) == judge(0.0, small) == Comparison(True, math.inf)
+    assert judge(small, e("1.5e-25")) == judge(e("1.5e-25"), small) == Comparison(True, math.inf)
+    assert judge(e("0.9e-25"), e("1.05e-25")) == Comparison(True, math.inf)  # one side is 0
+    assert judge(e("0.5e-25"), e("0.6e-25")).agrees  # the difference, not the sum
+    assert judge(e("1e-24"), 0.0) == judge(0.0, e("1e-24")) == Comparison(False, 0.0)
+    assert judge(e("0.9e-25"), e("-0.9e-25")) == Comparison(False, 0.0)
+    # values above the threshold are judged by digits, not as zero
+    assert judge(e("1.1e-25"), e("1.1e-25")).agrees
+    assert not judge(e("1.1e-25"), e("1.2e-25")).agrees
+
+
+def test_digits_needed_are_a_lower_bound_included() -> None:
+    ctx = Context(dps=30)
+    need = 25
+    tol = digits(30 - need)
+    a = mpmath.mpf(1)
+    with mpmath.workdps(60):
+        b = a + mpmath.mpf(10) ** -need * mpmath.mpf("0.99")  # agreement just above 25 digits
+        c = a + mpmath.mpf(10) ** -need * mpmath.mpf("1.5")
+    assert tol.compare(a, b, ctx).agrees
+    assert not tol.compare(a, c, ctx).agrees
+
+
+def test_sequences_compared_to_digits_entry_by_entry() -> None:
+    tol, ctx = digits(5), Context(dps=30)
+    one = mpmath.mpf(1)
+    assert tol.compare((one, one), (one, one), ctx).agrees
+    assert tol.compare([], [], ctx) == Comparison(True, math.inf)  # nothing to disagree on
+    assert tol.compare((one, one), (one,), ctx) == Comparison(False, 0.0)
+    assert not tol.compare((one, one), (one, one + mpmath.mpf("1e-10")), ctx).agrees
+
+
+def test_exact_values_inside_sequences_and_in_sympy() -> None:
+    ctx = Context(dps=30)
+    tol = digits(5)
+    # all exact: compared exactly, whatever the tolerance
+    assert tol.compare((sp.Rational(1, 3), 2), (sp.Rational(1, 3), 2), ctx).digits == math.inf
+    assert tol.compare((sp.Rational(1, 3), 2), (sp.Rational(1, 3), 3), ctx).digits == 0.0
+    # one float makes it a comparison in digits
+    got = tol.compare((sp.Rational(1, 3), 2), (1 / 3, 2), ctx)
+    assert got.agrees is False and 14 < got.digits < 18
+    # sympy numbers are evaluated with 20 guard digits: 1/3 vs its 40-digit value
+    with mpmath.workdps(30):
+        third = mpmath.mpf(1) / 3
+    assert tol.compare(sp.Float(sp.Rational(1, 3), 40), third, ctx).digits > 29
+
+
+def test_digits_zero_threshold_is_ten_to_the_k_minus_dps() -> None:
+    tol, ctx = digits(3, zero_below=5), Context(dps=30)
+    assert tol.zero is not None
+    assert tol.zero(ctx) == mpmath.mpf(10) ** -25
+
+
+def test_bad_declarations_are_refused_with_their_message() -> None:
+    with pytest.raises(ValueError, match=r"^a printed statement needs an expression or a text$"):
+        Printed()
+    with pytest.raises(
+        ValueError, match=r"^route family 'guess' is not one of closed form, symbolic, "
+    ):
+        Route("a guess", "guess", lambda c, ctx: 0)
