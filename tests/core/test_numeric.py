@@ -162,3 +162,20 @@ def test_working_dps_refuses_beyond_max_dps() -> None:
         ValueError, match=r"^eps is tiny: it needs 1101 working digits, at most 1100$"
     ):
         N.working_dps(N.MAX_WORKING_DPS + 1, "eps is tiny")
+
+
+def test_extrapolation_is_exact_for_polynomials_of_degree_below_the_points() -> None:
+    """Neville on n points reproduces a polynomial of degree n − 1 at h = 0, in any order of
+    the points and for complex values; control: a degree-n term is not removed."""
+    with mpmath.workdps(30):
+        hs = [mpmath.mpf(1) / 10, mpmath.mpf(1) / 100, mpmath.mpf(1) / 1000]
+        vals = [3 - 2 * h + 5 * h**2 for h in hs]
+        assert abs(N.extrapolate_to_zero(hs, vals) - 3) < 1e-25
+        assert abs(N.extrapolate_to_zero(hs[::-1], vals[::-1]) - 3) < 1e-25
+        cvals = [mpmath.mpc(3, -1) + mpmath.mpc(0, 2) * h - 7 * h**2 for h in hs]
+        assert abs(N.extrapolate_to_zero(hs, cvals) - mpmath.mpc(3, -1)) < 1e-25
+        cubic = [v + h**3 for v, h in zip(vals, hs, strict=True)]
+        miss = abs(N.extrapolate_to_zero(hs, cubic) - 3)
+        assert miss == pytest.approx(float(hs[0] * hs[1] * hs[2]), rel=1e-20)  # h1 h2 h3 exactly
+        assert N.extrapolate_to_zero([2], [5]) == 5  # one point: its value
+        assert N.extrapolate_to_zero([1, 2], [5, 7]) == 3  # the line through both

@@ -6,11 +6,12 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import mpmath
 import pytest
 import sympy as sp
 from toyclaims import CAUGHT, GOOD, hatch, toy_quantity
 
-from sumrules.core.claim import Claim, Extra, Printed, Route, Variant
+from sumrules.core.claim import Claim, Extra, Printed, Route, Variant, digits
 from sumrules.core.derivation import Derivation, Step
 from sumrules.core.ledger import Context, Control, Disagreement, Evidence
 from sumrules.core.numeric import MAX_DPS
@@ -284,3 +285,59 @@ def test_routes_that_disagree_end_as_error_after_the_retry() -> None:
 
 def test_show_value() -> None:
     assert show_value(sp.Rational(2, 3)) == "2/3" and show_value([1, 0.5]) == "(1, 0.5)"
+
+
+# ---------------------------------------------------------------------------------------------
+# what the evidence shows, pinned (each check fails on a near miss)
+
+
+def test_floats_are_shown_at_15_significant_digits() -> None:
+    assert show_value(mpmath.mpf(2) / 3) == show_value(2 / 3) == "0.666666666666667"
+    assert show_value((mpmath.mpf(1) / 7, sp.Rational(1, 7))) == "(0.142857142857143, 1/7)"
+
+
+@pytest.mark.parametrize("n", [1, 2, 6, 7])
+def test_six_cases_are_listed_then_the_count(n: int) -> None:
+    _, evidence = run_quantity(toy_quantity(cases=tuple(range(1, n + 1))), CTX)
+    ref = evidence[0]
+    plural = "s" * (n != 1)
+    assert ref.statement.startswith(f"reference on {n} case{plural}; the printed statement")
+    shown = ref.value.split("; ")
+    assert shown[: min(n, 6)] == [f"c={c}: 1" for c in range(1, min(n, 6) + 1)]
+    assert (shown[6:] == [f"… ({n} cases)"]) if n > 6 else (len(shown) == n)
+
+
+def test_a_tolerance_in_digits_is_judged_and_described_at_the_run_precision() -> None:
+    q = toy_quantity(tolerance=digits(5))
+    result, evidence = run_quantity(q, Context(dps=40))
+    assert {e.precision for e in evidence} == {"35 digits"}
+    assert result.holds == [True, True, True]
+    assert all(0 <= e.seconds < 60 for e in evidence)
+    assert all(0 <= s < 60 for s in result.seconds.values())
+
+
+def test_a_control_judged_in_digits_at_the_run_precision() -> None:
+    near = Variant("off by 1e-33", lambda c, ctx: sp.Float(1 + sp.Rational(1, 10**33), 50))
+    q = toy_quantity(tolerance=digits(5), controls=(near,))
+    claim = dataclasses.replace(claim_of(), quantities=(q,))
+    caught = evaluate(claim, Context(dps=30)).controls  # 25 digits needed: 1e-33 agrees
+    assert [c.caught for c in caught] == [False]
+    assert [c.caught for c in evaluate(claim, Context(dps=40)).controls] == [True]
+
+
+def test_every_quantity_adds_its_evidence_and_controls() -> None:
+    a, b = toy_quantity(), toy_quantity(name="b")
+    claim = dataclasses.replace(claim_of(), quantities=(a, b))
+    out = evaluate(claim, CTX)
+    assert [e.method.split(":")[0] for e in out.evidence] == ["integral"] * 3 + ["b"] * 3
+    assert len(out.controls) == 2
+
+
+def test_a_corrected_statement_computed_from_the_findings() -> None:
+    claim = dataclasses.replace(
+        claim_of(), corrected=lambda f: Printed(sp.Integer(sum(f["integral"].holds or [])))
+    )
+    assert evaluate(claim, CTX).corrected == "3"
+    r = run_claim(claim, 30)
+    assert r.corrected == "3" and r.dps == 30 and 0 <= r.seconds < 60
+    assert r.printed == "the integral is 1"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from sumrules.data.ionisation import packaged_table, read_table
 from sumrules.models.table_check import check_table, default_model
+from sumrules.theory.table_sums import over_t
 
 
 def test_argon_rows_columns_and_flags() -> None:
@@ -20,6 +23,19 @@ def test_argon_rows_columns_and_flags() -> None:
     flagged = c.flagged()
     assert flagged["multipole cut"][0] > 100
     assert set(c.interpolation) == {"q, cubic", "E, cubic"}
+    assert any(
+        n.startswith("Bethe sum at the smallest q (the dipole f-sum) 14.07 of 18") for n in c.notes
+    )
+
+
+def test_no_small_q_note_when_the_f_sum_is_complete() -> None:
+    """Control: the argon table rescaled so that its dipole f-sum is 18 carries no such note."""
+    t = packaged_table("Ar")
+    ot = over_t(t.E, t.q, t.K, t.thresholds)
+    scaled = dataclasses.replace(t, K=t.K * 18 / (ot.bethe[0] + ot.bethe_tail[0]))
+    assert not any(
+        "Bethe sum at the smallest q" in n for n in check_table(scaled, loo_rows=0).notes
+    )
 
 
 def test_a_table_without_element_has_no_model() -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
+from typing import Any
 
 import pytest
 
@@ -42,29 +45,58 @@ def test_missing_matplotlib_exits_2(monkeypatch, tmp_path, capsys) -> None:
     assert not list(tmp_path.iterdir())
 
 
-def test_figures_written_and_byte_stable(tmp_path) -> None:
+#: one small rendering of every figure, shared by the file and command tests
+SMALL = {"points": 6, "states": ((2, 1),)}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The figures written twice with the same small grid: once by ``write_figures``, once by
+    the ``plot`` command (its stderr kept), for the byte-stability and command tests."""
     pytest.importorskip("matplotlib", reason="the figures need the plot extra (matplotlib)")
-    first = plots.write_figures(tmp_path / "a", points=8, dps=15, states=((2, 1),))
-    second = plots.write_figures(tmp_path / "b", points=8, dps=15, states=((2, 1),))
+    first = plots.write_figures(tmp_path_factory.mktemp("a"), **SMALL)  # type: ignore[arg-type]
+    out = tmp_path_factory.mktemp("b")
+    err = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stderr(err):
+        mp.setattr(plots, "write_figures", functools.partial(plots.write_figures, **SMALL))
+        code = main(["plot", "--out", str(out)])
+    return {"first": first, "out": out, "code": code, "stderr": err.getvalue()}
+
+
+def test_figures_written_and_byte_stable(rendered: dict[str, Any]) -> None:
+    first = rendered["first"]
+    second = sorted(rendered["out"].iterdir())
     names = sorted(p.name for p in first)
-    assert names == [
-        "argon_xenon.pdf",
-        "argon_xenon.png",
-        "germanium_shells.pdf",
-        "germanium_shells.png",
-        "germanium_xray.pdf",
-        "germanium_xray.png",
-        "ratios.pdf",
-        "ratios.png",
-        "state_ratios.pdf",
-        "state_ratios.png",
-        "structure_factor.pdf",
-        "structure_factor.png",
-    ]
-    for a, b in zip(first, second, strict=True):
+    assert (
+        names
+        == [p.name for p in second]
+        == [
+            "argon_xenon.pdf",
+            "argon_xenon.png",
+            "germanium_shells.pdf",
+            "germanium_shells.png",
+            "germanium_xray.pdf",
+            "germanium_xray.png",
+            "ratios.pdf",
+            "ratios.png",
+            "state_ratios.pdf",
+            "state_ratios.png",
+            "structure_factor.pdf",
+            "structure_factor.png",
+        ]
+    )
+    for a, b in zip(sorted(first), second, strict=True):
         assert a.stat().st_size > 1000
         assert a.read_bytes() == b.read_bytes(), a.name
     assert b"CreationDate" not in first[0].read_bytes()
+
+
+def test_plot_command(rendered: dict[str, Any]) -> None:
+    assert rendered["code"] == 0
+    out = rendered["out"]
+    for name in ("ratios.pdf", "structure_factor.png", "germanium_xray.pdf", "argon_xenon.pdf"):
+        assert (out / name).stat().st_size > 0
+    assert rendered["stderr"].count("wrote ") == 12
 
 
 def test_germanium_xray_data() -> None:
@@ -86,18 +118,6 @@ def test_germanium_xray_data() -> None:
     assert d.paper[:2] == (14.0, 2.5e6) and round(d.paper[2] * 1e3, 4) == 0.6965
     assert sorted(d.edges_keV) == ["K", "L1", "L2", "L3"]
     assert plots.PAPER_DELTA_BOUND == G.PAPER_DELTA_BOUND == 0.7e-3
-
-
-def test_plot_command(monkeypatch, tmp_path, capsys) -> None:
-    pytest.importorskip("matplotlib", reason="the figures need the plot extra (matplotlib)")
-    monkeypatch.setattr(
-        plots, "write_figures", functools.partial(plots.write_figures, points=6, states=((1, 0),))
-    )
-    assert main(["plot", "--out", str(tmp_path)]) == 0
-    assert (tmp_path / "ratios.pdf").stat().st_size > 0
-    assert (tmp_path / "structure_factor.png").stat().st_size > 0
-    assert (tmp_path / "germanium_xray.pdf").stat().st_size > 0
-    assert "wrote" in capsys.readouterr().err
 
 
 def test_germanium_shell_data() -> None:

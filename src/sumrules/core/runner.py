@@ -58,11 +58,13 @@ def show_value(value: Any) -> str:
     >>> import sympy
     >>> show_value(mpmath.mpf(2) / 3), show_value(sympy.Rational(2, 3)), show_value((1, 2))
     ('0.666666666666667', '2/3', '(1, 2)')
+    >>> show_value(2 / 3)
+    '0.666666666666667'
     """
     if isinstance(value, tuple | list):
         return "(" + ", ".join(show_value(v) for v in value) + ")"
-    if isinstance(value, mpmath.mpf | mpmath.mpc | float):
-        return str(mpmath.nstr(value, 15))
+    if isinstance(value, mpmath.mpf | mpmath.mpc | float):  # a Python float too, via mpmath
+        return str(mpmath.nstr(mpmath.mpmathify(value), 15))
     return str(value)
 
 

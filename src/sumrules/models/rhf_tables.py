@@ -17,9 +17,11 @@ tabulated T this module compares the table's r_nmm = T∫S dQ²/Q² and r_ew = (
   the cut share of the whole Compton peak is an approximation: the partial waves cut at L ≤ 6
   (:mod:`sumrules.models.multipole_cut.points`) measure it.
 
-A subshell whose hydrogen-like ratio curve the package does not ship (xenon's 4d, 5s, 5p:
-:data:`sumrules.models.hydrogenic.ratio_curves.STATES`) enters the model with r_s = 1 above its
-edge (the stepping value); :attr:`RatioPoint.assumed_one` counts those electrons.
+Every subshell of argon and xenon has a hydrogen-like ratio curve (1s … 4p:
+:mod:`sumrules.models.hydrogenic.ratio_curves`; xenon's 4d, 5s, 5p:
+:mod:`sumrules.models.hydrogenic.outer_curves`). A subshell without one would enter the model
+with r_s = 1 above its edge (the stepping value); :attr:`RatioPoint.assumed_one` counts those
+electrons (0 for both tables).
 
 At fixed q, the table's Bethe sum Σ(2T/q²)SΔT over T ≤ 10 keV (with its tail above, estimated
 from the last two rows) is compared with the f-sum the cut keeps, Σ_s N_s B_s(q) (no ridge
@@ -39,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sumrules.data.ionisation import HARTREE_KEV, IonisationTable, Orbital, packaged_table
-from sumrules.models.hydrogenic.ratio_curves import curve
+from sumrules.models.hydrogenic.outer_curves import any_curve
 from sumrules.models.multipole_cut.shells import (
     MAX_L,
     Shell,
@@ -296,7 +298,7 @@ def threshold_jumps(element: str) -> tuple[Jump, ...]:
             model = (
                 sum(
                     o.electrons
-                    * float(curve(s.n, s.l).ratios(T / o.binding)[0])
+                    * float(any_curve(s.n, s.l).ratios(T / o.binding)[0])
                     * s.cut_share(T - o.binding + s.binding)
                     for o, s in zip(opened, shells, strict=True)
                 )

@@ -21,6 +21,7 @@ from sumrules.core.derivation import Derivation, Step
 from sumrules.core.format import digits_text, number, percent
 from sumrules.core.ledger import Context, Evidence
 from sumrules.core.numeric import precision
+from sumrules.models import rhf_claims as rhf
 from sumrules.models.germanium_curve import EXPERIMENT_T_KEV
 from sumrules.models.hydrogenic import checks
 from sumrules.models.hydrogenic.ground import large_T_leading_law
@@ -72,6 +73,7 @@ __all__ = [
     "COEFFICIENT_STATES",
     "CONTROLS",
     "EQ12",
+    "EQ12_RHF",
     "EXPONENT",
     "EXPONENT_STATES",
     "GERMANIUM",
@@ -529,4 +531,15 @@ GERMANIUM = Claim(
     figures=("figures/germanium_shells.pdf",),
 )
 
-CLAIMS = (EQ12, LARGE_T, GERMANIUM)
+EQ12_RHF = Claim(
+    "eq12.argon-xenon",
+    title="Eq. (12) in argon and xenon with relativistic Hartree–Fock structure",
+    printed=Printed(PRINTED_EQ12, where="Eq. (12), for the whole atom: r_nmm = N(T)"),
+    quantities=(rhf.R_NMM,),
+    policy=rhf.policy,
+    summary=rhf.summary(rhf.R_NMM.name),
+    figures=("figures/argon_xenon.pdf",),
+    anchor=12.5,
+)
+
+CLAIMS = (EQ12, LARGE_T, GERMANIUM, EQ12_RHF)

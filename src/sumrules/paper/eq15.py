@@ -32,6 +32,7 @@ from sumrules.core.ledger import Context, Evidence
 from sumrules.core.numeric import precision
 from sumrules.data.constants import ELECTRON_MASS
 from sumrules.models import germanium_curve as gc
+from sumrules.models import rhf_claims as rhf
 from sumrules.models.hydrogenic import checks
 from sumrules.models.hydrogenic.ground import exact_sum_rule_ratio
 from sumrules.models.hydrogenic.ratios import (
@@ -80,6 +81,7 @@ __all__ = [
     "DISPERSION",
     "EFFECTIVE_CANCELLATION",
     "EQ15",
+    "EQ15_RHF",
     "EW_LOWER",
     "GERMANIUM",
     "GE_ATOM_EW",
@@ -745,4 +747,15 @@ GE_STEPPING_CLAIM = Claim(
     anchor=15,
 )
 
-CLAIMS = (EQ15, EW_LOWER, INCLUSIVE, GERMANIUM, GE_STEPPING_CLAIM)
+EQ15_RHF = Claim(
+    "eq15.argon-xenon",
+    title="Eq. (15) and the Bethe sum in argon and xenon with relativistic Hartree–Fock structure",
+    printed=Printed(PRINTED_EQ15, where="Eq. (15), for the whole atom: r_ew = N(T)"),
+    quantities=(rhf.R_EW, rhf.BETHE, rhf.SHORTFALL),
+    policy=rhf.policy,
+    summary=rhf.summary(rhf.R_EW.name),
+    figures=("figures/argon_xenon.pdf",),
+    anchor=15.5,
+)
+
+CLAIMS = (EQ15, EW_LOWER, INCLUSIVE, GERMANIUM, GE_STEPPING_CLAIM, EQ15_RHF)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import mpmath
 import pytest
 
-from sumrules.core.numeric import extrapolate_to_zero
 from sumrules.models import Hydrogenic
 from sumrules.models.hydrogenic import checks as hc
 
@@ -57,10 +56,3 @@ def test_form_factor_pole_orders() -> None:
     assert abs(hc.form_factor_pole_order(1, -4) - 4) < 1e-8
     assert abs(hc.form_factor_pole_order(3, "-1.7777777777777777777777777777778") - 6) < 1e-6
     assert abs(hc.form_factor_pole_order(2, "-0.25")) < 1e-6  # not a pole
-
-
-def test_extrapolation_is_exact_for_polynomials() -> None:
-    with mpmath.workdps(30):
-        hs = [mpmath.mpf(1) / 10, mpmath.mpf(1) / 100, mpmath.mpf(1) / 1000]
-        vals = [3 - 2 * h + 5 * h**2 for h in hs]
-        assert abs(extrapolate_to_zero(hs, vals) - 3) < 1e-25

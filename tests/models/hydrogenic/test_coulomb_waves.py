@@ -60,3 +60,35 @@ def test_bad_energy_names_T() -> None:
         Hydrogenic(2, 1).sum_rule_ratios("0.125")
     with pytest.raises(ValueError, match=r"^T must exceed"):
         Hydrogenic(2, 1).structure_function("0.1", 1)
+
+
+@pytest.mark.parametrize(("n", "l", "x"), [(2, 1, "1.001"), (3, 2, "2")])
+def test_ratios_against_the_closed_forms_25_digits(n: int, l: int, x: str) -> None:
+    from sumrules.core.numeric import agreement_digits
+    from sumrules.models.hydrogenic import closed_form_ratios
+
+    atom = Hydrogenic(n, l)
+    t = atom.energy_at(x, dps=30)
+    r = atom.coulomb_wave_ratios(t, dps=30)
+    exact = closed_form_ratios.exact_sum_rule_ratios(n, l, t, dps=40)
+    assert min(agreement_digits(a, b) for a, b in zip(r, exact, strict=True)) >= 25
+    # negative control: the closed form of the state with l − 1
+    other = closed_form_ratios.exact_sum_rule_ratios(n, l - 1, t, dps=40)
+    assert max(agreement_digits(a, b) for a, b in zip(r, other, strict=True)) < 4
+
+
+#: r_nmm, r_ew of n = 4 at dps 30 by the mpmath sums of version 0.2 (15 digits)
+N4_VALUES = {
+    (4, 0, "1.001"): ("0.974195403200611", "0.991700545273708"),
+    (4, 1, "10"): ("0.999617089597016", "1.00004870234269"),
+}
+
+
+@pytest.mark.parametrize(("n", "l", "x"), sorted(N4_VALUES))
+def test_n4_ratios_keep_their_previous_values(n: int, l: int, x: str) -> None:
+    atom = Hydrogenic(n, l)
+    r = atom.coulomb_wave_ratios(atom.energy_at(x, dps=30), dps=30)
+    want = [mpmath.mpf(v) for v in N4_VALUES[(n, l, x)]]
+    assert all(abs(a - b) < 1e-14 for a, b in zip(r, want, strict=True))
+    # negative control: the same comparison with the two weights swapped fails
+    assert not all(abs(a - b) < 1e-14 for a, b in zip(r, want[::-1], strict=True))

@@ -253,7 +253,9 @@ class Hydrogenic:
         return self.coulomb_wave_ratios(T, dps=dps)
 
     def coulomb_wave_ratios(self, T: object, *, dps: int = 30) -> tuple[Any, Any]:
-        """(r_nmm, r_ew) from the 3D Coulomb wave (:func:`.coulomb_waves.ratio_quadrature`)."""
+        """(r_nmm, r_ew) from the 3D Coulomb wave (:func:`.coulomb_waves.ratio_quadrature`;
+        its inner sums in python-flint arb when the ``flint`` extra is installed: about 3 s at
+        dps 30 for 4f, against about a minute in mpmath)."""
         t = self.check_energy(T, dps=dps)
         with precision(dps + coulomb_waves.GUARD):
             z = _charge(self.Z)

@@ -44,7 +44,9 @@ from fractions import Fraction
 import mpmath
 import sympy as sp
 
+from sumrules.core.certified import flint_available
 from sumrules.core.numeric import precision, validate_dps
+from sumrules.models.hydrogenic import arb_weight
 from sumrules.models.hydrogenic.states import check_charge, check_state, radial_polynomial
 
 __all__ = [
@@ -192,6 +194,7 @@ class ContinuumAtEnergy:
     def __init__(self, n: int, l: int, k: mpmath.mpf) -> None:
         table = amplitude_table(n, l)
         self.n, self.l, self.k = n, l, k
+        self.table = table
         self.beta = mpmath.mpf(1) / n
         self.nu = 1 / k
         two_pi_nu = 2 * mpmath.pi * self.nu
@@ -206,6 +209,8 @@ class ContinuumAtEnergy:
             max((key[i] for row in self.rows for key, _ in row), default=0) for i in range(4)
         ]
         self.kb = mpmath.mpc(k, self.beta)
+        #: "arb" (python-flint, when installed) or "mpmath": the arithmetic of the Q-sums
+        self.backend = "arb" if flint_available() else "mpmath"
 
     def _coefficient(self, coefs: tuple[Coefficient, ...]) -> mpmath.mpc:
         total = mpmath.mpc(0)
@@ -252,6 +257,11 @@ class ContinuumAtEnergy:
     def weight(self, Q: mpmath.mpf, q: mpmath.mpf) -> mpmath.mpf:
         """W(Q, q) = (1/(2l+1)) Σ_m |M_m|² × the density of states, on |q − k| ≤ Q ≤ q + k."""
         return self.at_momentum_transfer(q)(Q)
+
+    def density_by_rule(self, q: mpmath.mpf, degree: int) -> mpmath.mpf:
+        """S(T, q) by the Gauss–Legendre rule in log(Q² + β²) of :func:`ratio_quadrature`
+        (``degree`` · 3/4 nodes a panel), in :attr:`backend` arithmetic."""
+        return _density_at(self, q, degree)
 
     def density(self, q: mpmath.mpf) -> mpmath.mpf:
         """S(T, q) = (2π/q) ∫ W Q dQ over |q − k| ≤ Q ≤ q + k (q > 0)."""
@@ -384,10 +394,19 @@ def _log_panels(lo: mpmath.mpf, hi: mpmath.mpf, width: mpmath.mpf = 6) -> list[m
 
 
 def _density_at(c: ContinuumAtEnergy, q: mpmath.mpf, degree: int) -> mpmath.mpf:
-    """S(T, q) = (π/q) ∫ W dx over x = Q² ∈ [(q − k)², (q + k)²], in s = log(x + β²)."""
+    """S(T, q) = (π/q) ∫ W dx over x = Q² ∈ [(q − k)², (q + k)²], in s = log(x + β²).
+
+    The same Gauss–Legendre sum in python-flint's arb arithmetic when it is installed
+    (:mod:`.arb_weight`: the same nodes at the same precision, about 20 times faster),
+    else in mpmath.
+    """
     b2 = c.beta**2
     lo = mpmath.log((q - c.k) ** 2 + b2)
     hi = mpmath.log((q + c.k) ** 2 + b2)
+    count = degree * 3 // 4
+    if c.backend == "arb":
+        rule = _nodes(count, mpmath.mp.prec)
+        return mpmath.pi * arb_weight.log_panel_integral(c, q, _log_panels(lo, hi), rule) / q
 
     weight = c.at_momentum_transfer(q)
 
@@ -396,7 +415,7 @@ def _density_at(c: ContinuumAtEnergy, q: mpmath.mpf, degree: int) -> mpmath.mpf:
         x = y - b2
         return weight(mpmath.sqrt(x) if x > 0 else mpmath.mpf(0)) * y
 
-    return mpmath.pi * gauss_panels(f, _log_panels(lo, hi), degree * 3 // 4) / q
+    return mpmath.pi * gauss_panels(f, _log_panels(lo, hi), count) / q
 
 
 def _q_points(k: mpmath.mpf, beta: mpmath.mpf) -> tuple[list[mpmath.mpf], mpmath.mpf]:

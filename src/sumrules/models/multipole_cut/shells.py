@@ -3,7 +3,8 @@
 The shell model of germanium (:mod:`sumrules.models.shells`) applied to any element: each
 subshell opens at its edge (model ``"binding"``) and answers like the hydrogen-like state of
 the same n, l (:mod:`sumrules.models.hydrogenic.ratio_curves`, as
-:meth:`~sumrules.models.shells.ShellAtom.shell_ratios` does); its
+:meth:`~sumrules.models.shells.ShellAtom.shell_ratios` does; xenon's 4d, 5s, 5p from
+:mod:`sumrules.models.hydrogenic.outer_curves`); its
 radius, which decides what a cut L ≤ L_max keeps, is that of Slater's charge (model
 ``"slater"``). A table computed with the multipoles L ≤ L_max keeps, per subshell at momentum
 transfer q, the share B_s(q) of the f-sum (:mod:`.closure`); at fixed T the subshell's
@@ -23,9 +24,9 @@ import numpy as np
 import numpy.typing as npt
 
 from sumrules.data.ionisation import HARTREE_KEV
-from sumrules.models.hydrogenic.ratio_curves import curve
+from sumrules.models.hydrogenic.outer_curves import any_curve, has_curve
 from sumrules.models.multipole_cut.closure import bethe_fraction
-from sumrules.models.shells import RESPONSE_STATES, subshells
+from sumrules.models.shells import subshells
 
 __all__ = ["MAX_L", "Shell", "closure_sum", "cut_shells", "ridge_shares"]
 
@@ -53,7 +54,7 @@ class Shell:
             return (0.0, 0.0)
         if not self.has_curve:
             return (1.0, 1.0)
-        a, b = curve(self.n, self.l).ratios(T / self.binding)
+        a, b = any_curve(self.n, self.l).ratios(T / self.binding)
         return (float(a), float(b))
 
     def cut_share(self, T: float, lmax: int = MAX_L) -> float:
@@ -67,11 +68,12 @@ class Shell:
 def cut_shells(element: object, *, leave_out: tuple[str, ...] = ()) -> tuple[Shell, ...]:
     """The subshells of ``element`` (Z ≤ 54) but those named in ``leave_out``: the shell
     atom's subshells (:func:`sumrules.models.shells.subshells`; edges of the ``"binding"``
-    model, radii of the ``"slater"`` one). The shell atom itself stops where its ratio curves
-    stop (Z ≤ 36); past it a subshell without a curve is marked ``has_curve = False``.
+    model, radii of the ``"slater"`` one). A subshell without a shipped ratio curve
+    (:func:`sumrules.models.hydrogenic.outer_curves.has_curve`: 4f, 5d …) is marked
+    ``has_curve = False``.
 
     >>> [(s.name, s.has_curve) for s in cut_shells("Xe")][-3:]
-    [('4d', False), ('5s', False), ('5p', False)]
+    [('4d', True), ('5s', True), ('5p', True)]
     """
     slater = {s.name: s for s in subshells(element, "slater")}
     return tuple(
@@ -82,7 +84,7 @@ def cut_shells(element: object, *, leave_out: tuple[str, ...] = ()) -> tuple[She
             int(s.occupancy),
             float(s.binding_keV) / HARTREE_KEV,
             float(slater[s.name].Z_eff),
-            (s.n, s.l) in RESPONSE_STATES,
+            has_curve(s.n, s.l),
         )
         for s in subshells(element, "binding")
         if s.name not in leave_out
