@@ -95,7 +95,8 @@ def main(argv: Sequence[str] = ()) -> None:
     print(f"one ratio at dps 30; 1s closed form {closed * 1e3:.2f} ms")
     for r in rows:
         print(
-            f"  {r['state']} at T/I = {r['T_over_I']} ({r['route']}): {r['state_s'] * 1e3:.2f} ms "
+            f"  {r['state']} at T/I = {r['T_over_I']} ({r['route']}): "
+            f"{float(r['state_s']) * 1e3:.2f} ms "  # type: ignore[arg-type]
             f"(target <= {r['target_s']} s), {r['ratio']:.1f}x the 1s closed form; "
             f"r_nmm = {r['r_nmm']}, r_ew = {r['r_ew']}"
         )
