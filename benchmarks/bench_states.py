@@ -1,11 +1,14 @@
 """Benchmark: one sum-rule ratio (r_nmm, r_ew) per hydrogen-like state at dps 30, each as a ratio
 to the 1s closed form measured in the same run (the figure that matters is the ratio).
 
-States with a closed form of r (n ≤ 3) take it (target ≤ 0.3 s); n = 4 takes the 3D Coulomb
-wave, a two-dimensional Gauss–Legendre quadrature whose inner sums run in python-flint arb
-arithmetic when the ``flint`` extra is installed (the issue's target for the general route
-at n = 4 is ≤ 5 s; the backend is printed). The partial-wave route is measured per point S(T, q) only (a ratio by
-partial waves needs some hundreds of such points and is not run here).
+Every state n ≤ 4 has a closed form of r (target ≤ 0.3 s per (state, T) ratio); n = 4 is timed
+at every T/I of the table (1.001, 1.5, 2, 10, 100). ``--coulomb`` also times the 3D Coulomb
+wave for n = 4 at T/I = 1.001, 2 and 100, a two-dimensional Gauss–Legendre quadrature whose
+inner sums run in python-flint arb arithmetic when the ``flint`` extra is installed (the
+issue's target for the general route at n = 4 is ≤ 5 s; the backend is printed). The
+partial-wave route is measured per point S(T, q) only
+with ``--partial-waves`` (a ratio by partial waves needs some hundreds of such points and is
+not run here).
 """
 
 from __future__ import annotations
@@ -42,52 +45,77 @@ def bench_state_ratio(
     """Time one ratio of (n, l) at T/I by its default route, and the 1s closed form."""
     atom = Hydrogenic(n, l)
     t = atom.energy_at(t_over_i, dps=dps)
-    atom.ratio_routes()  # build the sympy tables outside the timing
-    if n == 4:
-        coulomb_waves.amplitude_table(n, l)
-    else:
-        atom.sum_rule_ratios(t, dps=dps)
+    atom.ratio_routes()
+    atom.sum_rule_ratios(t, dps=dps)  # read the closed form's coefficients outside the timing
     s_state, (r_nmm, r_ew) = _seconds(lambda: atom.sum_rule_ratios(t, dps=dps))
     if closed_1s is None:
         closed_1s, _ = _seconds(lambda: ground.exact_sum_rule_ratio(1, dps=dps))
     return {
         "state": atom.label,
-        "route": "closed form r(κ)" if n < 4 else f"3D Coulomb wave (quadrature, {_backend()})",
+        "route": "closed form r(κ)",
         "T_over_I": t_over_i,
         "r_nmm": mpmath.nstr(r_nmm, 20),
         "r_ew": mpmath.nstr(r_ew, 20),
         "state_s": s_state,
         "closed_form_1s_s": closed_1s,
         "ratio": s_state / closed_1s,
-        "target_s": 0.3 if n < 4 else 5.0,
+        "target_s": 0.3,
     }
+
+
+def bench_coulomb_wave(n: int = 4, l: int = 1, t_over_i: str = "2", dps: int = 30) -> float:
+    """Seconds of one ratio by the 3D Coulomb wave (sympy tables built outside the timing)."""
+    atom = Hydrogenic(n, l)
+    t = atom.energy_at(t_over_i, dps=dps)
+    coulomb_waves.amplitude_table(n, l)
+    return _seconds(lambda: atom.coulomb_wave_ratios(t, dps=dps))[0]
+
+
+#: the T/I of the issue's table, at which the n = 4 states are timed
+TABLE_T_OVER_I = ("1.001", "1.5", "2", "10", "100")
 
 
 def bench_states(
     states: Sequence[tuple[int, int]] = STATES, t_over_i: str = "2", dps: int = 30
 ) -> list[dict[str, object]]:
-    """:func:`bench_state_ratio` per state, the 1s closed form timed once (best of five)."""
+    """:func:`bench_state_ratio` per state (n = 4 at every T/I of the table), the 1s closed form
+    timed once (best of five)."""
     ground.exact_sum_rule_ratio(1, dps=dps)
     closed = min(_seconds(lambda: ground.exact_sum_rule_ratio(1, dps=dps))[0] for _ in range(5))
-    return [bench_state_ratio(n, l, t_over_i, dps, closed_1s=closed) for n, l in states]
+    return [
+        bench_state_ratio(n, l, x, dps, closed_1s=closed)
+        for n, l in states
+        for x in (TABLE_T_OVER_I if n == 4 else (t_over_i,))
+    ]
 
 
-def main() -> None:
+def main(argv: Sequence[str] = ()) -> None:
     rows = bench_states()
     closed = float(rows[0]["closed_form_1s_s"])  # type: ignore[arg-type]
-    print(f"one ratio at T/I = 2, dps 30; 1s closed form {closed * 1e3:.2f} ms")
-    rows += [
-        bench_state_ratio(4, l, x, 30, closed_1s=closed) for x in ("1.001", "100") for l in range(4)
-    ]
+    print(f"one ratio at dps 30; 1s closed form {closed * 1e3:.2f} ms")
     for r in rows:
         print(
-            f"  {r['state']} T/I = {r['T_over_I']} ({r['route']}): {r['state_s']:.2f} s "
-            f"(target <= {r['target_s']} s), {r['ratio']:.0f}x the 1s closed form; "
+            f"  {r['state']} at T/I = {r['T_over_I']} ({r['route']}): "
+            f"{float(r['state_s']) * 1e3:.2f} ms "  # type: ignore[arg-type]
+            f"(target <= {r['target_s']} s), {r['ratio']:.1f}x the 1s closed form; "
             f"r_nmm = {r['r_nmm']}, r_ew = {r['r_ew']}"
         )
-    s_pw, _ = _seconds(lambda: partial_waves.partial_wave_density(4, 1, "0.0625", "0.2", dps=15))
-    print(f"  one partial-wave point S(T, q = 0.2) of 4p at dps 15: {s_pw:.1f} s")
+    if "--coulomb" in argv:
+        for x in ("1.001", "2", "100"):
+            for l in range(4):
+                s_cw = bench_coulomb_wave(4, l, x)
+                print(
+                    f"  4{'spdf'[l]} at T/I = {x} by the 3D Coulomb wave ({_backend()}): "
+                    f"{s_cw:.2f} s (target <= 5 s), {s_cw / closed:.0f}x the 1s closed form"
+                )
+    if "--partial-waves" in argv:
+        s_pw, _ = _seconds(
+            lambda: partial_waves.partial_wave_density(4, 1, "0.0625", "0.2", dps=15)
+        )
+        print(f"  one partial-wave point S(T, q = 0.2) of 4p at dps 15: {s_pw:.1f} s")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

@@ -15,7 +15,8 @@ Timings are wall-clock on this machine; the figures that matter are the ratios.
 Also: xray (delta_mu of Ge on 10^4 energies, vectorised vs per-point loops; bench_xray.py);
 germanium (the shell model's inclusive curve, >= 200 energies, cold and cached, against the
 stepping approximation; bench_germanium.py); tables (reading a 256 x 1024 K(E, q) table and
-all its sum-rule ratios against a plain NumPy load; bench_tables.py).
+all its sum-rule ratios against a plain NumPy load; bench_tables.py); derivation (every closed
+form of S_nl, n ≤ 4, re-derived, timed and checked against the table; bench_derivation.py).
 """
 
 from __future__ import annotations
@@ -97,6 +98,12 @@ def _tables() -> None:
     main()
 
 
+def _derivation() -> None:
+    from bench_derivation import main
+
+    main()
+
+
 def _ledger() -> None:
     """The whole ledger in fresh processes (no warm caches): --jobs 2 against --jobs 1."""
     import json
@@ -135,6 +142,7 @@ BENCHMARKS: dict[str, Callable[[], Any]] = {
     "xray": _xray,
     "germanium": _germanium,
     "tables": _tables,
+    "derivation": _derivation,
     "ledger": _ledger,
 }
 

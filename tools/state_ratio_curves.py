@@ -6,11 +6,11 @@ interpolants (:mod:`sumrules.models.hydrogenic.ratio_curves`) from the package's
     python tools/state_ratio_curves.py --nodes 44 --out /tmp/4s.json 4s   # degree 44, elsewhere
     python tools/state_ratio_curves.py --merge /tmp/4s.json /tmp/4p.json  # into the package file
 
-Route: the Coulomb-wave quadrature of S (``Hydrogenic(n, l).coulomb_wave_ratios``), Z = 1, at
-``ratio_curves.node_dps(x)`` digits per node (x = T/I = 1/u²). Per state: the N + 1
+Route: the closed forms r(κ) (``ratio_curves.node_ratios``: ``exact_sum_rule_ratios``), Z = 1,
+at ``ratio_curves.NODE_DPS`` digits per node (x = T/I = 1/u²). Per state: the N + 1
 Chebyshev–Radau nodes (u = 0 exact: g = 0), a recomputation of some nodes at 6 more digits
-(node_checks) and live values at independent check points between nodes (checks), each with
-its absolute error against the interpolant. One process; the file is rewritten after every
+(node_checks) and closed-form values at independent check points between nodes (checks), each
+with its absolute error against the interpolant. One process; the file is rewritten after every
 state, and a state already in it is skipped unless named on the command line.
 """
 
@@ -31,9 +31,9 @@ from sumrules.models.hydrogenic.states import label, parse_label
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "sumrules" / "data" / rc.DATA_FILE
 #: node indices recomputed at 6 more digits: the largest x (smallest u) and a few others
-NODE_CHECKS = (1, 3, 16, rc.NODES)
+NODE_CHECKS = (1, 3, 16, 30, rc.NODES)
 #: check points: the midpoint of the nodes j and j + 1 for these j
-CHECK_MIDPOINTS = (2, 6, 12, 18, 24, 31)
+CHECK_MIDPOINTS = (1, 2, 4, 6, 9, 12, 18, 24, 31, 38, 44, 47)
 
 
 def _x(u: mpmath.mpf) -> mpmath.mpf:
@@ -48,8 +48,8 @@ def _state(n: int, l: int, degree: int = rc.NODES) -> dict[str, Any]:
     for j, u in enumerate(us[1:], 1):
         with precision(60):
             x = _x(u)
-        d = rc.node_dps(x)
-        r_nmm, r_ew = rc.live_ratios(n, l, x, d)
+        d = rc.NODE_DPS
+        r_nmm, r_ew = rc.node_ratios(n, l, x, d)
         with precision(d + 10):
             f = rc.sommerfeld_factor(n, u)
             g_nmm.append(mpmath.nstr(r_nmm * f, d + 2))
@@ -63,7 +63,7 @@ def _state(n: int, l: int, degree: int = rc.NODES) -> dict[str, Any]:
         with precision(60):
             x = _x(us[j])
         d = dps_list[j] + 6
-        a, b = rc.live_ratios(n, l, x, d)
+        a, b = rc.node_ratios(n, l, x, d)
         with precision(d):
             va, vb = partial.ratios(x, dps=d)
             err = max(abs(va - a), abs(vb - b))
@@ -104,8 +104,9 @@ def _state(n: int, l: int, degree: int = rc.NODES) -> dict[str, Any]:
 def _provenance() -> dict[str, Any]:
     return {
         "script": "tools/state_ratio_curves.py",
-        "route": "Hydrogenic(n, l).coulomb_wave_ratios (3D Coulomb-wave quadrature), Z = 1",
-        "dps": "ratio_curves.node_dps(x): 24 up to x = 300, 3 more per decade of x",
+        "route": "closed forms r(kappa): closed_form_ratios.exact_sum_rule_ratios "
+        "(ratio_curves.node_ratios), Z = 1",
+        "dps": f"ratio_curves.NODE_DPS = {rc.NODE_DPS}",
         "nodes": "Chebyshev-Radau in u = sqrt(I/T), degree N per state (len(nodes) - 1; "
         f"{rc.NODES} unless more were needed), u = 0 exact",
         "interpolated": "g = r (1 - exp(-2 pi nu)), nu = n u / sqrt(1 - u^2)",

@@ -200,5 +200,6 @@ def test_large_t_law_of_the_states(large_t: ClaimResult) -> None:
     )
     law = [e for e in large_t.evidence if e.method.startswith(eq12.EXPONENT_STATES.name)]
     assert law and all(e.agreement is not None and e.agreement > 5 for e in law)
-    caught = [c for c in large_t.controls if "5/2 for the p and d states" in c.description]
+    caught = [c for c in large_t.controls if "5/2 for the p, d and f states" in c.description]
+    assert "4f nmm" in large_t.summary and "4f" in [e.split()[0] for e in eq12.STATE_LAW_CASES]
     assert caught and all(c.caught for c in caught)

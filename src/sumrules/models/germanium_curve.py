@@ -209,14 +209,13 @@ def atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
 
 
 def closed_form_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
-    """The same sum with every n ≤ 3 subshell by its closed form r(κ)
+    """The same sum with every subshell by its closed form r(κ)
     (:func:`~sumrules.models.hydrogenic.closed_form_ratios.exact_sum_rule_ratios`, derived from
-    the exact S, no Coulomb-wave quadrature, no interpolant) and 4s, 4p — which have no closed
-    form — by their interpolants (4 of 32 electrons; at T ≥ 1 keV they are at T/I ≥ 200, where
-    1 − r < 5 × 10⁻⁶). Independent of the interpolants for the 28 inner electrons.
+    the exact S, no Coulomb-wave quadrature, no interpolant; 4s, 4p included since their closed
+    forms exist). A state without a closed form would fall back to its interpolant.
 
     >>> a = closed_form_atom_ratio("binding", 0, "2", 15)
-    >>> abs(a - atom_ratio("binding", 0, "2", 15)) < 1e-13
+    >>> abs(a - atom_ratio("binding", 0, "2", 15)) < 1e-15
     True
     """
     from sumrules.models.hydrogenic.closed_form_ratios import RATIO_FORMS, exact_sum_rule_ratios

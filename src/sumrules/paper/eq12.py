@@ -340,8 +340,13 @@ LEADING = Quantity(
 )
 
 
-#: the states beyond 1s in the large-T law, with the weight: "2p ew" …
-STATE_LAW_CASES = tuple(f"{s.key.split()[-1]} {w}" for s in STATES for w in ("nmm", "ew"))
+#: the states beyond 1s in the large-T law, with the weight: "2p ew" …: the ledger's states and
+#: every n = 4 state (their closed forms r(κ) make law and fit cheap: no quadrature)
+STATE_LAW_CASES = tuple(
+    f"{label} {w}"
+    for label in (*(s.key.split()[-1] for s in STATES), "4s", "4p", "4d", "4f")
+    for w in ("nmm", "ew")
+)
 STATE_SERIES = "series of the state's closed form r(κ) in 1/κ (sympy)"
 STATE_FIT = "closed form r(κ) at T/I = 1e7, 1e8, 1e9: local slopes, then c, extrapolated in √(I/T)"
 
@@ -367,7 +372,7 @@ def _s_state_exponent(c: object, ctx: Context) -> object:
 
 
 EXPONENT_STATES = Quantity(
-    "exponent p of r − 1 = c (I/T)^p, hydrogen 2s, 2p, 3d (r_nmm and r_ew)",
+    "exponent p of r − 1 = c (I/T)^p, hydrogen 2s, 2p, 3d, 4s–4f (r_nmm and r_ew)",
     cases=STATE_LAW_CASES,
     routes=(
         Route(STATE_SERIES, "symbolic", _state_law("exponent")),
@@ -375,7 +380,7 @@ EXPONENT_STATES = Quantity(
     ),
     controls=(
         Variant(
-            "the 1s exponent 5/2 for the p and d states",
+            "the 1s exponent 5/2 for the p, d and f states",
             _s_state_exponent,
             applies=lambda c: _state_case(str(c))[1] > 0,
         ),
@@ -383,7 +388,7 @@ EXPONENT_STATES = Quantity(
     tolerance=Tolerance(lambda ctx: 5),
 )
 COEFFICIENT_STATES = Quantity(
-    "coefficient c of r − 1 = c (I/T)^p, hydrogen 2s, 2p, 3d (r_nmm and r_ew)",
+    "coefficient c of r − 1 = c (I/T)^p, hydrogen 2s, 2p, 3d, 4s–4f (r_nmm and r_ew)",
     cases=STATE_LAW_CASES,
     routes=(
         Route(STATE_SERIES, "symbolic", _state_law("coefficient")),

@@ -35,6 +35,18 @@ def test_quadrature_equals_closed_form(n: int, l: int, x: str) -> None:
     assert agreement_digits(q[0], wrong) < 29
 
 
+@pytest.mark.parametrize(("l", "x"), [(1, "1.5"), (3, "10")])
+def test_n4_closed_form_ratio_equals_the_quadrature_of_s(l: int, x: str) -> None:
+    """4p, 4f: r(κ) (Möbius substitution) against the q-quadrature of the closed-form S at dps 20
+    (the full table at dps 30, and the 3D Coulomb wave, in benchmarks/bench_states.py and the
+    issue's table); negative control: the neighbouring state's r(κ) at the same T/I."""
+    q = sum_rule_ratios_closed(4, l, _T(4, x), dps=20)
+    e = exact_sum_rule_ratios(4, l, _T(4, x), dps=20)
+    assert min(agreement_digits(a, b) for a, b in zip(q, e, strict=True)) >= 19
+    other = exact_sum_rule_ratios(4, l - 1, _T(4, x), dps=20)
+    assert max(agreement_digits(a, b) for a, b in zip(q, other, strict=True)) < 8
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("n", "l"), [(2, 0), (2, 1), (3, 0), (3, 1), (3, 2)])
 @pytest.mark.parametrize("x", ["1.001", "1.5", "10"])

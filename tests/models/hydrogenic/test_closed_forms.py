@@ -83,13 +83,24 @@ def partial_wave_density(n: int, li: int, T: str, q: str, dps: int = 15) -> mpma
 
 
 def test_states_listed() -> None:
-    assert closed_form_states() == ((1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2))
+    assert closed_form_states() == (
+        (1, 0),
+        (2, 0),
+        (2, 1),
+        (3, 0),
+        (3, 1),
+        (3, 2),
+        (4, 0),
+        (4, 1),
+        (4, 2),
+        (4, 3),
+    )
     assert all(f.order == 2 * f.n + 1 for f in CLOSED_FORMS.values())
 
 
 @pytest.mark.parametrize(
     ("args", "name"),
-    [((4, 0), "n = 4, l = 0"), ((0, 0), "n must"), ((2, 2), "l must"), ((2.0, 0), "n must")],
+    [((5, 0), "n = 5, l = 0"), ((0, 0), "n must"), ((2, 2), "l must"), ((2.0, 0), "n must")],
 )
 def test_validate_state_names_argument(args: tuple, name: str) -> None:
     with pytest.raises(ValueError, match=name):
@@ -147,7 +158,7 @@ def test_partial_wave_agreement_more(n: int, l: int, T: str, q: str) -> None:
     assert agreement_digits(closed, partial_wave_density(n, l, T, q, 20)) >= 19
 
 
-@pytest.mark.parametrize(("n", "l"), [(2, 0), (2, 1), (3, 2)])
+@pytest.mark.parametrize(("n", "l"), [(2, 0), (2, 1), (3, 2), (4, 3)])
 def test_z_scaling(n: int, l: int) -> None:
     z = mpmath.mpf(3)
     for T, q in [("0.2", "0.1"), (1, 2), (30, 7)]:

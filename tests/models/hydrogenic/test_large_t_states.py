@@ -16,6 +16,7 @@ from sumrules.models.hydrogenic.atom import Hydrogenic
 from sumrules.models.hydrogenic.closed_form_ratios import exact_sum_rule_ratios
 from sumrules.models.hydrogenic.state_ratios import (
     fit_large_T_law,
+    fitted_law_from_closed_form,
     large_T_exponent,
     large_T_law_exact,
     large_T_numerator_series,
@@ -30,6 +31,8 @@ from sumrules.models.hydrogenic.state_ratios import (
     [
         ((2, 1), "nmm", -256 / (35 * sp.pi)),
         ((2, 1), "ew", 832 / (315 * sp.pi)),
+        ((4, 3), "nmm", -4481024 / (218295 * sp.pi)),
+        ((4, 3), "ew", 622592 / (155925 * sp.pi)),
     ],
 )
 def test_law_read_off_the_closed_form(state: tuple[int, int], which: str, c: sp.Expr) -> None:
@@ -62,25 +65,26 @@ def test_universal_coefficients() -> None:
     assert universal_coefficient(0, "ew") == universal_coefficient(0, "nmm") == 2 * sp.pi / 15
     assert universal_coefficient(1, "nmm") == 6 * sp.pi / 35
     assert universal_coefficient(1, "ew") == -13 * sp.pi / 210
-    assert predicted_large_T_coefficient(4, 3, "nmm") is None
-    with pytest.raises(ValueError, match=r"^l must be one of \[0, 1, 2\]"):
-        universal_coefficient(3, "nmm")
+    assert universal_coefficient(3, "nmm") == 547 * sp.pi / 24948
+    assert universal_coefficient(3, "ew") == -19 * sp.pi / 4455
+    with pytest.raises(ValueError, match=r"^l must be one of \[0, 1, 2, 3\]"):
+        universal_coefficient(4, "nmm")
 
 
 def _scaled_deviation(n: int, l: int, x: int, which: int) -> mpmath.mpf:
     """(r − 1)/(I/T)^{5/2+l} from the state's closed form r at T/I = x."""
-    t = Hydrogenic(n, l).energy_at(x, dps=50)
-    r = exact_sum_rule_ratios(n, l, t, dps=50)[which]
-    with mpmath.workdps(50):
+    t = Hydrogenic(n, l).energy_at(x, dps=70)
+    r = exact_sum_rule_ratios(n, l, t, dps=70)[which]
+    with mpmath.workdps(70):
         return (r - 1) * mpmath.mpf(x) ** (mpmath.mpf(5) / 2 + l)
 
 
-@pytest.mark.parametrize(("n", "l"), [(3, 0), (3, 1)])
-def test_universality_predicts_3s_and_3p(n: int, l: int) -> None:
-    """c of 3s (3p) predicted from 1s (2p) through A_nl n^{5+2l}, against the 3s (3p) closed
-    form at T/I = 1e12 (the next order is O(n√(I/T)) = 1e-5 relative)."""
+@pytest.mark.parametrize(("n", "l"), [(3, 0), (3, 1), (4, 0), (4, 1), (4, 2)])
+def test_universality_predicts_3s_3p_4s_4p_4d(n: int, l: int) -> None:
+    """c of 3s, 4s (3p, 4p; 4d) predicted from 1s (2p; 3d) through A_nl n^{5+2l}, against the
+    state's own closed form at T/I = 1e12 (the next order is O(n√(I/T)) ~ 1e-5 relative)."""
     for which, name in ((0, "nmm"), (1, "ew")):
-        got = _scaled_deviation(n, l, 10**12, which)
+        got = _scaled_deviation(n, l, 10**12 if l < 2 else 10**11, which)
         c = mpmath.mpf(sp.N(predicted_large_T_coefficient(n, l, name), 30))
         assert abs(got / c - 1) < 1e-4
         # negative control: the other weight's C_l (they differ for l = 1)
@@ -114,8 +118,8 @@ def test_fit_rejects_a_wrong_power() -> None:
 def test_bad_input() -> None:
     with pytest.raises(ValueError, match=r"^which must be 'nmm' or 'ew', got 'x'$"):
         large_T_law_exact(2, 1, "x")
-    with pytest.raises(ValueError, match=r"^no closed form of r for n = 4, l = 0"):
-        large_T_law_exact(4, 0, "nmm")
+    with pytest.raises(ValueError, match=r"^n must be an integer"):
+        large_T_law_exact(5, 0, "nmm")
 
 
 def test_stepping_error_side_by_side() -> None:
@@ -127,3 +131,15 @@ def test_stepping_error_side_by_side() -> None:
     assert abs(row["3d nmm"] - (r_nmm - 1)) < 1e-14 and abs(row["3d ew"] - (r_ew - 1)) < 1e-14
     assert row["3d ew"] > 0 > row["3d nmm"]  # the weights disagree in sign for 3d at 2I
     assert abs(row["1s nmm"] - row["3d nmm"]) > 1e-2  # negative control: not the 1s error
+
+
+def test_n4_fitted_law_confirms_the_derived() -> None:
+    """4p and 4f: p and c fitted to the closed form r(κ) at T/I = 1e7–1e9 (no derivation) against
+    the derived p = 5/2 + l and the exact c; negative control: the 4p fit is not the 4s law."""
+    for (n, l), which in (((4, 1), "ew"), ((4, 3), "nmm")):
+        p, c = fitted_law_from_closed_form(n, l, which)
+        law = large_T_law_exact(n, l, which)
+        assert abs(p - mpmath.mpf(sp.N(law.exponent, 30))) < 1e-5
+        assert abs(c / mpmath.mpf(sp.N(law.coefficient, 30)) - 1) < 1e-4
+    p, c = fitted_law_from_closed_form(4, 1, "nmm")
+    assert abs(p - mpmath.mpf(sp.N(large_T_exponent(0), 30))) > 0.9

@@ -53,14 +53,14 @@ def test_the_shipped_1s_curve_against_the_closed_form() -> None:
             assert abs(r_nmm - exact) < 1e-15 and abs(r_ew - exact) < 1e-15, x
 
 
-@pytest.mark.parametrize(("state", "j"), [((2, 1), 30), ((3, 2), 20)])
+@pytest.mark.parametrize(("state", "j"), [((2, 1), 45), ((3, 2), 46)])
 def test_a_shipped_node_recomputed_live(state: tuple[int, int], j: int) -> None:
     n, l = state
     c = rc.curve(n, l)
     with precision(60):
         u = mpmath.mpf(c.nodes[j])
         x = 1 / (u * u)
-    r_nmm, r_ew = rc.live_ratios(n, l, x, c.node_dps[j])
+    r_nmm, r_ew = rc.live_ratios(n, l, x, rc.node_dps(x))  # the independent Coulomb-wave route
     with precision(40):
         f = rc.sommerfeld_factor(n, u)
         assert abs(r_nmm * f - mpmath.mpf(c.g_nmm[j])) < 1e-20
@@ -72,11 +72,38 @@ def test_every_state_is_shipped_with_its_measured_errors() -> None:
     assert sorted(curves) == ["1s", "2p", "2s", "3d", "3p", "3s", "4p", "4s"]
     for c in curves.values():
         assert len(c.nodes) == rc.NODES + 1 and c.g_nmm[0] == "0"
-        assert len(c.checks) >= 6 and len(c.node_checks) >= 4
-        # n ≤ 3 to 10⁻¹³; 4s, 4p only to a few 10⁻¹² (docs/models.md: not the degree)
-        assert c.error < (1e-13 if c.n <= 3 else 1e-11), (c.state, c.error)
+        assert len(c.checks) >= 12 and len(c.node_checks) >= 5
+        # built from the closed forms: interpolation error only (4s, the worst, ~1e-19)
+        assert c.error < 1e-18, (c.state, c.error)
     p = rc.provenance()
-    assert p["script"] == "tools/state_ratio_curves.py" and "coulomb_wave_ratios" in p["route"]
+    assert p["script"] == "tools/state_ratio_curves.py" and "exact_sum_rule_ratios" in p["route"]
+
+
+def test_shipped_4s_4p_against_their_closed_forms_at_new_points() -> None:
+    """The 4s, 4p curves at points that are neither nodes nor stored checks, against the closed
+    form r(κ): 18 digits; negative control: the degree-32 interpolant of the same closed-form
+    values (the degree the Coulomb-wave curves had) misses by more than 1e-14 for 4s."""
+    rng = random.Random(11)
+    for n, l in ((4, 0), (4, 1)):
+        c = rc.curve(n, l)
+        for _ in range(6):
+            x = 1 / rng.uniform(0.05, 0.99) ** 2
+            got = c.ratios(x, dps=25)
+            exact = rc.node_ratios(n, l, x, 30)
+            with precision(30):
+                assert max(abs(a - b) for a, b in zip(got, exact, strict=True)) < 1e-18
+    with precision(40):
+        us = rc.radau_nodes(32)
+        ws = rc.barycentric_weights(us)
+        values = [mpmath.mpf(0)] + [
+            rc.node_ratios(4, 0, 1 / (u * u), 30)[0] * rc.sommerfeld_factor(4, u) for u in us[1:]
+        ]
+        worst = mpmath.mpf(0)
+        for j in range(1, 32):
+            u = (us[j] + us[j + 1]) / 2
+            value = rc.interpolate(us, ws, values, u) / rc.sommerfeld_factor(4, u)
+            worst = max(worst, abs(value - rc.node_ratios(4, 0, 1 / (u * u), 30)[0]))
+    assert worst > 1e-14
 
 
 def test_large_T_and_bad_x() -> None:

@@ -31,7 +31,6 @@ Pfaff's transformation), which does not use the Nordsieck integral.
 from __future__ import annotations
 
 import functools
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +41,12 @@ from sympy.physics.wigner import wigner_3j
 
 from sumrules.core.derivation import Derivation, Step
 from sumrules.models.hydrogenic.closed_forms import closed_form, validate_state
+from sumrules.models.hydrogenic.nordsieck_ring import (
+    ComplexPoly,
+    real_harmonics,
+    ring_derivation,
+    ring_matrix_element_factors,
+)
 
 __all__ = [
     "ClosedFormDerivation",
@@ -64,6 +69,7 @@ N, NBAR = sp.symbols("N Nbar")
 R, XC, YC, ZC = sp.symbols("r x y z", real=True)
 U, KAPPA, P = sp.symbols("u kappa p", positive=True)
 COS = sp.Symbol("c", real=True)
+_RX, _RY, _RZ = sp.symbols("x y z", real=True)
 
 _S_EXP, _T_EXP = sp.I * NU - 1, -sp.I * NU  # J = 4π D^{iν−1} N^{−iν}
 _GRAD_D = {LAM: 2 * LAM, Q1: 2 * Q1, Q2: 2 * Q2, Q3: 2 * (Q3 - K)}
@@ -93,21 +99,12 @@ def nordsieck_operator(a: int, b: int, c: int, d: int) -> sp.Expr:
 
 
 def cartesian_harmonics(l: int) -> list[sp.Expr]:
-    """Real solid harmonics r^l Y (orthonormal on the sphere after division by r^l), l ≤ 2."""
-    if l == 0:
-        return [1 / sp.sqrt(4 * sp.pi)]
-    if l == 1:
-        return [sp.sqrt(3 / (4 * sp.pi)) * v for v in (XC, YC, ZC)]
-    if l == 2:
-        c = sp.sqrt(15 / (4 * sp.pi))
-        return [
-            c * XC * YC,
-            c * YC * ZC,
-            c * ZC * XC,
-            c / 2 * (XC**2 - YC**2),
-            sp.sqrt(5 / (16 * sp.pi)) * (2 * ZC**2 - XC**2 - YC**2),
-        ]
-    raise ValueError(f"l must be 0, 1 or 2, got {l!r}")
+    """Real solid harmonics r^l Y (orthonormal on the sphere after division by r^l), l ≤ 3.
+
+    >>> cartesian_harmonics(1)[2]
+    sqrt(3)*z/(2*sqrt(pi))
+    """
+    return [c * h.subs({_RX: XC, _RY: YC, _RZ: ZC}) for c, h in real_harmonics(l)]
 
 
 def radial_polynomial(n: int, l: int) -> sp.Expr:
@@ -122,44 +119,39 @@ def radial_polynomial(n: int, l: int) -> sp.Expr:
 
 
 def matrix_element_factors(n: int, l: int) -> list[sp.Expr]:
-    """G_m with M_m = (2π)^{−3/2} e^{πν/2} Γ(1 − iν) J G_m, one per real harmonic."""
-    radial = sp.expand(radial_polynomial(n, l))
+    """G_m with M_m = (2π)^{−3/2} e^{πν/2} Γ(1 − iν) J G_m, one per real harmonic.
+
+    The operator rule of :func:`nordsieck_operator`, applied in FLINT polynomial arithmetic
+    (:func:`sumrules.models.hydrogenic.nordsieck_ring.ring_matrix_element_factors`), as sympy
+    expressions in λ, k, ν, q_x, q_y, q_z, D, N (1/D and 1/N appear as D⁻¹, N⁻¹).
+
+    >>> g = matrix_element_factors(1, 0)[0]  # R_10 Y_00 = λ^{3/2} e^{−λr}/√π
+    >>> sp.expand(g - LAM ** sp.Rational(3, 2) / sp.sqrt(sp.pi) * nordsieck_operator(0, 0, 0, 0))
+    0
+    """
+    symbols = (LAM, K, NU, Q1, Q2, Q3, 1 / D, 1 / N)
     out = []
-    for harmonic in cartesian_harmonics(l):
-        poly = sp.Poly(sp.expand(radial * harmonic), R, XC, YC, ZC)
-        G = sum(
-            (coef * nordsieck_operator(*map(int, powers)) for powers, coef in poly.terms()),
-            sp.Integer(0),
-        )
-        out.append(sp.expand(G))
+    for weight, G in ring_matrix_element_factors(n, l):
+        const = sp.sqrt(weight / sp.pi) * LAM ** (sp.Rational(3, 2) + l)
+        out.append(sp.expand(const * _complex_expr(G, symbols)))
     return out
+
+
+def _complex_expr(G: ComplexPoly, symbols: tuple[sp.Expr, ...]) -> sp.Expr:
+    def part(p: Any) -> sp.Expr:
+        return sp.Add(
+            *(
+                sp.Rational(int(c.p), int(c.q))
+                * sp.Mul(*(s**e for s, e in zip(symbols, mono, strict=True)))
+                for mono, c in p.to_dict().items()
+            )
+        )
+
+    return part(G.re) + sp.I * part(G.im)
 
 
 def _conjugate(G: sp.Expr) -> sp.Expr:
     return sp.conjugate(G).subs(sp.conjugate(N), NBAR)
-
-
-def _frame(expr: sp.Expr) -> tuple[sp.Expr, bool]:
-    """k ∥ z, q = q(sin θ, 0, cos θ): (expression in c = cos θ, odd powers of q_x absent)."""
-    poly = sp.Poly(sp.expand(expr.subs({Q2: 0, Q3: Q * COS})), Q1)
-    even = all(e % 2 == 0 for (e,), _ in poly.terms())
-    out = sum((co * (Q**2 * (1 - COS**2)) ** (e // 2) for (e,), co in poly.terms()), sp.Integer(0))
-    return out, even
-
-
-def _laurent_in_d(expr: sp.Expr) -> dict[int, sp.Expr]:
-    """{m: coefficient of D^m} of D⁻² expr with cos θ = (λ² + q² + k² − D)/(2qk)."""
-    shift = 60
-    sub = sp.expand(expr.subs(COS, (LAM**2 + Q**2 + K**2 - D) / (2 * Q * K)) * D ** (shift - 2))
-    return {int(e) - shift: co for (e,), co in sp.Poly(sub, D).terms()}
-
-
-def _integrate_d(laurent: dict[int, sp.Expr]) -> sp.Expr:
-    lo, hi = LAM**2 + (Q - K) ** 2, LAM**2 + (Q + K) ** 2
-    return sum(
-        (co * (hi ** (m + 1) - lo ** (m + 1)) / (m + 1) for m, co in laurent.items()),
-        sp.Integer(0),
-    )
 
 
 @dataclass(frozen=True)
@@ -183,32 +175,15 @@ class ClosedFormDerivation:
 
 @functools.cache
 def derive_closed_form(n: int, l: int) -> ClosedFormDerivation:
-    """Derive the rational factor of S_nl (cached; seconds for n = 2, minutes for n = 3)."""
-    start = time.perf_counter()
-    total, odd_free = sp.Integer(0), True
-    for G in matrix_element_factors(n, l):
-        part, even = _frame(G * _conjugate(G))
-        total += part
-        odd_free = odd_free and even
-    laurent = _laurent_in_d(total)
-    integral = _integrate_d({m: c for m, c in laurent.items() if m != -1})
-    # k ∫dΩ = 2πk ∫dD/(2qk); |J|² → 16π² D⁻² (in the Laurent series); (2π)⁻³; 2πν; 1/(2l+1)
-    pref = sp.pi / Q * 16 * sp.pi**2 / (2 * sp.pi) ** 3 * 2 * sp.pi * NU / (2 * l + 1)
-    expr = (integral * pref).subs(
-        {N: Q**2 - (K + sp.I * LAM) ** 2, NBAR: Q**2 - (K - sp.I * LAM) ** 2, NU: n * LAM / K}
-    )
-    num, den = sp.fraction(sp.together(expr))
-    general = sp.cancel(sp.expand(num) / sp.expand(den))
-    reduced = sp.cancel(general.subs({LAM: 1, Q: U, K: KAPPA}))
+    """Derive the rational factor of S_nl (cached; under a second for n ≤ 3, seconds for n = 4).
+
+    Steps 2–5 of the module docstring in FLINT polynomial arithmetic
+    (:func:`sumrules.models.hydrogenic.nordsieck_ring.ring_derivation`; sympy expression trees
+    took minutes for n = 3 and were out of reach for n = 4).
+    """
+    r = ring_derivation(n, l)
     return ClosedFormDerivation(
-        n,
-        l,
-        general,
-        reduced,
-        odd_free,
-        -1 not in laurent,
-        tuple(sorted(laurent)),
-        time.perf_counter() - start,
+        n, l, r.general, r.reduced, r.odd_free, r.log_free, r.powers, r.seconds
     )
 
 
@@ -340,7 +315,7 @@ def dipole_radial_closed_form(n: int, l: int) -> sp.Expr:
     ∫ r^{s−1} e^{−(1+iκ)r} M(a, b, 2iκr) dr = Γ(s)(1 + iκ)^{−s} ₂F₁(a, s; b; 2iκ/(1 + iκ)).
     |(1 − z)^{−a}|² = e^{−4ν atan κ} is taken out (arg(1 − z) = −2 atan κ ∈ (−π, 0)).
     The coefficients of R_nl are a rational multiple of one (possibly irrational) constant
-    whose square is rational (true for n ≤ 3).
+    whose square is rational (true for n ≤ 4).
 
     >>> sp.factor(dipole_radial_closed_form(1, 0))
     256/(3*(kappa**2 + 1)**5)

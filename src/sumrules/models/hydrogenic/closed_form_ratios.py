@@ -132,6 +132,38 @@ RATIO_FORMS: dict[tuple[int, int], RatioForm] = {
         "175*y**6 - 1050*y**5 + 3325*y**4 - 7420*y**3 + 13145*y**2 - 15306*y + 4635",
         175,
     ),
+    (4, 0): RatioForm(
+        4,
+        0,
+        "945*y**8 - 7560*y**7 + 31500*y**6 + 37800*y**5 + 4611990*y**4 + 42137352*y**3 + 175870700*y**2 + 318532440*y + 216950593",
+        945,
+        "945*y**8 - 7560*y**7 + 31500*y**6 + 37800*y**5 + 2676630*y**4 + 18618120*y**3 + 67281644*y**2 + 108530520*y + 69771073",
+        945,
+    ),
+    (4, 1): RatioForm(
+        4,
+        1,
+        "1575*y**8 - 12600*y**7 + 52500*y**6 - 152040*y**5 + 2187770*y**4 + 26954680*y**3 + 147323444*y**2 + 312986344*y + 243098647",
+        1575,
+        "315*y**8 - 2520*y**7 + 10500*y**6 - 30408*y**5 - 64206*y**4 - 695720*y**3 + 596900*y**2 + 5110728*y + 6984299",
+        315,
+    ),
+    (4, 2): RatioForm(
+        4,
+        2,
+        "4725*y**8 - 37800*y**7 + 157500*y**6 - 456120*y**5 + 1033710*y**4 - 1563864*y**3 + 54980252*y**2 + 229449912*y + 285838405",
+        4725,
+        "4725*y**8 - 37800*y**7 + 157500*y**6 - 456120*y**5 + 1033710*y**4 - 679128*y**3 - 2822500*y**2 - 16408392*y + 10783813",
+        4725,
+    ),
+    (4, 3): RatioForm(
+        4,
+        3,
+        "33075*y**8 - 264600*y**7 + 1102500*y**6 - 3192840*y**5 + 7235970*y**4 - 13699560*y**3 + 28018244*y**2 + 20833544*y + 385865187",
+        33075,
+        "6615*y**8 - 52920*y**7 + 220500*y**6 - 638568*y**5 + 1447194*y**4 - 2739912*y**3 + 4306036*y**2 - 1456280*y + 4074183",
+        6615,
+    ),
 }
 
 
@@ -238,7 +270,7 @@ def exact_sum_rule_ratios(
     0.987439347010319 True
     """
     validate_dps(dps)
-    form = RATIO_FORMS[validate_state(n, l)]
+    n, l = validate_state(n, l)
     with precision(dps + GUARD_DIGITS):
         kappa = reduced_state(n, l, T, Z).kappa
         extra = int(max(0, float(mpmath.log10(kappa)))) + 2  # 1 − E B and 1 − e^{−2πν} → 0
@@ -248,20 +280,26 @@ def exact_sum_rule_ratios(
         y = kappa * kappa
         e = mpmath.exp(-4 * n * mpmath.atan(kappa) / kappa)
         for which in ("nmm", "ew"):
-            b = form.b(which)
-            value = 1 - e * _eval(b, y)
+            value = 1 - e * _eval(n, l, which, y)
             out.append(value / -mpmath.expm1(-2 * mpmath.pi * n / kappa))
     with precision(dps):
         return +out[0], +out[1]
 
 
-def _eval(expr: sp.Expr, y: mpmath.mpf) -> mpmath.mpf:
-    num, den = sp.fraction(sp.together(expr))
-    f_num = sp.Poly(num, _Y)
-    f_den = sp.Poly(den, _Y)
-    return mpmath.polyval([int(c) for c in f_num.all_coeffs()], y) / mpmath.polyval(
-        [int(c) for c in f_den.all_coeffs()], y
+@functools.cache
+def _b_coefficients(n: int, l: int, which: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Integer coefficients (highest power first) of the numerator and the denominator of
+    B/(c (1 + y)^{2n}) (cached: the sympy text is read once per state and weight)."""
+    num, den = sp.fraction(sp.together(RATIO_FORMS[(n, l)].b(which)))
+    return (
+        tuple(int(c) for c in sp.Poly(num, _Y).all_coeffs()),
+        tuple(int(c) for c in sp.Poly(den, _Y).all_coeffs()),
     )
+
+
+def _eval(n: int, l: int, which: str, y: mpmath.mpf) -> mpmath.mpf:
+    num, den = _b_coefficients(n, l, which)
+    return mpmath.polyval(list(num), y) / mpmath.polyval(list(den), y)
 
 
 def _quadrature_points(st: ReducedState) -> list[mpmath.mpf]:

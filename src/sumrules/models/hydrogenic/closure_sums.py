@@ -31,7 +31,7 @@ rest as Σ_j g_j ζ(3 + 2j, N + 1), g interpolated as a polynomial in 1/n′² t
 ``discrete_error`` (an approximation named: the tail is an interpolation, not a bound).
 
 **The continuum.** ∫ S dT = ∫₀^∞ S k dk by Gauss–Legendre panels graded about the ridge
-k ≈ q (:func:`continuum_moments`), S from the closed form where one exists (:mod:`.closed_forms`: n ≤ 3), else from the
+k ≈ q (:func:`continuum_moments`), S from the closed form where one exists (:mod:`.closed_forms`: n ≤ 4), else from the
 three-dimensional Coulomb wave (:mod:`.coulomb_waves`).
 
 >>> c = closure(2, 1, "0.5", dps=12, levels=16, fit=8)

@@ -14,16 +14,17 @@ as n(p) → A_nl p^{−8−2l} (:func:`~.states.momentum_tail`: the cusp r^{l+1}
 (I/T)^{5/2+l} (half-integer: no logarithm). The coefficient is carried by the tail:
 c = −C_l A_nl (n/Z)^{5+2l} with a universal C_l (Z drops out since A_nl ∝ Z^{5+2l}).
 
-Where the package has a closed form of r (n ≤ 3) the law is also read off it exactly
-(:func:`large_T_law_exact`): p = 5/2 + l for all six states and both weights, and
+Where the package has a closed form of r (n ≤ 4) the law is also read off it exactly
+(:func:`large_T_law_exact`): p = 5/2 + l for all ten states and both weights, and
 
     C_0 = 2π/15 (both weights: c_ns = −16n²/(15π)),   C_1 = 6π/35 (nmm), −13π/210 (ew),
-    C_2 = 2π/315 (nmm), 13π/630 (ew);
+    C_2 = 2π/315 (nmm), 13π/630 (ew),   C_3 = 547π/24948 (nmm), −19π/4455 (ew);
 
-the 3p value follows from 2p, the 2s and 3s values from 1s (universality, checked in the
-tests). For l ≥ 1 the weights differ, and 1 − r_ew changes sign for p (r_ew → 1 from above).
-The n = 4 coefficients are predictions (:func:`predicted_large_T_coefficient`; none for 4f),
-confirmed or not by :func:`fit_large_T_law`.
+C_l is fixed by the lowest state with that l (:data:`UNIVERSAL_FROM`); the 3p, 4p values then
+follow from 2p, the 2s, 3s, 4s values from 1s and 4d from 3d, and each agrees exactly with the
+state's own closed form (universality, checked in the tests). C_3 rests on 4f alone. For
+l ≥ 1 the weights differ, and 1 − r_ew changes sign for p and f (r_ew → 1 from above).
+:func:`fit_large_T_law` and :func:`fitted_law_from_closed_form` confirm p and c by fits.
 
 >>> p = large_T_exponent(2)
 >>> p
@@ -101,7 +102,7 @@ class LargeTLaw:
 
 @functools.cache
 def large_T_law_exact(n: int, l: int, which: str) -> LargeTLaw:
-    """(p, c) of r − 1 = c (I/T)^p from the closed form of r(κ) (:data:`.RATIO_FORMS`, n ≤ 3).
+    """(p, c) of r − 1 = c (I/T)^p from the closed form of r(κ) (:data:`.RATIO_FORMS`, n ≤ 4).
 
     With u = 1/κ and arctan κ = π/2 − arctan u the closed form reads
     r − 1 = [1 − e^{4nu·arctan u} B(1/u²)/(c_B(1 + 1/u²)^{2n})]/(e^{2πnu} − 1): the numerator
@@ -208,7 +209,7 @@ def leading_term(series: Series) -> tuple[int, Fraction]:
 
 
 #: the state whose closed form fixes the universal C_l of each l (the lowest n with that l)
-UNIVERSAL_FROM = {0: (1, 0), 1: (2, 1), 2: (3, 2)}
+UNIVERSAL_FROM = {0: (1, 0), 1: (2, 1), 2: (3, 2), 3: (4, 3)}
 
 
 def universal_coefficient(l: int, which: str) -> sp.Expr:
@@ -227,7 +228,7 @@ def universal_coefficient(l: int, which: str) -> sp.Expr:
 
 
 def predicted_large_T_coefficient(n: int, l: int, which: str) -> sp.Expr | None:
-    """c = −C_l A_nl n^{5+2l} with the universal C_l (None for l = 3: no closed form fixes it).
+    """c = −C_l A_nl n^{5+2l} with the universal C_l (None for l ≥ 4: no closed form fixes it).
 
     >>> predicted_large_T_coefficient(3, 1, "nmm")
     -1536/(35*pi)
@@ -389,7 +390,7 @@ def _local_slopes(ys: list[mpmath.mpf], ds: list[mpmath.mpf]) -> list[mpmath.mpf
 def fitted_law_from_closed_form(
     n: int, l: int, which: str, T_over_I: Sequence[int] = (10**7, 10**8, 10**9), *, dps: int = 60
 ) -> tuple[mpmath.mpf, mpmath.mpf]:
-    """(p, c) fitted to r − 1 of the closed form r(κ) (n ≤ 3) at three large T/I, without the
+    """(p, c) fitted to r − 1 of the closed form r(κ) (n ≤ 4) at three large T/I, without the
     derivation: p from the two local slopes of log|r − 1| extrapolated linearly in √(I/T) (the
     next order), c = (r − 1)/(I/T)^p at the last two points with that p, extrapolated the same
     way.
