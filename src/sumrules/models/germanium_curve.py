@@ -47,6 +47,7 @@ __all__ = [
     "live_atom_ratio",
     "open_electron_ratio",
     "per_open_electron",
+    "quadrature_atom_ratio",
     "step_comparison",
     "thomas_fermi_count",
 ]
@@ -258,6 +259,36 @@ def all_free_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
         return r + mpmath.mpf(closed) / atom.electrons
 
 
+def quadrature_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
+    """The same sum with every subshell by tanh–sinh quadrature in q of its closed-form S
+    (:func:`~sumrules.models.hydrogenic.closed_form_ratios.sum_rule_ratios_closed`): no r(κ), no
+    interpolant; the integration is numerical, independent of the closed forms r(κ) of
+    :func:`closed_form_atom_ratio` (cached: both weights come from one quadrature).
+
+    >>> a = quadrature_atom_ratio("binding", 1, "2", 15)
+    >>> abs(a - closed_form_atom_ratio("binding", 1, "2", 15)) < 1e-15
+    True
+    """
+    return _quadrature(model, T, min(dps, 30))[which]
+
+
+@functools.lru_cache(maxsize=16)
+def _quadrature(model: str, T: str, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+    from sumrules.models.hydrogenic.closed_form_ratios import sum_rule_ratios_closed
+
+    atom = germanium(model)
+    with precision(dps + 10):
+        t = mpmath.mpf(T)
+        tot = [mpmath.mpf(0), mpmath.mpf(0)]
+        for s in atom.shells:
+            if s.threshold_keV < t:
+                x = t / s.threshold_keV
+                a, b = sum_rule_ratios_closed(s.n, s.l, x / (2 * s.n**2), dps=dps)
+                tot[0] += s.occupancy * a
+                tot[1] += s.occupancy * b
+        return tot[0] / atom.electrons, tot[1] / atom.electrons
+
+
 def live_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
     """The same by the Coulomb-wave quadrature per open subshell (seconds; cached)."""
     return _live(model, T)[which]
@@ -288,17 +319,25 @@ def open_electron_ratio(
     *,
     live: bool = False,
     closed_form: bool = False,
+    quadrature: bool = False,
     count: int | None = None,
 ) -> mpmath.mpf:
     """ρ = 32 r/n(T) at T keV, n(T) the model's open electrons (or ``count``: a wrong count is
-    a negative control); r by the interpolants, the live quadrature (``live``) or the closed
-    forms (``closed_form``, :func:`closed_form_atom_ratio`).
+    a negative control); r by the interpolants, the live quadrature (``live``), the closed
+    forms (``closed_form``, :func:`closed_form_atom_ratio`) or the q-quadrature of the closed-form
+    S (``quadrature``, :func:`quadrature_atom_ratio`).
 
     >>> print(mpmath.nstr(open_electron_ratio("binding", 0, "1", 15), 6))
     0.999631
     """
     atom = germanium(model)
-    route = live_atom_ratio if live else closed_form_atom_ratio if closed_form else atom_ratio
+    route = atom_ratio
+    if live:
+        route = live_atom_ratio
+    elif closed_form:
+        route = closed_form_atom_ratio
+    elif quadrature:
+        route = quadrature_atom_ratio
     r = route(model, which, T, dps)
     n = atom.open_count(float(T)) if count is None else count
     with precision(max(dps, 30) + 5):

@@ -326,8 +326,16 @@ GE_PERCENT = mpmath.mpf("0.01")
 #: The interpolants are built from the closed forms (degree 48), so "series" against "closed
 #: form" checks the interpolation, not the closed forms; those are checked against the
 #: Coulomb-wave route state by state (S to ≥ 25 digits, r to 16–29 digits at T/I ≤ 100) and
-#: here on request (``live``)
+#: here on request (``live``). The route independent of r(κ) that the ledger always runs is the
+#: tanh–sinh quadrature in q of every open subshell's closed-form S, at one energy
+#: (:data:`GE_QUADRATURE_AT`).
 GE_OPEN_FAMILY = "series"
+#: the energy (keV) where the binding model's germanium quantities add the q-quadrature route
+GE_QUADRATURE_AT = "2"
+_GE_QUADRATURE = (
+    "tanh–sinh quadrature in q of every open subshell's closed-form S (no r(κ), no "
+    "interpolant), summed; at T = 2 keV"
+)
 _GE_SERIES = "Chebyshev–Radau interpolants (degree 48) of the per-state closed-form r(κ), summed"
 _GE_LIVE = "Coulomb-wave quadrature per open subshell (no interpolant, no closed form), summed"
 _GE_CLOSED = (
@@ -405,6 +413,12 @@ def _open(
     )
 
 
+def _open_by_quadrature(which: int) -> Callable[[Any, Context], Any]:
+    from sumrules.models import germanium_curve as gc
+
+    return lambda t, ctx: gc.open_electron_ratio("binding", which, t, ctx.dps, quadrature=True)
+
+
 def germanium_open_quantities(
     which: int, energies: Sequence[str], live: str | None = None
 ) -> tuple[Quantity, ...]:
@@ -425,6 +439,15 @@ def germanium_open_quantities(
                 _open(model, which, count=32),
             )
         ]
+        if model == "binding":
+            routes.append(
+                Route(
+                    _GE_QUADRATURE,
+                    "quadrature",
+                    _open_by_quadrature(which),
+                    applies=lambda t: t == GE_QUADRATURE_AT,
+                )
+            )
         if model == "binding" and live is not None:
             routes.append(
                 Route(
