@@ -341,3 +341,64 @@ def test_a_corrected_statement_computed_from_the_findings() -> None:
     r = run_claim(claim, 30)
     assert r.corrected == "3" and r.dps == 30 and 0 <= r.seconds < 60
     assert r.printed == "the integral is 1"
+
+
+def test_an_error_result_carries_the_claim_and_what_the_audit_saw() -> None:
+    def boom(ctx: Context) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    c = dataclasses.replace(hatch("eq95", before=boom), printed=Printed(sp.Symbol("R")))
+    r = run_claim(c, 30)
+    assert (r.id, r.title, r.printed, r.printed_math) == ("eq95", "title of eq95", "R", True)
+    assert r.derivations == [] and r.figures == [] and r.corrected is None
+    assert 0 <= r.seconds < 60 and r.dps == 30
+    # a house-rule breach keeps the evidence, controls and derivations it was judged on
+    step = Step.checked(sp.Integer(1), sp.Integer(1), "one")
+    lone = [Evidence("sympy", "symbolic", "only one route")]
+    r = run_claim(hatch("eq94", evidence=lone, derivations=[Derivation("d", [step])]), 30)
+    assert r.verdict == "error" and r.evidence == lone and r.controls == CAUGHT
+    assert [d.title for d in r.derivations] == ["d"] and 0 <= r.seconds < 60
+
+
+def test_an_accepted_result_says_whether_the_printed_statement_is_an_equation() -> None:
+    assert run_claim(hatch("eq93"), 30).printed_math is False
+    c = dataclasses.replace(hatch("eq93"), printed=Printed(sp.Symbol("R")))
+    assert run_claim(c, 30).printed_math is True
+
+
+def test_the_certified_hook_and_the_findings_see_the_run_precision() -> None:
+    seen: list[int] = []
+
+    def hook(ctx: Context) -> Extra:
+        seen.append(ctx.dps)
+        return Extra([Evidence("ball", "certified", "inside")])
+
+    step = Step.checked(sp.Integer(2), sp.Integer(2), "two")
+    c = dataclasses.replace(
+        claim_of(),
+        certified=hook,
+        extra=lambda ctx: Extra([], [], [Derivation("from extra", [step])]),
+        derivations=lambda f: [Derivation(f"at {f.ctx.dps} digits", [step])],
+        summary=lambda f: f"{f.ctx.dps} digits",
+    )
+    out = evaluate(c, Context(dps=35, certified=True))
+    assert seen == [35] and out.summary == "35 digits"
+    assert [e.route for e in out.evidence][:3] == ["closed form", "symbolic", "quadrature"]
+    assert out.evidence[-1].route == "certified"
+    assert [d.title for d in out.derivations] == ["from extra", "at 35 digits"]
+
+
+def test_default_jobs_is_the_number_of_usable_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from sumrules.core.runner import default_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert default_jobs() == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    assert default_jobs() == 3
+    monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert default_jobs() == 1
+    monkeypatch.setattr(os, "cpu_count", lambda: 5)
+    assert default_jobs() == 5
