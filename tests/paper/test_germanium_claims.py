@@ -36,7 +36,10 @@ def test_eq12_germanium_is_qualified(eq12_ge: ClaimResult) -> None:
     assert r.error is None and r.verdict == "qualified", r.error
     assert "per electron of the atom (Z = 32) r_nmm = 0.6872, 0.9347" in r.summary
     assert "within 1%" in r.summary
-    assert {e.route for e in r.evidence} == {"series", "closed form"}
+    assert {e.route for e in r.evidence} == {"series", "closed form", "quadrature"}
+    # the route independent of r(κ): the q-quadrature of the closed-form S, at 2 keV only
+    quad = [e for e in r.evidence if e.route == "quadrature"]
+    assert quad and all(e.value.startswith("T = 2 keV: ") and e.agrees for e in quad)
     assert len(r.controls) == 5 and all(c.caught for c in r.controls)
     assert tuple(r.figures) == ("figures/germanium_shells.pdf",)
     assert_latex_safe(r)
