@@ -24,15 +24,13 @@ True
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from typing import Any
 
 import mpmath
 
 from sumrules.core.numeric import precision, validate_dps
 from sumrules.models.hydrogenic import coulomb_waves
-from sumrules.models.hydrogenic.ratio_curves import CurveCheck, RatioCurve, curve
+from sumrules.models.hydrogenic.ratio_curves import RatioCurve, curve, read_curves
 from sumrules.models.hydrogenic.states import check_state, label
 
 __all__ = [
@@ -87,34 +85,10 @@ def live_ratios(n: int, l: int, x: Any, dps: int) -> tuple[mpmath.mpf, mpmath.mp
         return +r.r_nmm, +r.r_ew
 
 
-def _check(raw: dict[str, Any]) -> CurveCheck:
-    return CurveCheck(
-        str(raw["x"]), int(raw["dps"]), str(raw["r_nmm"]), str(raw["r_ew"]), float(raw["error"])
-    )
-
-
-@functools.cache
-def _document() -> dict[str, Any]:
-    text = resources.files("sumrules.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    return dict(json.loads(text))
-
-
 @functools.cache
 def outer_curves() -> dict[str, RatioCurve]:
     """The shipped curves of :data:`OUTER_STATES` by label ("4d", "5s", "5p")."""
-    out = {}
-    for key, raw in _document()["states"].items():
-        out[key] = RatioCurve(
-            n=int(raw["n"]),
-            l=int(raw["l"]),
-            nodes=tuple(raw["nodes"]),
-            g_nmm=tuple(raw["g_nmm"]),
-            g_ew=tuple(raw["g_ew"]),
-            node_dps=tuple(int(d) for d in raw["node_dps"]),
-            checks=tuple(_check(c) for c in raw["checks"]),
-            node_checks=tuple(_check(c) for c in raw["node_checks"]),
-        )
-    return out
+    return read_curves(DATA_FILE)
 
 
 def outer_curve(n: int, l: int) -> RatioCurve:

@@ -70,6 +70,8 @@ __all__ = [
     "node_ratios",
     "provenance",
     "radau_nodes",
+    "read_curves",
+    "read_document",
     "sommerfeld_factor",
     "u_of_x",
 ]
@@ -335,19 +337,24 @@ def _check(raw: dict[str, Any]) -> CurveCheck:
 
 
 @functools.cache
-def _document() -> dict[str, Any]:
-    text = resources.files("sumrules.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+def read_document(data_file: str) -> dict[str, Any]:
+    """The JSON document ``data_file`` of the package data (cached)."""
+    text = resources.files("sumrules.data").joinpath(data_file).read_text(encoding="utf-8")
     return dict(json.loads(text))
 
 
-def curves() -> dict[str, RatioCurve]:
-    """Every shipped curve by state label ("1s" … "4p"), read from :data:`DATA_FILE`.
+def _document() -> dict[str, Any]:
+    return read_document(DATA_FILE)
 
-    >>> sorted(curves()) == sorted(label(n, l) for n, l in STATES)
-    True
+
+def read_curves(data_file: str) -> dict[str, RatioCurve]:
+    """The curves of a shipped curve file (``"states"`` by label: nodes, node values, checks).
+
+    >>> read_curves(DATA_FILE)["2p"].state
+    '2p'
     """
     out = {}
-    for key, raw in _document()["states"].items():
+    for key, raw in read_document(data_file)["states"].items():
         out[key] = RatioCurve(
             n=int(raw["n"]),
             l=int(raw["l"]),
@@ -359,6 +366,15 @@ def curves() -> dict[str, RatioCurve]:
             node_checks=tuple(_check(c) for c in raw["node_checks"]),
         )
     return out
+
+
+def curves() -> dict[str, RatioCurve]:
+    """Every shipped curve by state label ("1s" … "4p"), read from :data:`DATA_FILE`.
+
+    >>> sorted(curves()) == sorted(label(n, l) for n, l in STATES)
+    True
+    """
+    return read_curves(DATA_FILE)
 
 
 def curve(n: int, l: int) -> RatioCurve:
