@@ -72,7 +72,7 @@ def print_ledger(ledger: Ledger, console: Console | None = None) -> None:
 
 
 def ledger_json(ledger: Ledger, *, timings: bool = True) -> str:
-    """The ledger as JSON text (the shape fixed in DESIGN.md, plus details)."""
+    """The ledger as JSON text: the stable shape of ``sumrules verify --json``, plus details."""
     return json.dumps(ledger.to_json(timings=timings), indent=2, ensure_ascii=False)
 
 
