@@ -208,7 +208,9 @@ def _error_line(message: str) -> None:
 
 @dataclass(frozen=True)
 class _StateRow:
-    """A row of a state other than 1s (no closed form; digits not estimated)."""
+    """A row of a state other than 1s: r by its closed form r(κ) where one is derived, with the
+    digits of agreement with the q-quadrature of the closed-form S (else the Coulomb wave, no
+    second route: digits not estimated)."""
 
     T: Any
     Z: Any
@@ -292,8 +294,12 @@ def _energies(args: argparse.Namespace, ion: Any, dps: int) -> list[Any]:
 
 
 def _state_rows(atom: Any, args: argparse.Namespace, dps: int) -> tuple[Any, int, list[Any]]:
-    """Rows of a state other than 1s (:meth:`Hydrogenic.sum_rule_ratios`)."""
+    """Rows of a state other than 1s (:meth:`Hydrogenic.sum_rule_ratios`), each checked by a
+    second route where the state has a closed form."""
     import mpmath
+
+    from sumrules.core.numeric import agreement_digits
+    from sumrules.models.hydrogenic.closed_form_ratios import RATIO_FORMS, sum_rule_ratios_closed
 
     with mpmath.workdps(dps + 10):
         ion = atom.threshold
@@ -301,7 +307,12 @@ def _state_rows(atom: Any, args: argparse.Namespace, dps: int) -> tuple[Any, int
     for t in _energies(args, ion, dps):
         t_ = atom.check_energy(t, dps=dps)
         r_nmm, r_ew = atom.sum_rule_ratios(t_, dps=dps)
-        rows.append(_StateRow(t_, atom.Z, r_nmm, r_ew))
+        digits = float("nan")
+        if (atom.n, atom.l) in RATIO_FORMS:
+            q_nmm, q_ew = sum_rule_ratios_closed(atom.n, atom.l, t_, Z=atom.Z, dps=dps)
+            agree = min(agreement_digits(r_nmm, q_nmm), agreement_digits(r_ew, q_ew))
+            digits = float(min(agree, dps))  # equal to every digit asked: dps, as for 1s
+        rows.append(_StateRow(t_, atom.Z, r_nmm, r_ew, digits=digits))
     return ion, dps, rows
 
 

@@ -36,6 +36,26 @@ def test_cli_state(capsys: pytest.CaptureFixture[str]) -> None:
     doc = json.loads(capsys.readouterr().out)
     assert doc["state"] == "2p" and doc["ionization_energy"] == "0.125"
     assert doc["rows"][0]["r_nmm"].startswith("0.9954801")
+    # the closed form r(κ) checked by the q-quadrature of the closed-form S, row by row
+    assert doc["rows"][0]["digits"] == 12.0  # all 12 digits asked for (valid JSON: no inf)
+
+
+def test_cli_state_digits_show_a_disagreement(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Control: a second route that is off in the 8th digit shows as about 8 digits."""
+    from sumrules.models.hydrogenic import closed_form_ratios as cfr
+
+    true = cfr.sum_rule_ratios_closed
+
+    def off(*args: object, **kw: object) -> tuple[mpmath.mpf, mpmath.mpf]:
+        a, b = true(*args, **kw)  # type: ignore[arg-type]
+        return a * (1 + mpmath.mpf("1e-8")), b
+
+    monkeypatch.setattr(cfr, "sum_rule_ratios_closed", off)
+    assert main(["hydrogen", "--state", "2p", "--T-over-I", "2", "--dps", "20", "--json"]) == 0
+    digits = json.loads(capsys.readouterr().out)["rows"][0]["digits"]
+    assert 7 < digits < 9
 
 
 @pytest.mark.parametrize(
