@@ -57,8 +57,16 @@ def test_born_limit(n: int, l: int) -> None:
     assert not born_check(n, l, reference=(2, 1 - l))
 
 
-@pytest.mark.parametrize("state", sorted(s for s in CLOSED_FORMS if s[0] <= 3))
-def test_dipole_radial_route_agrees(state: tuple[int, int]) -> None:
+#: (state, another state whose dipole route is the negative control): n ≤ 3, and 4s, 4f
+DIPOLE_CASES = [
+    *((s, (2, 1) if s != (2, 1) else (2, 0)) for s in sorted(CLOSED_FORMS) if s[0] <= 3),
+    ((4, 0), (3, 2)),
+    ((4, 3), (3, 2)),
+]
+
+
+@pytest.mark.parametrize(("state", "other"), DIPOLE_CASES)
+def test_dipole_radial_route_agrees(state: tuple[int, int], other: tuple[int, int]) -> None:
     form = closed_form(*state)
     poly = sp.sympify(form.polynomial, locals={"x": sp.Symbol("x"), "y": sp.Symbol("y")})
     c = sp.Rational(form.prefactor.numerator, form.prefactor.denominator)
@@ -66,7 +74,6 @@ def test_dipole_radial_route_agrees(state: tuple[int, int]) -> None:
     limit /= (1 + KAPPA**2) ** (2 * form.order)
     assert sp.cancel(dipole_radial_closed_form(*state) - limit) == 0
     # negative control: another state's dipole route
-    other = (2, 1) if state != (2, 1) else (2, 0)
     assert sp.cancel(dipole_radial_closed_form(*other) - limit) != 0
 
 
@@ -95,10 +102,10 @@ def test_n2_derivation_matches_table(n: int, l: int) -> None:
     assert d.ok, [s.justification for s in d.failed]
 
 
-@pytest.mark.parametrize(("n", "l"), [(3, 0), (3, 1), (3, 2)])
+@pytest.mark.parametrize(("n", "l"), [(3, 0), (3, 1), (3, 2), (4, 0)])
 def test_derivation_matches_table(n: int, l: int) -> None:
-    """Re-derived (about a second for n = 3) and compared with the stored table (4s in
-    test_closed_form_derivation_n4.py; 4p, 4d, 4f in benchmarks/bench_derivation.py)."""
+    """Re-derived (about a second for n = 3, 2 s for 4s) and compared with the stored table
+    (4p, 4d, 4f in benchmarks/bench_derivation.py, 2–8 s each)."""
     d = ring_derivation(n, l)
     assert d.log_free and d.odd_free
     x, y = sp.symbols("x y")

@@ -1,50 +1,18 @@
-"""The n = 4 closed forms against their derivation (sumrules.models.hydrogenic.nordsieck_ring,
-via closed_form_derivation): 4s re-derived (2 s), the general λ-dependent result at rational
-points, and the dipole limit of 4s and 4f against the radial dipole integral. 4p, 4d, 4f are
-re-derived by benchmarks/bench_derivation.py (2–8 s each, with the Born check)."""
+"""The n = 4 closed forms against the general λ-dependent result of their derivation at rational
+points. 4s is re-derived, and the dipole limits of 4s and 4f checked, beside the n ≤ 3 states in
+test_closed_form_derivation.py; 4p, 4d, 4f are re-derived by benchmarks/bench_derivation.py
+(2–8 s each, with the Born check)."""
 
 from __future__ import annotations
 
-import pytest
 import sympy as sp
 
 from sumrules.models.hydrogenic.closed_form_derivation import (
     KAPPA,
     U,
     derive_closed_form,
-    dipole_radial_closed_form,
 )
-from sumrules.models.hydrogenic.closed_forms import ClosedForm, closed_form
-from sumrules.models.hydrogenic.nordsieck_ring import ring_derivation
-
-
-def test_4s_derivation_matches_table() -> None:
-    d = ring_derivation(4, 0)
-    assert d.log_free and d.odd_free
-    x, y = sp.symbols("x y")
-
-    def same(form: ClosedForm) -> bool:
-        stored = sp.sympify(form.polynomial, locals={"x": x, "y": y})
-        c = sp.Rational(form.prefactor.numerator, form.prefactor.denominator)
-        return bool(
-            d.prefactor == c and d.order == form.order and sp.expand(d.polynomial - stored) == 0
-        )
-
-    assert same(closed_form(4, 0))
-    # negative control: the 4p table
-    assert not same(closed_form(4, 1))
-
-
-@pytest.mark.parametrize("state", [(4, 0), (4, 3)])
-def test_n4_dipole_radial_route_agrees(state: tuple[int, int]) -> None:
-    form = closed_form(*state)
-    poly = sp.sympify(form.polynomial, locals={"x": sp.Symbol("x"), "y": sp.Symbol("y")})
-    c = sp.Rational(form.prefactor.numerator, form.prefactor.denominator)
-    limit = c * poly.subs({sp.Symbol("x"): 0, sp.Symbol("y"): KAPPA**2})
-    limit /= (1 + KAPPA**2) ** (2 * form.order)
-    assert sp.cancel(dipole_radial_closed_form(*state) - limit) == 0
-    # negative control: the 3d dipole route against the n = 4 limit
-    assert sp.cancel(dipole_radial_closed_form(3, 2) - limit) != 0
+from sumrules.models.hydrogenic.closed_forms import closed_form
 
 
 def test_n4_tables_at_rational_points() -> None:
