@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import mpmath
 
@@ -276,17 +277,26 @@ def quadrature_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mp
 def _quadrature(model: str, T: str, dps: int) -> tuple[mpmath.mpf, mpmath.mpf]:
     from sumrules.models.hydrogenic.closed_form_ratios import sum_rule_ratios_closed
 
-    atom = germanium(model)
     with precision(dps + 10):
-        t = mpmath.mpf(T)
-        tot = [mpmath.mpf(0), mpmath.mpf(0)]
-        for s in atom.shells:
-            if s.threshold_keV < t:
-                x = t / s.threshold_keV
-                a, b = sum_rule_ratios_closed(s.n, s.l, x / (2 * s.n**2), dps=dps)
-                tot[0] += s.occupancy * a
-                tot[1] += s.occupancy * b
-        return tot[0] / atom.electrons, tot[1] / atom.electrons
+        return _sum_open(
+            germanium(model),
+            mpmath.mpf(T),
+            lambda n, l, x: sum_rule_ratios_closed(n, l, x / (2 * n**2), dps=dps),
+        )
+
+
+def _sum_open(
+    atom: ShellAtom, t: mpmath.mpf, ratios: Callable[[int, int, mpmath.mpf], tuple[Any, Any]]
+) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """(r_nmm, r_ew) of the atom: Σ occupancy × ratios(n, l, T/threshold) over the subshells open
+    at t (keV), per electron, at the caller's precision."""
+    tot = [mpmath.mpf(0), mpmath.mpf(0)]
+    for s in atom.shells:
+        if s.threshold_keV < t:
+            a, b = ratios(s.n, s.l, t / s.threshold_keV)
+            tot[0] += s.occupancy * a
+            tot[1] += s.occupancy * b
+    return tot[0] / atom.electrons, tot[1] / atom.electrons
 
 
 def live_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
@@ -298,17 +308,9 @@ def live_atom_ratio(model: str, which: int, T: str, dps: int) -> mpmath.mpf:
 def _live(model: str, T: str) -> tuple[mpmath.mpf, mpmath.mpf]:
     from sumrules.models.hydrogenic.ratio_curves import live_ratios, node_dps
 
-    atom = germanium(model)
     t = mpmath.mpf(T)
     with precision(40):
-        tot = [mpmath.mpf(0), mpmath.mpf(0)]
-        for s in atom.shells:
-            if s.threshold_keV < t:
-                x = t / s.threshold_keV
-                a, b = live_ratios(s.n, s.l, x, node_dps(x))
-                tot[0] += s.occupancy * a
-                tot[1] += s.occupancy * b
-        return tot[0] / atom.electrons, tot[1] / atom.electrons
+        return _sum_open(germanium(model), t, lambda n, l, x: live_ratios(n, l, x, node_dps(x)))
 
 
 def open_electron_ratio(
