@@ -425,11 +425,10 @@ class ReducedState:
 
     def dipole(self) -> mpmath.mpf:
         """λ⁴ lim_{u→0} S/q² (φ(0) = 2 atan κ)."""
-        f, kap = self.form, self.kappa
+        kap = self.kappa
         p, _ = self.polynomial(-kap * kap)
-        c = mpmath.mpf(f.prefactor.numerator) / f.prefactor.denominator
-        rat = c * p / (1 + kap * kap) ** (2 * f.order)
-        return rat * mpmath.exp(-4 * self.nu * mpmath.atan(kap)) * self.sommerfeld()
+        rat = self.prefactor * p / (1 + kap * kap) ** (2 * self.form.order)
+        return rat * mpmath.exp(-4 * self.nu * mpmath.atan(kap)) * self.sommerfeld_factor
 
 
 def reduced_state(n: int, l: int, T: object, Z: object) -> ReducedState:
