@@ -10,8 +10,9 @@ Route: the closed forms r(κ) (``ratio_curves.node_ratios``: ``exact_sum_rule_ra
 at ``ratio_curves.NODE_DPS`` digits per node (x = T/I = 1/u²). Per state: the N + 1
 Chebyshev–Radau nodes (u = 0 exact: g = 0), a recomputation of some nodes at 6 more digits
 (node_checks) and closed-form values at independent check points between nodes (checks), each
-with its absolute error against the interpolant. One process; the file is rewritten after every
-state, and a state already in it is skipped unless named on the command line.
+with its absolute error against the interpolant (``tools/curve_records.py``). One process; the
+file is rewritten after every state, and a state already in it is skipped unless named on the
+command line.
 """
 
 from __future__ import annotations
@@ -19,86 +20,30 @@ from __future__ import annotations
 import datetime
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import mpmath
+from curve_records import state_record, write_document, x_of
 
 from sumrules.core.numeric import precision
 from sumrules.models.hydrogenic import ratio_curves as rc
 from sumrules.models.hydrogenic.states import label, parse_label
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "sumrules" / "data" / rc.DATA_FILE
-#: node indices recomputed at 6 more digits: the largest x (smallest u) and a few others
-NODE_CHECKS = (1, 3, 16, 30, rc.NODES)
+#: node indices recomputed at 6 more digits (the last, the largest u, is added per degree)
+NODE_CHECKS = (1, 3, 16, 30)
 #: check points: the midpoint of the nodes j and j + 1 for these j
 CHECK_MIDPOINTS = (1, 2, 4, 6, 9, 12, 18, 24, 31, 38, 44, 47)
 
 
-def _x(u: mpmath.mpf) -> mpmath.mpf:
-    return 1 / (u * u)
-
-
 def _state(n: int, l: int, degree: int = rc.NODES) -> dict[str, Any]:
-    start = time.perf_counter()
     with precision(60):
         us = rc.radau_nodes(degree)
-    g_nmm, g_ew, dps_list = ["0"], ["0"], [0]
-    for j, u in enumerate(us[1:], 1):
-        with precision(60):
-            x = _x(u)
-        d = rc.NODE_DPS
-        r_nmm, r_ew = rc.node_ratios(n, l, x, d)
-        with precision(d + 10):
-            f = rc.sommerfeld_factor(n, u)
-            g_nmm.append(mpmath.nstr(r_nmm * f, d + 2))
-            g_ew.append(mpmath.nstr(r_ew * f, d + 2))
-        dps_list.append(d)
-        print(f"  {label(n, l)} node {j:2d} x = {mpmath.nstr(x, 8)} dps {d}", flush=True)
-    nodes = [mpmath.nstr(u, 50) for u in us]
-    partial = rc.RatioCurve(n, l, tuple(nodes), tuple(g_nmm), tuple(g_ew), tuple(dps_list), (), ())
-    node_checks = []
-    for j in (*NODE_CHECKS[:-1], degree):
-        with precision(60):
-            x = _x(us[j])
-        d = dps_list[j] + 6
-        a, b = rc.node_ratios(n, l, x, d)
-        with precision(d):
-            va, vb = partial.ratios(x, dps=d)
-            err = max(abs(va - a), abs(vb - b))
-        node_checks.append(
-            {
-                "x": mpmath.nstr(x, 40),
-                "dps": d,
-                "r_nmm": mpmath.nstr(a, d),
-                "r_ew": mpmath.nstr(b, d),
-                "error": float(err),
-            }
-        )
-        print(f"  {label(n, l)} node check j = {j}: {float(err):.2e}", flush=True)
-    checks = []
-    for j in CHECK_MIDPOINTS:
-        with precision(60):
-            u = (us[j] + us[j + 1]) / 2
-        p = rc.check_point(n, l, u)
-        with precision(p["dps"]):
-            va, vb = partial.ratios(mpmath.mpf(p["x"]), dps=p["dps"])
-            err = max(abs(va - mpmath.mpf(p["r_nmm"])), abs(vb - mpmath.mpf(p["r_ew"])))
-        p["error"] = float(err)
-        checks.append(p)
-        print(f"  {label(n, l)} check x = {p['x'][:10]}: {float(err):.2e}", flush=True)
-    return {
-        "n": n,
-        "l": l,
-        "nodes": nodes,
-        "g_nmm": g_nmm,
-        "g_ew": g_ew,
-        "node_dps": dps_list,
-        "node_checks": node_checks,
-        "checks": checks,
-        "seconds": round(time.perf_counter() - start, 1),
-    }
+        mids = [x_of((us[j] + us[j + 1]) / 2) for j in CHECK_MIDPOINTS]
+    return state_record(
+        n, l, us, rc.node_ratios, lambda x: rc.NODE_DPS, (*NODE_CHECKS, degree), mids
+    )
 
 
 def _provenance() -> dict[str, Any]:
@@ -115,19 +60,13 @@ def _provenance() -> dict[str, Any]:
     }
 
 
-def _write(out: Path, doc: dict[str, Any]) -> None:
-    doc["provenance"] = _provenance()
-    doc["states"] = dict(sorted(doc["states"].items()))
-    out.write_text(json.dumps(doc, indent=1) + "\n")
-
-
 def _merge(paths: list[str]) -> int:
     doc = json.loads(OUT.read_text())
     for path in paths:
         for key, state in json.loads(Path(path).read_text())["states"].items():
             doc["states"][key] = state
             print(f"{key}: merged from {path} (degree {len(state['nodes']) - 1})", flush=True)
-    _write(OUT, doc)
+    write_document(OUT, doc, _provenance())
     return 0
 
 
@@ -153,7 +92,7 @@ def main(argv: list[str]) -> int:
             continue
         print(f"{key}: computing (degree {degree})", flush=True)
         doc["states"][key] = _state(n, l, degree)
-        _write(out, doc)
+        write_document(out, doc, _provenance())
         print(f"{key}: {doc['states'][key]['seconds']} s", flush=True)
     return 0
 
