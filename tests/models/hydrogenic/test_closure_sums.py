@@ -129,9 +129,10 @@ def test_two_s_at_another_q_and_a_wrong_angular_factor() -> None:
     ],
 )
 def test_bad_input(kwargs: dict[str, object], match: str) -> None:
-    n, l, q = kwargs.pop("n"), kwargs.pop("l"), kwargs.pop("q")
+    rest = dict(kwargs)  # the parameters are shared by every run of the test: do not pop them
+    n, l, q = rest.pop("n"), rest.pop("l"), rest.pop("q")
     with pytest.raises(ValueError, match=match):
-        closure(n, l, q, **kwargs)  # type: ignore[arg-type]
+        closure(n, l, q, **rest)  # type: ignore[arg-type]
 
 
 def test_sympy_angular_factor_is_rational() -> None:
