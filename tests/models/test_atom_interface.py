@@ -111,12 +111,16 @@ def test_oscillator_structure_function_is_the_line_sum() -> None:
 
 
 def test_oscillator_resolvent_is_the_line_sum_at_its_y() -> None:
+    """y = P²/2mω = 1/3 and ω = 3/2 are not binary fractions: both must reach the line sum at
+    the working precision, so the value agrees with the exact-input line sum to 30 digits."""
     osc = Oscillator(OMEGA, MASS)
-    value = osc.resolvent("2.2-0.3j", 9, dps=25)
-    assert abs(value - resolvent_lines("2.2-0.3j", "1.5", omega="1.5", dps=25)) < 1e-23
+    value = osc.resolvent("2.2-0.3j", 2, dps=30)
+    with mpmath.workdps(40):
+        exact = resolvent_lines("2.2-0.3j", mpmath.mpf(1) / 3, omega=mpmath.mpf(3) / 2, dps=30)
+    assert abs(value - exact) < 1e-29
     for route in osc.resolvent_routes().values():
-        assert abs(route("2.2-0.3j", 9, 25) - value) < 1e-23
-    wrong = resolvent_lines("2.2-0.3j", "4.5", omega="1.5", dps=25)  # control: y = P²/2m
+        assert abs(route("2.2-0.3j", 2, 30) - value) < 1e-28
+    wrong = resolvent_lines("2.2-0.3j", 1, omega="1.5", dps=30)  # control: y = P²/2m
     assert abs(wrong - value) > 1e-3
 
 

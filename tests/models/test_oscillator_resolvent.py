@@ -72,3 +72,30 @@ def test_two_electron_resolvent_at_zero() -> None:
     one = osc.two_electron_resolvent(Y, 3, T, one_electron_rho=True)
     assert sp.simplify(one.subs(Y, 0) - 1 / T) == 0
     assert sp.simplify(osc.two_electron_resolvent(Y, 3, T, elastic=False).subs(Y, 0)) == 0
+
+
+@pytest.mark.parametrize(
+    ("one_electron_rho", "elastic", "ground"),
+    [(False, True, 4), (True, True, 1), (False, False, 0)],
+)
+def test_two_electron_resolvent_is_the_one_excited_electron_sum(
+    one_electron_rho: bool, elastic: bool, ground: int
+) -> None:
+    """Only |00⟩ and the states with one electron excited, |n0⟩ and |0n⟩, are reached:
+    R = g e^{−y}/T + c Σ_{n≤N} e^{−y} yⁿ/(n!(T − n)), with g = 4 (both electrons: amplitude
+    2e^{−y/2}), 1 (e^{iqz₁} only) or 0 (ground state left out), c = 2 or 1; at any y, not only
+    y = 0 where every excited term vanishes."""
+    T = sp.Symbol("T", positive=True)
+    c = 1 if one_electron_rho else 2
+    expected = ground * sp.exp(-Y) / T + c * sp.Add(
+        *[sp.exp(-Y) * Y**n / (sp.factorial(n) * (T - n)) for n in range(1, 4)]
+    )
+    got = osc.two_electron_resolvent(Y, 3, T, one_electron_rho=one_electron_rho, elastic=elastic)
+    assert sp.simplify(got - expected) == 0
+    # control: one line fewer (n ≤ 2) is a different function of y
+    assert sp.simplify(got - expected.subs(T - 3, sp.oo)) != 0
+
+
+def test_two_electron_resolvent_rejects_a_negative_cut() -> None:
+    with pytest.raises(ValueError, match=r"^n_max must be >= 0, got -1$"):
+        osc.two_electron_resolvent(Y, -1, sp.Symbol("T"))

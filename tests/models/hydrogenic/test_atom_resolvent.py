@@ -56,3 +56,33 @@ def test_form_factor_pole_orders() -> None:
     assert abs(hc.form_factor_pole_order(1, -4) - 4) < 1e-8
     assert abs(hc.form_factor_pole_order(3, "-1.7777777777777777777777777777778") - 6) < 1e-6
     assert abs(hc.form_factor_pole_order(2, "-0.25")) < 1e-6  # not a pole
+
+
+@pytest.mark.parametrize(
+    ("n", "Z", "pole", "order"),
+    [(1, 2, -16, 4), (2, 2, -9, 5), (2, 1, "-2.25", 5), (3, 3, -16, 6)],
+)
+def test_form_factor_pole_order_scales_with_the_charge(
+    n: int, Z: int, pole: object, order: int
+) -> None:
+    """The poles sit at −4Z² (elastic, order 4) and −(n+1)²Z²/n² (order n + 3): at Z ≠ 1 a
+    misplaced power of Z moves the pole and the measured order drops to about 0."""
+    assert abs(hc.form_factor_pole_order(n, pole, Z=Z) - order) < 1e-9
+    assert abs(hc.form_factor_pole_order(n, mpmath.mpf(pole) / 2, Z=Z)) < 1e-6  # control
+
+
+def test_form_factor_pole_order_approaches_the_order_like_epsilon() -> None:
+    """ε = 10^(−dps/3): the deviation from the order of the n = 2 pole is O(ε), so 15 more
+    digits shrink it by about 10⁵ (the elastic pole is an exact power: no deviation)."""
+    at30 = hc.form_factor_pole_order(2, "-2.25", dps=30) - 5
+    at45 = hc.form_factor_pole_order(2, "-2.25", dps=45) - 5
+    assert 1e-12 < at30 < 1e-10 and 1e-17 < at45 < 1e-15
+    assert hc.form_factor_pole_order(1, -4, dps=45) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "match"), [((0, -4), "^n must be >= 1, got 0$"), ((1, "x"), "Q2")]
+)
+def test_form_factor_pole_order_bad_input(args: tuple[object, object], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        hc.form_factor_pole_order(*args)  # type: ignore[arg-type]
