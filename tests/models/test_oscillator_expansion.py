@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import mpmath
 import pytest
 import sympy as sp
 from hypothesis import example, given
@@ -356,3 +357,38 @@ def test_lowest_orders_are_accepted() -> None:
     assert osc.expansion_coefficient_ladder(0) == 1
     assert osc.resolvent_expansion_steps(0).ok
     assert osc.weight_minus_two_steps(2).ok
+
+
+@pytest.mark.parametrize("order", [1, 2, 3, 4])
+def test_resolvent_expansion_adds_one_term_per_order(order: int) -> None:
+    """Order k adds exactly ω^k μ_k(y)/(T − yω)^{k+1}: the sum has its range and powers."""
+    a = T_SYM - Y * OMEGA
+    step = osc.resolvent_expansion(order) - osc.resolvent_expansion(order - 1)
+    assert sp.simplify(step - osc.resolvent_series_coefficient(order) / a ** (order + 1)) == 0
+    assert osc.resolvent_expansion(0) == 1 / a
+
+
+def test_resolvent_expansion_approaches_the_line_sum() -> None:
+    """At T = 11, y = 1/10, ω = 3/2 the expansion about T − yω converges on the exact
+    Σ_n p_n(y)/(T − nω): order 6 is 1.0·10⁻⁷ off and order 2 3.0·10⁻⁵ (an asymptotic series in
+    ω/T), while the leading term about the wrong point T + yω is 2.7·10⁻³ off (control)."""
+    point = {T_SYM: 11, Y: sp.Rational(1, 10), OMEGA: sp.Rational(3, 2)}
+    with mpmath.workdps(30):
+        y = mpmath.mpf(1) / 10
+        exact = mpmath.nsum(
+            lambda n: mpmath.exp(-y) * y**n / mpmath.factorial(n) / (11 - n * mpmath.mpf(1.5)),
+            [0, mpmath.inf],
+        )
+        err = [abs(sp.N(osc.resolvent_expansion(k).subs(point), 30) - exact) for k in (2, 6)]
+        wrong = sp.N((1 / (T_SYM + Y * OMEGA)).subs(point), 30)
+        assert err[1] < 2e-7 and 1e-5 < err[0] < 1e-4
+        assert abs(wrong - exact) > 1e-3
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [({"order": -1}, r"^order must be >= 0, got -1$"), ({"order": 2, "route": "x"}, "route")],
+)
+def test_resolvent_expansion_bad_input(kwargs: dict[str, object], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        osc.resolvent_expansion(**kwargs)  # type: ignore[arg-type]

@@ -93,3 +93,25 @@ def test_needs_no_phi_and_the_all_orders_list() -> None:
 def test_small_q_divergence() -> None:
     assert [j for j in range(-4, 2) if small_q_divergent(j)] == [-4, -3, -2]
     assert len(expansion_terms(10)) == len(multiplicities(10))
+
+
+@pytest.mark.parametrize(
+    ("u", "w", "count"), [(1, 3, 1), (2, 5, 1), (3, 7, 1), (3, 2, 0), (1, 2, 0)]
+)
+def test_class_multiplicity_at_the_edge_of_the_triangle(u: int, w: int, count: int) -> None:
+    """w − 1 = 2u is the shortest class with u pairs (one word, P…P); below it none, also
+    where the binomial's upper index w − 3 would be negative."""
+    assert class_multiplicity(u, w) == count
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: class_multiplicity(-1, 3), r"^u must be >= 0, got -1$"),
+        (lambda: class_multiplicity(1, 0), r"^w must be >= 1, got 0$"),
+        (lambda: small_q_divergent(1.5), r"^j must be an integer"),  # type: ignore[arg-type]
+    ],
+)
+def test_class_and_divergence_bad_input(call: object, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        call()  # type: ignore[operator]
