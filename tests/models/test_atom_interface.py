@@ -149,3 +149,63 @@ def test_oscillator_ratio_weights_are_the_papers() -> None:
 def test_oscillator_y_scales_by_two_m_omega() -> None:
     with mpmath.workdps(30):
         assert Oscillator(OMEGA, MASS).y(9) == mpmath.mpf("1.5")
+
+
+# --------------------------------------------------------------------------------------------
+# the oscillator at ω ≠ 1, beyond the default precision (a dropped ω or dps shows)
+
+
+def test_oscillator_spectral_weight_at_its_lines() -> None:
+    osc = Oscillator(OMEGA, MASS)
+    assert osc.spectral_weight(3, 6) == sp.exp(-1) / 2  # T = 2ω, y = Q²/2mω = 1
+    assert osc.spectral_weight(2, 6) == 0  # between the lines
+
+
+def test_oscillator_spectral_sum_and_operator_reach_the_lines_at_50_digits() -> None:
+    osc = Oscillator(OMEGA, MASS)
+    z = mpmath.mpc("2.2", "-0.3")
+    with mpmath.workdps(60):
+        exact = resolvent_lines(z, mpmath.mpf(1) / 3, omega=mpmath.mpf(3) / 2, dps=55)
+    values = [
+        osc.spectral_sum(lambda e: 1 / (z - e), 2, dps=50),
+        osc.resolvent_operator(z, 2, dps=50),
+        *(route(z, 2, 50) for route in osc.resolvent_routes().values()),
+    ]
+    assert all(abs(v - exact) < 1e-48 for v in values)
+    assert osc.spectral_sum(lambda e: e + 7, 0) == 7  # y = 0: the ground state alone
+
+
+def test_oscillator_rejects_a_frequency_or_mass_that_is_not_positive() -> None:
+    with pytest.raises(ValueError, match=r"^omega must be positive, got 0$"):
+        Oscillator(0)
+    with pytest.raises(ValueError, match=r"^m must be positive, got -1$"):
+        Oscillator(1, -1)
+    with pytest.raises(ValueError, match=r"^T must be at least omega/2 = 3/4, got 1/2$"):
+        Oscillator(OMEGA, MASS).line(sp.Rational(1, 2))
+
+
+def test_oscillator_structure_function_sums_over_n() -> None:
+    n = Oscillator(OMEGA, MASS).structure_function(T, Q2).limits[0][0]
+    assert n.name == "n" and n.is_integer and n.is_nonnegative
+
+
+@pytest.mark.parametrize(("omega", "expected"), [(1, "3.5e-6"), (2, "2.25e-6")])
+def test_falloff_deviation_tends_to_its_leading_term(omega: int, expected: str) -> None:
+    """|ωyR + 1| ≈ (T/ω + 1)/y at large y (the next term is O(1/y²))."""
+    from sumrules.models.oscillator import falloff_deviation
+
+    value = falloff_deviation("2.5", 10**6, omega=omega, dps=20)
+    assert abs(value / mpmath.mpf(expected) - 1) < 1e-5
+
+
+def test_falls_off_needs_strictly_smaller_and_below_five_percent() -> None:
+    from sumrules.models.oscillator import falls_off
+
+    assert falls_off(0.2, 0.04) and not falls_off(0.04, 0.04) and not falls_off(0.2, 0.05)
+
+
+def test_free_structure_function_at_a_given_momentum() -> None:
+    free = Free(3)
+    assert free.structure_function(T, 12) == sp.DiracDelta(T - 2)
+    assert set(free.resolvent_routes()) == {"closed form", "symbolic"}
+    assert free.resolvent_routes()["closed form"](T, 12, 30) == 1 / (T - 2)

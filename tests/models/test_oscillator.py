@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from sumrules.core.numeric import agreement_digits
 from sumrules.models import oscillator as osc
+from sumrules.theory.expansion import M
 
 
 @given(
@@ -32,20 +33,36 @@ def test_continued_fraction_equals_line_sum(re_z: float, im_z: float, y: float, 
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: osc.resolvent_lines(1, 1), "z"),
-        (lambda: osc.resolvent_lines(1j, -1), "y"),
-        (lambda: osc.resolvent_lines(1j, 1, omega=0), "omega"),
-        (lambda: osc.resolvent_continued_fraction("abc", 1), "z"),
-        (lambda: osc.resolvent_lines(1j, 1, dps=3), "dps"),
-        (lambda: osc.phi_from_words(-1, 3), "u"),
-        (lambda: osc.phi_from_moments(1, 0), "w"),
-        (lambda: osc.resolvent_expansion(2, route="guess"), "route"),
-        (lambda: osc.line_weighted_integral_sympy(1, 1, m=-1), "m"),
+        (lambda: osc.resolvent_lines(1, 1), r"^z must have a nonzero imaginary part, got 1$"),
+        (lambda: osc.resolvent_lines(1j, -1), r"^y must be >= 0, got -1$"),
+        (lambda: osc.resolvent_lines(1j, 1, omega=0), r"^omega must be positive, got 0$"),
+        (lambda: osc.resolvent_continued_fraction("abc", 1), r"^z, y, omega must be numbers"),
+        (lambda: osc.resolvent_lines(1j, 1, dps=3), r"^dps must be an integer in \[10, 1000\]"),
+        (lambda: osc.phi_from_words(-1, 3), r"^u must be >= 0, got -1$"),
+        (lambda: osc.phi_from_moments(1, 0), r"^w must be >= 1, got 0$"),
+        (lambda: osc.phi_from_moments(-1, 3), r"^u must be >= 0, got -1$"),
+        (lambda: osc.resolvent_expansion(2, route="guess"), r"^route must be 'poisson' or"),
+        (lambda: osc.line_weighted_integral_sympy(1, 1, m=-1), r"^m must be positive, got -1$"),
+        (
+            lambda: osc.line_weighted_integral_sympy(1, 1, omega=0),
+            r"^omega must be positive, got 0$",
+        ),
+        (lambda: osc.line_weighted_integral_sympy(-1, 1), r"^n must be >= 0, got -1$"),
+        (lambda: osc.line_weighted_integral_sympy(1, 0.5), r"^j must be an integer, got 0.5$"),  # type: ignore[arg-type]
     ],
 )
 def test_bad_input(call: object, match: str) -> None:
+    """Each message names the argument and the value (matched whole, so a renamed argument
+    fails)."""
     with pytest.raises(ValueError, match=match):
         call()  # type: ignore[operator]
+
+
+def test_sympy_line_integral_at_the_ground_line_and_where_it_diverges() -> None:
+    """n = 0 is a line (the elastic one); ∫ p₁ dQ²/Q⁴ diverges and is reported as oo."""
+    assert osc.line_weighted_integral_sympy(0, 0) == 2 * M * osc.OMEGA
+    assert osc.line_weighted_integral_sympy(1, -2) == sp.oo
+    assert osc.line_weighted_integral_sympy(1, -1, m=2, omega=3) == 1
 
 
 @given(st.integers(min_value=1, max_value=12), st.integers(min_value=0, max_value=6))
