@@ -21,6 +21,7 @@ from sumrules.theory.expansion import (
     multiplicities,
     naive_words,
     needs_no_phi,
+    power_counting_proof,
     small_q_divergent,
     term_by_term_integral,
     weighted_sum,
@@ -74,9 +75,14 @@ def test_term_by_term_integral_kernels_and_rules() -> None:
     assert term_by_term_integral(4, -1, phi=class_average, kernel=doubled) == 2 / T_SYM
 
 
+@pytest.mark.parametrize("m", [M, sp.Integer(3)])
 @pytest.mark.parametrize("j", [-1, 0, 1, 2, 3])
-def test_all_orders_sum_equals_the_sum_through_order_2j_plus_2(j: int) -> None:
-    assert sp.expand(weighted_sum_all_orders(j) - weighted_sum(2 * max(j, 0) + 2, j)) == 0
+def test_all_orders_sum_equals_the_sum_through_order_2j_plus_2(j: int, m: sp.Expr) -> None:
+    """Also at a numeric mass: the class averages must be taken at the mass asked for."""
+    all_orders = weighted_sum_all_orders(j, m=m)
+    assert sp.expand(all_orders - weighted_sum(2 * max(j, 0) + 2, j, m=m)) == 0
+    if m != M and j >= 1:  # control: the same sum at the default symbolic mass differs
+        assert sp.expand(all_orders - weighted_sum_all_orders(j).subs(M, 1)) != 0
 
 
 def test_all_orders_sum_refuses_infinitely_many_classes() -> None:
@@ -110,6 +116,13 @@ def test_class_multiplicity_at_the_edge_of_the_triangle(u: int, w: int, count: i
         (lambda: class_multiplicity(-1, 3), r"^u must be >= 0, got -1$"),
         (lambda: class_multiplicity(1, 0), r"^w must be >= 1, got 0$"),
         (lambda: small_q_divergent(1.5), r"^j must be an integer"),  # type: ignore[arg-type]
+        (lambda: classes_of_order(-1), r"^k must be >= 0, got -1$"),
+        (lambda: power_counting_proof(-1), r"^order must be >= 0, got -1$"),
+        (
+            lambda: term_by_term_integral(2, 1.5, phi=class_average),  # type: ignore[arg-type]
+            r"^j must be an integer, got 1.5$",
+        ),
+        (lambda: needs_no_phi(1.5, 4), r"^j must be an integer, got 1.5$"),  # type: ignore[arg-type]
     ],
 )
 def test_class_and_divergence_bad_input(call: object, match: str) -> None:
