@@ -86,3 +86,16 @@ def test_form_factor_pole_order_approaches_the_order_like_epsilon() -> None:
 def test_form_factor_pole_order_bad_input(args: tuple[object, object], match: str) -> None:
     with pytest.raises(ValueError, match=match):
         hc.form_factor_pole_order(*args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", sorted(hc.WRONG_DENSITIES))
+def test_wrong_densities_are_densities_but_not_the_right_one(name: str) -> None:
+    """A negative control must still look like a structure function (positive) and be wrong
+    by far more than the working precision."""
+    from sumrules.models.hydrogenic import ground
+
+    wrong = hc.wrong_density(name, 5, "0.5", dps=20)  # q² < k² − 1: atan2 ≠ principal arctan
+    right = ground.continuum_density(5, mpmath.sqrt(mpmath.mpf("0.5")), dps=20)
+    assert wrong > 0 and abs(wrong / right - 1) > 1e-4
+    with pytest.raises(ValueError, match="Q2"):
+        hc.wrong_density(name, 1, "x")

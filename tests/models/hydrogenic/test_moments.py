@@ -44,3 +44,4 @@ def test_first_infinite_order() -> None:
     assert cm.first_infinite_order(values) == 4 == cm.first_undefined_order(4)
     assert cm.first_infinite_order({**values, "PhhP": sp.Integer(0)}) is None
     assert cm.first_infinite_order({"PhhPPP": "divergent", "PhhP": sp.oo}) == 4
+    assert cm.first_infinite_order({"PhhPPP": "divergent", "PP": sp.Integer(1)}) == 6
