@@ -76,7 +76,8 @@ def state_record(
     start = time.perf_counter()
     g_nmm, g_ew, dps_list = ["0"], ["0"], [0]
     for j, u in enumerate(us[1:], 1):
-        x, d = x_of(u), node_dps(x_of(u))
+        x = x_of(u)
+        d = node_dps(x)
         r_nmm, r_ew = ratios(n, l, x, d)
         with precision(d + 10):
             f = rc.sommerfeld_factor(n, u)

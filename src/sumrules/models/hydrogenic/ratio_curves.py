@@ -60,7 +60,6 @@ __all__ = [
     "CurveCheck",
     "RatioCurve",
     "barycentric_weights",
-    "check_point",
     "curve",
     "curves",
     "interpolate",
@@ -311,25 +310,6 @@ def _table(
         )
 
 
-def check_point(n: int, l: int, u: Any, *, dps: int = NODE_DPS) -> dict[str, Any]:
-    """The closed form at u (x = 1/u²) as stored in the data: x, dps, r_nmm, r_ew as text.
-
-    >>> p = check_point(1, 0, "0.5", dps=15)
-    >>> p["x"], p["r_nmm"][:14]
-    ('4.0', '0.996807037606')
-    """
-    with precision(60):
-        x = 1 / mpmath.mpf(u) ** 2
-    d = dps
-    r_nmm, r_ew = node_ratios(n, l, x, d)
-    return {
-        "x": mpmath.nstr(x, 40),
-        "dps": d,
-        "r_nmm": mpmath.nstr(r_nmm, d),
-        "r_ew": mpmath.nstr(r_ew, d),
-    }
-
-
 def _check(raw: dict[str, Any]) -> CurveCheck:
     return CurveCheck(
         str(raw["x"]), int(raw["dps"]), str(raw["r_nmm"]), str(raw["r_ew"]), float(raw["error"])
@@ -341,10 +321,6 @@ def read_document(data_file: str) -> dict[str, Any]:
     """The JSON document ``data_file`` of the package data (cached)."""
     text = resources.files("sumrules.data").joinpath(data_file).read_text(encoding="utf-8")
     return dict(json.loads(text))
-
-
-def _document() -> dict[str, Any]:
-    return read_document(DATA_FILE)
 
 
 def read_curves(data_file: str) -> dict[str, RatioCurve]:
@@ -392,4 +368,4 @@ def curve(n: int, l: int) -> RatioCurve:
 
 def provenance() -> dict[str, Any]:
     """How the shipped curves were made: routes, precision, nodes, date, script."""
-    return dict(_document()["provenance"])
+    return dict(read_document(DATA_FILE)["provenance"])
