@@ -40,8 +40,11 @@ def test_free_structure_function_and_resolvent_carry_the_mass() -> None:
     free = Free(3)
     assert free.structure_function(T, Q2) == sp.DiracDelta(T - Q2 / 6)
     assert free.structure_function(T, Q2) != Free(1).structure_function(T, Q2)  # control
+    assert free.structure_function(T, 12) == sp.DiracDelta(T - 2)
     assert free.resolvent(T, 12) == 1 / (T - 2)
     assert free.resolvent(T, 12) != 1 / (T - 12)  # control: m dropped
+    assert set(free.resolvent_routes()) == {"closed form", "symbolic"}
+    assert free.resolvent_routes()["closed form"](T, 12, 30) == 1 / (T - 2)
 
 
 def test_free_ratios_by_both_routes_are_one_at_any_mass() -> None:
@@ -91,7 +94,6 @@ def test_oscillator_line_is_the_nearest_one(T_over_omega: str, line: int) -> Non
     [
         (sp.Rational(3, 4), "boundary"),  # T/ω = 1/2: between the cells of lines 0 and 1
         (sp.Rational(9, 4), "boundary"),  # T/ω = 3/2
-        (sp.Rational(1, 2), "at least omega/2"),
         (T, "at least omega/2"),  # symbolic: no line
     ],
 )
@@ -105,23 +107,10 @@ def test_oscillator_structure_function_is_the_line_sum() -> None:
     assert isinstance(s, sp.Sum)
     n, low, high = s.limits[0]
     assert (low, high) == (0, sp.oo)
+    assert n.name == "n" and n.is_integer and n.is_nonnegative
     term = s.function.subs(n, 2)
     assert term == line_strength(2, Q2 / 6) * sp.DiracDelta(T - 3)
     assert term != line_strength(2, Q2 / 3) * sp.DiracDelta(T - 3)  # control: y = Q²/mω
-
-
-def test_oscillator_resolvent_is_the_line_sum_at_its_y() -> None:
-    """y = P²/2mω = 1/3 and ω = 3/2 are not binary fractions: both must reach the line sum at
-    the working precision, so the value agrees with the exact-input line sum to 30 digits."""
-    osc = Oscillator(OMEGA, MASS)
-    value = osc.resolvent("2.2-0.3j", 2, dps=30)
-    with mpmath.workdps(40):
-        exact = resolvent_lines("2.2-0.3j", mpmath.mpf(1) / 3, omega=mpmath.mpf(3) / 2, dps=30)
-    assert abs(value - exact) < 1e-29
-    for route in osc.resolvent_routes().values():
-        assert abs(route("2.2-0.3j", 2, 30) - value) < 1e-28
-    wrong = resolvent_lines("2.2-0.3j", 1, omega="1.5", dps=30)  # control: y = P²/2m
-    assert abs(wrong - value) > 1e-3
 
 
 @pytest.mark.parametrize("T_over_omega", [1, "2.3", "3.7"])
@@ -161,17 +150,22 @@ def test_oscillator_spectral_weight_at_its_lines() -> None:
     assert osc.spectral_weight(2, 6) == 0  # between the lines
 
 
-def test_oscillator_spectral_sum_and_operator_reach_the_lines_at_50_digits() -> None:
+def test_oscillator_resolvent_reaches_the_line_sum_at_50_digits() -> None:
+    """y = P²/2mω = 1/3 and ω = 3/2 are not binary fractions: every route must carry both at
+    the working precision to agree with the exact-input line sum to 50 digits."""
     osc = Oscillator(OMEGA, MASS)
     z = mpmath.mpc("2.2", "-0.3")
     with mpmath.workdps(60):
         exact = resolvent_lines(z, mpmath.mpf(1) / 3, omega=mpmath.mpf(3) / 2, dps=55)
     values = [
+        osc.resolvent(z, 2, dps=50),
         osc.spectral_sum(lambda e: 1 / (z - e), 2, dps=50),
         osc.resolvent_operator(z, 2, dps=50),
         *(route(z, 2, 50) for route in osc.resolvent_routes().values()),
     ]
     assert all(abs(v - exact) < 1e-48 for v in values)
+    wrong = resolvent_lines(z, 1, omega="1.5", dps=50)  # control: y = P²/2m
+    assert abs(wrong - exact) > 1e-3
     assert osc.spectral_sum(lambda e: e + 7, 0) == 7  # y = 0: the ground state alone
 
 
@@ -182,11 +176,6 @@ def test_oscillator_rejects_a_frequency_or_mass_that_is_not_positive() -> None:
         Oscillator(1, -1)
     with pytest.raises(ValueError, match=r"^T must be at least omega/2 = 3/4, got 1/2$"):
         Oscillator(OMEGA, MASS).line(sp.Rational(1, 2))
-
-
-def test_oscillator_structure_function_sums_over_n() -> None:
-    n = Oscillator(OMEGA, MASS).structure_function(T, Q2).limits[0][0]
-    assert n.name == "n" and n.is_integer and n.is_nonnegative
 
 
 @pytest.mark.parametrize(("omega", "expected"), [(1, "3.5e-6"), (2, "2.25e-6")])
@@ -202,10 +191,3 @@ def test_falls_off_needs_strictly_smaller_and_below_five_percent() -> None:
     from sumrules.models.oscillator import falls_off
 
     assert falls_off(0.2, 0.04) and not falls_off(0.04, 0.04) and not falls_off(0.2, 0.05)
-
-
-def test_free_structure_function_at_a_given_momentum() -> None:
-    free = Free(3)
-    assert free.structure_function(T, 12) == sp.DiracDelta(T - 2)
-    assert set(free.resolvent_routes()) == {"closed form", "symbolic"}
-    assert free.resolvent_routes()["closed form"](T, 12, 30) == 1 / (T - 2)
