@@ -44,6 +44,7 @@ import sympy as sp
 from sumrules.core.derivation import Derivation
 from sumrules.core.ledger import Context, Control, Evidence
 from sumrules.core.numeric import agreement_digits
+from sumrules.core.zero_equivalence import identically_zero
 
 __all__ = [
     "EXACT",
@@ -228,10 +229,7 @@ def _compare_exact(a: Any, b: Any) -> Comparison:
         ok = a == b  # equal objects are equal (also oo and oo, where oo - oo is nan)
     else:
         try:
-            diff = sp.sympify(a) - sp.sympify(b)
-            ok = diff == 0 or (not diff.is_number and sp.simplify(diff) == 0)
-            if not ok and diff.is_number and not diff.is_Number:
-                ok = bool(sp.simplify(diff) == 0)
+            ok = identically_zero(sp.sympify(a) - sp.sympify(b))
         except (TypeError, sp.SympifyError):
             ok = a == b
     return Comparison(ok, math.inf if ok else 0.0)

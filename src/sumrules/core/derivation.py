@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from sumrules.core.latex import text_to_latex
+from sumrules.core.zero_equivalence import identically_zero
 
 __all__ = ["Derivation", "Step", "to_latex"]
 
@@ -32,8 +33,7 @@ def to_latex(obj: object) -> str:
 
 
 def _symbolic_zero(lhs: object, rhs: object) -> bool:
-    diff = sp.simplify(sp.sympify(lhs) - sp.sympify(rhs))
-    return bool(diff == 0)
+    return identically_zero(sp.sympify(lhs) - sp.sympify(rhs))
 
 
 @dataclass(frozen=True)
