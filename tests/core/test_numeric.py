@@ -179,3 +179,23 @@ def test_extrapolation_is_exact_for_polynomials_of_degree_below_the_points() -> 
         assert miss == pytest.approx(float(hs[0] * hs[1] * hs[2]), rel=1e-20)  # h1 h2 h3 exactly
         assert N.extrapolate_to_zero([2], [5]) == 5  # one point: its value
         assert N.extrapolate_to_zero([1, 2], [5, 7]) == 3  # the line through both
+
+
+def test_memoized_computes_each_key_once_and_keeps_types_apart() -> None:
+    import mpmath
+
+    from sumrules.core.numeric import memoized
+
+    calls: list[object] = []
+
+    @memoized
+    def half(x: object, *, dps: int = 15) -> object:
+        calls.append((x, dps))
+        return x if isinstance(x, list) else mpmath.mpf(x) / 2
+
+    assert half(1) == half(1) == half(mpmath.mpf(1)) == half(1, dps=15) == mpmath.mpf("0.5")
+    assert calls == [(1, 15), (mpmath.mpf(1), 15), (1, 15)]  # 1 and mpf(1) are two keys
+    half(1, dps=30)
+    assert calls[-1] == (1, 30)  # a keyword argument is part of the key
+    assert half([1]) == [1] and half([1]) == [1]
+    assert calls[-2:] == [([1], 15), ([1], 15)]  # unhashable: computed each time, not stored

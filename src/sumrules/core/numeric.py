@@ -16,10 +16,12 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
 
 import mpmath
 import sympy as sp
@@ -32,6 +34,7 @@ __all__ = [
     "agreement_digits",
     "extrapolate_to_zero",
     "is_count",
+    "memoized",
     "precision",
     "quad",
     "validate_dps",
@@ -110,6 +113,43 @@ def working_dps(needed: int, why: str) -> int:
     if needed > MAX_WORKING_DPS:
         raise ValueError(f"{why}: it needs {needed} working digits, at most {MAX_WORKING_DPS}")
     return needed
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def memoized(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Cache a pure function (its value depends on its arguments alone, not on the global
+    precision) by the type and value of each argument, so ``1``, ``1.0`` and ``mpf(1)`` stay
+    distinct keys; a call with an unhashable argument is computed and not stored. For the
+    expensive quadratures several claims, or two routes of one claim, ask for at the same
+    point. Results are shared: they must be immutable (mpf, tuples).
+
+    >>> calls = []
+    >>> @memoized
+    ... def square(x):
+    ...     calls.append(x)
+    ...     return x * x
+    >>> square(3), square(3), square(3.0), len(calls)
+    (9, 9, 9.0, 2)
+    """
+    store: dict[Any, _R] = {}
+
+    @functools.wraps(fn)
+    def cached(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key = tuple((type(a), a) for a in args) + tuple(
+            (k, type(v), v) for k, v in sorted(kwargs.items())
+        )
+        try:
+            hash(key)
+        except TypeError:
+            return fn(*args, **kwargs)
+        if key not in store:
+            store[key] = fn(*args, **kwargs)
+        return store[key]
+
+    return cached
 
 
 @contextmanager

@@ -37,7 +37,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import precision, validate_dps
+from sumrules.core.numeric import memoized, precision, validate_dps
 from sumrules.models.hydrogenic.closed_forms import (
     ReducedState,
     closed_form,
@@ -306,6 +306,7 @@ def _quadrature_points(st: ReducedState) -> list[mpmath.mpf]:
     return ridge_points(st.kappa, mpmath.mpf(1))
 
 
+@memoized
 def sum_rule_ratios_closed(
     n: int, l: int, T: object, *, Z: object = 1, dps: int = 30
 ) -> tuple[mpmath.mpf, mpmath.mpf]:

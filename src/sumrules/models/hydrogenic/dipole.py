@@ -26,7 +26,7 @@ from collections.abc import Callable
 import mpmath
 import sympy as sp
 
-from sumrules.core.numeric import is_count, precision, validate_dps
+from sumrules.core.numeric import is_count, memoized, precision, validate_dps
 from sumrules.data.constants import ALPHA, BARN_CM2
 from sumrules.data.units import bohr2_to_cm2, hartree_to_kev
 from sumrules.models.hydrogenic import ground
@@ -173,6 +173,7 @@ def low_q_fraction_cached(
     return ground.low_q_fraction(T, Z=Z, dps=dps, alpha=alpha)
 
 
+@memoized
 def share_between(
     T: object, q_low: object, q_high: object, *, dps: int = 30, density: Density | None = None
 ) -> mpmath.mpf:

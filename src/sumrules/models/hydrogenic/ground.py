@@ -41,7 +41,7 @@ from typing import Any
 import mpmath
 import sympy
 
-from sumrules.core.numeric import agreement_digits, precision, validate_dps
+from sumrules.core.numeric import agreement_digits, memoized, precision, validate_dps
 from sumrules.data.constants import ALPHA
 
 __all__ = [
@@ -462,6 +462,7 @@ def ratios_log_gauss_legendre(c: Continuum, dps: int) -> tuple[mpmath.mpf, mpmat
     return r_nmm, r_ew
 
 
+@memoized
 def sum_rule_ratios(T: object, *, Z: object = 1, dps: int = 30) -> tuple[Any, Any]:
     """(r_nmm, r_ew) = (T ∫_0^∞ S dQ²/Q², (1/2m) ∫_0^∞ S dQ²) at fixed T (hartree).
 

@@ -81,7 +81,7 @@ import mpmath
 import numpy as np
 import numpy.typing as npt
 
-from sumrules.core.numeric import is_count, precision, validate_dps
+from sumrules.core.numeric import is_count, memoized, precision, validate_dps
 from sumrules.data.constants import ALPHA
 from sumrules.data.units import kev_to_hartree
 from sumrules.models.hydrogenic import coulomb_waves
@@ -502,6 +502,7 @@ def shell_share(shell: Subshell, T_keV: float) -> ShellShare:
 
 
 @functools.lru_cache(maxsize=256)
+@memoized
 def coulomb_wave_share(
     shell: Subshell, T_keV: float, *, nodes: int = 16, dps: int = 15
 ) -> ShellShare:
