@@ -49,6 +49,34 @@ def test_continued_fraction_equals_line_sum(re_z: float, im_z: float, y: float, 
         ),
         (lambda: osc.line_weighted_integral_sympy(-1, 1), r"^n must be >= 0, got -1$"),
         (lambda: osc.line_weighted_integral_sympy(1, 0.5), r"^j must be an integer, got 0.5$"),  # type: ignore[arg-type]
+        # the exact parameters of the expansion coefficients: each rule its own message
+        (lambda: osc.expansion_coefficient(2, y=sp.oo), r"^y must be finite, got oo$"),
+        (lambda: osc.expansion_coefficient(2, y=-sp.oo), r"^y must be finite, got -oo$"),
+        (lambda: osc.expansion_coefficient(2, y=sp.zoo), r"^y must be finite, got zoo$"),
+        (lambda: osc.expansion_coefficient(2, y=sp.nan), r"^y must be finite, got nan$"),
+        (lambda: osc.expansion_coefficient(2, y=1, omega=sp.oo), r"^omega must be finite, got oo$"),
+        (lambda: osc.expansion_coefficient(2, y=1, omega=0), r"^omega must be > 0, got 0$"),
+        (lambda: osc.expansion_coefficient(2, y=sp.Rational(-1, 2)), r"^y must be >= 0, got -1/2$"),
+        (
+            lambda: osc.expansion_coefficient(2, y=0.5),
+            r"^y must be an exact number or sympy expression, got 0.5$",
+        ),
+        (
+            lambda: osc.expansion_coefficient(2, y=1 + sp.Float("0.5")),
+            r"^y must be exact \(no floats\), got 1.50000000000000$",
+        ),
+        (
+            lambda: osc.expansion_coefficient(2, y=sp.Symbol("a")),
+            r"^y must be >= 0: declare its symbols nonnegative=True, got a$",
+        ),
+        (
+            lambda: osc.expansion_coefficient(2, y=1, omega=sp.Symbol("w", nonnegative=True)),
+            r"^omega must be > 0: declare its symbols positive=True, got w$",
+        ),
+        (  # known negative: no advice to declare assumptions
+            lambda: osc.expansion_coefficient(2, y=-sp.Symbol("a", positive=True)),
+            r"^y must be >= 0, got -a$",
+        ),
     ],
 )
 def test_bad_input(call: object, match: str) -> None:

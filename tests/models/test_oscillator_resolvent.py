@@ -56,6 +56,24 @@ def test_routes_operator_and_spectral_sum_agree() -> None:
     assert abs(o.resolvent_operator(z, q2, dps=25, q2_coeff=1) - values[0]) > 1e-2
 
 
+def test_the_control_resolvent_is_the_formula_its_name_gives() -> None:
+    """The negative control M(1; 1 + T/ω; −y)/T, computed here from its name at ω ≠ 1 and at a
+    T, y that are not binary fractions; the default ω = 1 and dps = 30 (rounded to 30 digits)."""
+    ((name, wrong),) = osc.WRONG_RESOLVENTS.items()
+    assert name.startswith("M(1; 1 + T/ω; −y)/T")
+    with mpmath.workdps(60):
+        T, y, w = mpmath.mpf(7) / 3, mpmath.mpf(13) / 10, mpmath.mpf(5) / 4
+        at_w = mpmath.hyp1f1(1, 1 + T / w, -y) / T
+        at_1 = mpmath.hyp1f1(1, 1 + T, -y) / T
+    assert abs(
+        wrong(sp.Rational(7, 3), sp.Rational(13, 10), omega=sp.Rational(5, 4), dps=50) - at_w
+    ) < mpmath.mpf(10) ** -48 * abs(at_w)
+    with mpmath.workdps(30):
+        assert wrong(sp.Rational(7, 3), sp.Rational(13, 10)) == +at_1
+    right = osc.resolvent_kummer(sp.Rational(7, 3), sp.Rational(13, 10), dps=30)
+    assert abs(right - at_1) > 0.1 * abs(at_1)
+
+
 def test_spectral_weight_and_y() -> None:
     o = Oscillator()
     assert o.spectral_weight("2", 2) == sp.exp(-1) / 2
