@@ -84,6 +84,13 @@ def test_route_c_agrees_to_28_digits(s: int, w: int, m: sp.Expr, T: sp.Expr) -> 
     assert numeric_digits(value, pole_integral(s, w, m=m, T=T), scale) >= 28
 
 
+def test_route_c_defaults_to_30_digits() -> None:
+    """At m = 3/2, T = 2/5 the value is not a binary fraction: 31 digits round differently."""
+    from modelrefs import assert_default
+
+    assert_default(pole_integral_numeric, "dps", 30, 31, 2, 2, sp.Rational(3, 2), sp.Rational(2, 5))
+
+
 def test_route_c_rejects_flipped_sign() -> None:
     value = pole_integral_numeric(3, 2, 1, 1)
     assert numeric_digits(value, pole_integral(3, 2)) >= 28

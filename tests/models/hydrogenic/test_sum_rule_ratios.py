@@ -87,6 +87,13 @@ def test_default_precision_is_30_digits() -> None:
     assert_default(h.exact_sum_rule_ratio, "dps", 30, 31, "0.75")
 
 
+def test_the_input_check_alone_defaults_to_hydrogen() -> None:
+    """check_ratio_inputs uses Z = 1 (threshold 0.5 hartree) unless told otherwise."""
+    h.check_ratio_inputs("0.6")
+    with pytest.raises(ValueError, match=r"^T must exceed the ionization energy Z\*\*2/2 = 2"):
+        h.check_ratio_inputs("0.6", Z=2)
+
+
 def test_detailed_fields_and_the_precision_of_each_route() -> None:
     """Default dps = 30; T, Z as given; refined/substitution at dps + 20; closed form ≥ dps + 5."""
     d = h.sum_rule_ratios_detailed(3, Z=2)  # T/I = 1.5
