@@ -33,6 +33,7 @@ from sumrules.models.rhf_tables import analysis, bethe_point, ratio_point
 
 __all__ = [
     "BETHE",
+    "LOSS_DECIMALS",
     "R_EW",
     "R_NMM",
     "SHORTFALL",
@@ -106,9 +107,16 @@ def _q0(element: str) -> float:
     return float(analysis(element).table.q[0])
 
 
+#: decimals kept of the multipole cut's loss: at the smallest q the closure equals N to float
+#: rounding, a few 1e-15 whose last bits depend on the machine's BLAS and libm kernels
+LOSS_DECIMALS = 12
+
+
 def _cut_loss(element: str, ctx: Context) -> float:
+    """N − Σ N_s B_s(q) at the table's smallest q, to :data:`LOSS_DECIMALS` decimals (the same
+    text on every machine)."""
     p = bethe_point(element, _q0(element))
-    return p.electrons - p.closure
+    return round(p.electrons - p.closure, LOSS_DECIMALS)
 
 
 SHORTFALL = Quantity(
