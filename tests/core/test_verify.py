@@ -6,6 +6,7 @@ import json
 import sys
 import textwrap
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from sumrules.core import registry
 from sumrules.core.ledger import ClaimResult, Context
 from sumrules.core.numeric import MAX_DPS
-from sumrules.core.runner import default_jobs, verify
+from sumrules.core.runner import default_jobs, verify, work_groups
 
 TOY = """
 from dataclasses import replace
@@ -24,8 +25,8 @@ def note(ctx):
 CLAIMS = (
     hatch("eq10", before=note), replace(hatch("text.b-probe", anchor=3.0, before=note), cost=3),
     hatch("eq3.probe", before=note), replace(hatch("eq4", before=note), cost=9),
-    hatch("eq3", before=note),
-    hatch("text.a-probe", anchor=2.5, before=note),
+    replace(hatch("eq3", before=note), shares="a pair"),
+    replace(hatch("text.a-probe", anchor=2.5, before=note), shares="a pair"),
 )
 """
 #: paper order of the toy claims: anchor, then an equation before a sentence, then the id
@@ -153,3 +154,20 @@ def test_costly_claims_are_submitted_first_and_results_stay_in_paper_order(
     serial: list[str] = []
     verify(jobs=1, progress=lambda c, r: serial.append(c.id) if r is None else None)
     assert serial == PAPER_ORDER  # one process runs in paper order
+
+
+def test_claims_that_share_work_are_submitted_together_in_paper_order(
+    toy_paper: list[tuple[int, bool]],
+) -> None:
+    claims = {c.id: c for c in registry.all_claims()}
+    groups = [[c.id for c in g] for g in work_groups(list(claims.values()))]
+    # the two claims of the group run in one worker, in paper order; the others alone, the
+    # costliest first (the group costs 0.1 + 0.1)
+    assert groups == [["eq4"], ["text.b-probe"], ["text.a-probe", "eq3"], ["eq3.probe"], ["eq10"]]
+    submitted: list[str] = []
+    led = verify(jobs=2, progress=lambda c, r: submitted.append(c.id) if r is None else None)
+    assert submitted[2:4] == ["text.a-probe", "eq3"] and ids(led.results) == PAPER_ORDER
+    # a group is a name of its own: one called like a claim does not take that claim in
+    named = [replace(claims["eq3.probe"], shares="eq10"), claims["eq10"]]
+    assert [[c.id for c in g] for g in work_groups(named)] == [["eq3.probe"], ["eq10"]]
+    assert work_groups([]) == []

@@ -46,7 +46,15 @@ from sumrules.core.ledger import (
 from sumrules.core.numeric import MAX_DPS, is_count, validate_dps
 from sumrules.core.registry import all_claims, select
 
-__all__ = ["default_jobs", "evaluate", "run_claim", "run_quantity", "show_value", "verify"]
+__all__ = [
+    "default_jobs",
+    "evaluate",
+    "run_claim",
+    "run_quantity",
+    "show_value",
+    "verify",
+    "work_groups",
+]
 
 #: at most this many cases are listed in a piece of evidence
 SHOWN_CASES = 6
@@ -313,10 +321,28 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _run_by_id(claim_id: str, dps: int, certified: bool) -> ClaimResult:
-    """Worker: run the claim ``claim_id`` (looked up in the worker's own registry)."""
-    match = [c for c in all_claims() if c.id == claim_id]
-    return run_claim(match[0], dps, certified=certified)
+def _run_by_ids(claim_ids: list[str], dps: int, certified: bool) -> list[ClaimResult]:
+    """Worker: run the claims ``claim_ids`` in this order (looked up in the worker's own
+    registry), one after the other in one process."""
+    claims = {c.id: c for c in all_claims()}
+    return [run_claim(claims[i], dps, certified=certified) for i in claim_ids]
+
+
+def work_groups(chosen: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims as the parallel ledger submits them: those of one ``shares`` group together in
+    paper order, the others alone; the costliest group (by the sum of ``cost``) first.
+
+    >>> from sumrules.core.claim import Claim
+    >>> def probe(i, cost, shares=""):
+    ...     return Claim(i, i, "", extra=lambda ctx: None, cost=cost, shares=shares)
+    >>> groups = work_groups([probe("eq1", 1, "x"), probe("eq2", 3), probe("eq3", 2.5, "x")])
+    >>> [[c.id for c in g] for g in groups]
+    [['eq1', 'eq3'], ['eq2']]
+    """
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for c in chosen:
+        groups.setdefault(("shares", c.shares) if c.shares else ("claim", c.id), []).append(c)
+    return sorted(groups.values(), key=lambda g: -sum(c.cost for c in g))
 
 
 Progress = Callable[[Claim, ClaimResult | None], None]
@@ -370,13 +396,14 @@ def _run_parallel(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(chosen)), mp_context=context) as pool:
         futures = {}
-        for c in sorted(chosen, key=lambda c: -c.cost):  # longest first: no long tail
-            if progress:
-                progress(c, None)
-            futures[pool.submit(_run_by_id, c.id, dps, certified)] = c
+        for group in work_groups(chosen):  # longest first: no long tail
+            for c in group:
+                if progress:
+                    progress(c, None)
+            futures[pool.submit(_run_by_ids, [c.id for c in group], dps, certified)] = group
         for future in as_completed(futures):
-            c = futures[future]
-            results[c.id] = future.result()
-            if progress:
-                progress(c, results[c.id])
+            for c, result in zip(futures[future], future.result(), strict=True):
+                results[c.id] = result
+                if progress:
+                    progress(c, result)
     return [results[c.id] for c in chosen]

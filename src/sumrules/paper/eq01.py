@@ -336,7 +336,8 @@ EQ1 = Claim(
     derivations=_eq1_derivation,
     corrected=_eq1_corrected,
     notes=EQ1_NOTES,
-    cost=2,
+    cost=0.7,
+    shares="scattering traces",
 )
 
 # ---------------------------------------------------------------------------------------------

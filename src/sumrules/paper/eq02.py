@@ -407,7 +407,7 @@ EQ2 = Claim(
     derivations=_eq2_derivation,
     corrected=lambda f: CORRECTED_EQ2 if _eq2_policy(f) == "corrected" else None,
     notes=_eq2_notes,
-    cost=2.2,
+    cost=0.6,
 )
 
 # ---------------------------------------------------------------------------------------------

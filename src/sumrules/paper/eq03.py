@@ -320,6 +320,7 @@ EQ3 = Claim(
     summary=_eq3_summary,
     derivations=_eq3_derivation,
     notes=EQ3_NOTES,
+    cost=0.6,
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -376,7 +376,7 @@ EQ4 = Claim(
     summary=_eq4_summary,
     derivations=_eq4_derivation,
     notes=EQ4_NOTES,
-    cost=9,
+    cost=4.0,
 )
 
 CLAIMS = (EQ4,)

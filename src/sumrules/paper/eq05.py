@@ -260,7 +260,8 @@ EQ5 = Claim(
     summary=_summary,
     derivations=_derivation,
     notes=EQ5_NOTES,
-    cost=1.4,
+    cost=0.3,
+    shares="scattering traces",
 )
 
 CLAIMS = (EQ5,)

@@ -302,7 +302,7 @@ EQ6 = Claim(
         "dipole-region cross section is e²μ²D(1 − T/E)/(4π) for every Q², so Eq. (6) stays "
         "right down to Q² = T², where Coulomb exchange alone would vanish."
     ),
-    cost=3,
+    cost=1.1,
 )
 
 CLAIMS = (EQ6,)

@@ -270,6 +270,7 @@ EQ7 = Claim(
         "dipole region. So Eq. (7) is right (with Gaussian μ), but not as a consequence of "
         "Eq. (5), which keeps only A₀."
     ),
+    cost=0.3,
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -243,7 +243,7 @@ EQ8 = Claim(
     summary=_summary,
     derivations=_plemelj,
     notes=_notes,
-    cost=2.5,
+    cost=0.6,
 )
 
 CLAIMS = (EQ8,)

@@ -201,7 +201,7 @@ EQ9 = Claim(
     policy=lambda f: "verified" if f.all_hold else "refuted",
     summary=_summary,
     derivations=_resolvent_steps,
-    cost=2.5,
+    cost=0.6,
 )
 
 CLAIMS = (EQ9,)

@@ -261,7 +261,8 @@ EQ12 = Claim(
     notes=_notes,
     figures=("figures/ratios.pdf", "figures/state_ratios.pdf"),
     certified=certified_ratio_extra,
-    cost=5.6,
+    cost=2.3,
+    shares="atomic ratios",
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -481,7 +482,7 @@ LARGE_T = Claim(
     derivations=_expansion,
     notes=_large_t_notes,
     anchor=12,
-    cost=2.8,
+    cost=1.4,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -531,7 +532,8 @@ GERMANIUM = Claim(
     summary=lambda f: germanium_summary(f, NMM, "r_nmm"),
     notes=GERMANIUM_NOTES,
     figures=("figures/germanium_shells.pdf",),
-    cost=1.7,
+    cost=2.1,
+    shares="atomic ratios",
 )
 
 EQ12_RHF = Claim(
@@ -543,6 +545,8 @@ EQ12_RHF = Claim(
     summary=rhf.summary(rhf.R_NMM.name),
     figures=("figures/argon_xenon.pdf",),
     anchor=12.5,
+    cost=0.6,
+    shares="atomic ratios",
 )
 
 CLAIMS = (EQ12, LARGE_T, GERMANIUM, EQ12_RHF)

@@ -931,7 +931,8 @@ GERMANIUM = Claim(
     corrected=lambda f: Printed(text=CORRECTED_EQ13_GE) if _ge_policy(f) == "corrected" else None,
     notes=_ge_notes,
     figures=("figures/germanium_xray.pdf",),
-    cost=3.2,
+    cost=1.4,
+    shares="atomic ratios",
 )
 
 
@@ -1017,7 +1018,7 @@ HYDROGEN = Claim(
         "(at threshold), so the low-Q² region is a 1e-5 correction for Z = 1. For a hydrogen-like "
         "ion δ scales as Z² at fixed T/I, which is why Ge (claim eq13.germanium) reaches 1e-3."
     ),
-    cost=1.6,
+    cost=0.5,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -1242,7 +1243,8 @@ VALIDITY = Claim(
     summary=_validity_summary,
     notes=_validity_notes,
     anchor=13,
-    cost=3.8,
+    cost=1.7,
+    shares="atomic ratios",
 )
 
 
@@ -1491,7 +1493,7 @@ UPPER_BOUND = Claim(
     policy=lambda f: "verified" if f.all_hold else "refuted",
     summary=_upper_summary,
     anchor=13,
-    cost=1.7,
+    cost=0.3,
 )
 
 CLAIMS = (EQ13, GERMANIUM, HYDROGEN, VALIDITY, GE_PRODUCT_CLAIM, UPPER_BOUND)

@@ -212,7 +212,7 @@ EQ14 = Claim(
     summary=_summary,
     derivations=_traces,
     notes=NOTES,
-    cost=1.5,
+    cost=0.4,
 )
 
 CLAIMS = (EQ14,)

@@ -325,7 +325,8 @@ EQ15 = Claim(
     derivations=_paper_step,
     notes=NOTES,
     certified=certified_ratio_extra,
-    cost=5,
+    cost=0.6,
+    shares="atomic ratios",
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -578,7 +579,7 @@ INCLUSIVE = Claim(
     summary=_inclusive_summary,
     notes=_inclusive_notes,
     anchor=15,
-    cost=1.9,
+    shares="atomic ratios",
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -596,6 +597,7 @@ GERMANIUM = Claim(
     summary=lambda f: germanium_summary(f, EW, "r_ew"),
     notes=GERMANIUM_NOTES,
     figures=("figures/germanium_shells.pdf",),
+    shares="atomic ratios",
 )
 
 PRINTED_STEPPING = (
@@ -747,7 +749,8 @@ GE_STEPPING_CLAIM = Claim(
     notes=_stepping_notes,
     figures=("figures/germanium_shells.pdf",),
     anchor=15,
-    cost=3.6,
+    cost=0.6,
+    shares="atomic ratios",
 )
 
 EQ15_RHF = Claim(
@@ -759,6 +762,8 @@ EQ15_RHF = Claim(
     summary=rhf.summary(rhf.R_EW.name),
     figures=("figures/argon_xenon.pdf",),
     anchor=15.5,
+    cost=0.3,
+    shares="atomic ratios",
 )
 
 CLAIMS = (EQ15, EW_LOWER, INCLUSIVE, GERMANIUM, GE_STEPPING_CLAIM, EQ15_RHF)

@@ -230,7 +230,7 @@ EQ16 = Claim(
     derivations=_derivations,
     corrected=_corrected,
     notes=_notes,
-    cost=2.2,
+    cost=0.8,
 )
 
 CLAIMS = (EQ16,)

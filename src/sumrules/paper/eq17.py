@@ -315,7 +315,7 @@ EQ17 = Claim(
     summary=_summary,
     derivations=_derivation,
     notes=_notes,
-    cost=3,
+    cost=1.6,
 )
 
 CLAIMS = (EQ17,)

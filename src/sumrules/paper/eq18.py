@@ -161,7 +161,7 @@ EQ18 = Claim(
     summary=_summary,
     derivations=_derivations,
     notes=_notes,
-    cost=2.3,
+    cost=1.4,
 )
 
 CLAIMS = (EQ18,)

@@ -192,7 +192,7 @@ EQ19 = Claim(
     corrected=Printed(statement.CORRECTED_EQ19),
     notes=_notes,
     certified=_certified,
-    cost=5.5,
+    cost=2.3,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -301,7 +301,7 @@ VANISHING = Claim(
         "applies it only to terms with s ≥ 0 (u ≥ 1), so its use is unaffected; the u = 0 term "
         "with s = −1 is the one that survives."
     ),
-    cost=2.5,
+    cost=0.8,
 )
 
 CLAIMS = (EQ19, VANISHING)

@@ -422,7 +422,7 @@ EQ20 = Claim(
     summary=_eq20_summary,
     derivations=_eq20_derivations,
     notes=lambda f: _eq20_notes(f) if _eq20_policy(f) == "qualified" else "",
-    cost=1.4,
+    cost=0.6,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -583,7 +583,7 @@ COULOMB_ORDERS = Claim(
     summary=_coulomb_summary,
     derivations=_coulomb_derivation,
     notes=_coulomb_notes,
-    cost=1.3,
+    cost=0.5,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -740,7 +740,7 @@ WEIGHT_Q2 = Claim(
     summary=_q2_summary,
     derivations=_q2_derivations,
     anchor=20,
-    cost=1.2,
+    cost=0.3,
 )
 
 
@@ -875,7 +875,7 @@ WEIGHT_Q_MINUS_4 = Claim(
     derivations=lambda f: [low_q_divergence_steps(8), osc.weight_minus_two_steps(10)],
     notes=Q_MINUS_4_NOTES,
     anchor=20,
-    cost=1.9,
+    cost=0.7,
 )
 
 J_RANGE = range(-4, 5)
@@ -980,6 +980,7 @@ WEIGHT_UNIQUENESS = Claim(
     derivations=_uniqueness_derivation,
     notes=UNIQUENESS_NOTES,
     anchor=20,
+    cost=0.3,
 )
 
 CLAIMS = (EQ20, COULOMB_ORDERS, WEIGHT_Q2, WEIGHT_Q_MINUS_4, WEIGHT_UNIQUENESS)
