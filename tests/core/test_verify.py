@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -17,16 +18,25 @@ from sumrules.core.numeric import MAX_DPS
 from sumrules.core.runner import default_jobs, verify, work_groups
 
 TOY = """
+import os
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 from toyclaims import hatch
 SEEN = []
-def note(ctx):
+#: one line per run claim: id, process id, precision, certified flag (workers write it too)
+LOG = Path(__file__).with_name("seen.log")
+def note(claim_id, ctx):
     SEEN.append((ctx.dps, ctx.certified))
+    with LOG.open("a") as log:
+        log.write(f"{claim_id} {os.getpid()} {ctx.dps} {ctx.certified}\\n")
+def probe(claim_id, **kw):
+    return hatch(claim_id, before=partial(note, claim_id), **kw)
 CLAIMS = (
-    hatch("eq10", before=note), replace(hatch("text.b-probe", anchor=3.0, before=note), cost=3),
-    hatch("eq3.probe", before=note), replace(hatch("eq4", before=note), cost=9),
-    replace(hatch("eq3", before=note), shares="a pair"),
-    replace(hatch("text.a-probe", anchor=2.5, before=note), shares="a pair"),
+    probe("eq10"), replace(probe("text.b-probe", anchor=3.0), cost=3),
+    probe("eq3.probe"), replace(probe("eq4"), cost=9),
+    replace(probe("eq3"), shares="a pair"),
+    replace(probe("text.a-probe", anchor=2.5), shares="a pair"),
 )
 """
 #: paper order of the toy claims: anchor, then an equation before a sentence, then the id
@@ -171,3 +181,23 @@ def test_claims_that_share_work_are_submitted_together_in_paper_order(
     named = [replace(claims["eq3.probe"], shares="eq10"), claims["eq10"]]
     assert [[c.id for c in g] for g in work_groups(named)] == [["eq3.probe"], ["eq10"]]
     assert work_groups([]) == []
+
+
+def test_workers_run_a_group_in_one_process_with_the_ledgers_precision_and_flag(
+    toy_paper: list[tuple[int, bool]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sumrules.core import certified
+
+    monkeypatch.setattr(certified, "require_flint", lambda: None)
+    log = Path(sys.modules[f"{registry.PAPER_PACKAGE}.eq_toy"].LOG)
+    verify(dps=45, certified=True, jobs=2)
+    rows = [line.split() for line in log.read_text().splitlines()]
+    assert sorted(r[0] for r in rows) == sorted(PAPER_ORDER)  # each claim once
+    run = {r[0]: (int(r[1]), r[2], r[3]) for r in rows}
+    assert {(d, flag) for _, d, flag in run.values()} == {("45", "True")}
+    pids = {pid for pid, _, _ in run.values()}
+    assert len(pids) <= 2 and os.getpid() not in pids  # in the two workers, not here
+    assert run["eq3"][0] == run["text.a-probe"][0]  # the group "a pair" in one process
+    log.unlink()
+    verify(jobs=1)
+    assert {int(line.split()[1]) for line in log.read_text().splitlines()} == {os.getpid()}
