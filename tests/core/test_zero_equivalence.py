@@ -72,3 +72,20 @@ def test_agrees_with_simplify(p: list[int], q: list[int], shift: int) -> None:
     num, den = _poly(p), _poly(q) + x**5 + 1
     expr = num / den * sp.exp(x) - sp.expand(num * sp.exp(x)) / sp.expand(den) + shift * y
     assert identically_zero(expr) == (sp.simplify(expr) == 0) == (shift == 0)
+
+
+def test_witness_coordinates_stay_above_one_however_many_symbols() -> None:
+    # beyond six symbols the coordinates repeat shifted up by one (13/7 + 1, …), never down
+    # towards 0, where small poles and sign assumptions sit
+    symbols = [sp.Symbol(f"s{k:02d}", positive=True) for k in range(13)]  # sorted as listed
+    point = witness_point(sum(symbols))
+    assert point is not None and min(point.values()) > 1
+    assert point[symbols[6]] == sp.Rational(13, 7) + 1
+
+
+def test_an_infinite_value_is_no_witness_of_non_zero() -> None:
+    # oo·x is "non-zero" at every point, but an infinite value proves nothing; both signs
+    for expr in (sp.oo * x, -sp.oo * x):
+        assert expr.xreplace(witness_point(expr) or {}).is_infinite
+        assert not nonzero_witness(expr)
+    assert nonzero_witness(2 * x)  # a finite non-zero value is a witness
