@@ -61,6 +61,7 @@ __all__ = [
     "PartialWaveDensity",
     "angular_factor",
     "angular_factor_by_m_sum",
+    "coulomb_column_arb",
     "dipole_density",
     "partial_wave_density",
     "radial_grid",
@@ -188,18 +189,7 @@ def _radial_table_arb(
         for r_, w_ in nodes:
             r, w = fl.arb(r_), fl.arb(w_)
             rho, x = (ka * r).mid(), (qa * r).mid()
-            f = [fl.arb(0)] * (lcut + 2)
-            f[lcut + 1] = _accurate(fl, "coulomb_f", rho, lcut + 1, et)
-            f[lcut] = _accurate(fl, "coulomb_f", rho, lcut, et)
-            inv = 1 / rho
-            for ell in range(lcut, 0, -1):
-                f[ell - 1] = (
-                    (
-                        (2 * ell + 1) * (et + ell * (ell + 1) * inv) * f[ell]
-                        - ell * roots[ell + 1] * f[ell + 1]
-                    )
-                    / ((ell + 1) * roots[ell])
-                ).mid()
+            f = coulomb_column_arb(fl, lcut, et, rho, roots)
             c = (fl.arb.pi() / (2 * x)).sqrt()
             j = [fl.arb(0)] * (lmax + 2)
             j[lmax + 1] = c * _accurate(fl, "bessel_j", x, fl.arb(lmax + 1) + half)
@@ -215,6 +205,68 @@ def _radial_table_arb(
                 totals[(lp, L)] += f[lp] * j[L] * weight
         norm = (2 / (fl.arb.pi() * ka)).sqrt()
         return {key: mpmath.mpf((norm * v).mid()) for key, v in totals.items()}
+
+
+def coulomb_column_arb(fl: Any, lcut: int, eta: Any, rho: Any, roots: list[Any]) -> list[Any]:
+    """F_l(η, ρ) for l ≤ lcut + 1 as arb midpoints (``fl`` the flint module, ``eta``, ``rho``
+    arb, ``roots[l]`` = √(l² + η²) for l ≤ lcut + 1 at least).
+
+    Two values of arb's Coulomb function, each to the working precision (:func:`_accurate`),
+    then a three-term recurrence on midpoints in its stable direction. arb loses most of its
+    bits near the turning point ρ_l = η + √(η² + l(l + 1)) and at large l cannot resolve it at
+    all, so the two values are taken away from
+    it: downward from the top l_top ≥ lcut + 1 whose turning point lies beyond 1.2 ρ + 8 (F
+    falls with l there, the recurrence is stable downward) or, when even ρ_{lcut+1} lies below
+    (ρ − 8)/1.2 (oscillating for every l ≤ lcut + 1), upward from F_0 and F_1.
+
+    >>> from sumrules.core.certified import workprec
+    >>> with workprec(80) as fl:
+    ...     et = fl.arb(-2)
+    ...     roots = [(l * l + et * et).sqrt() for l in range(5)]
+    ...     near = coulomb_column_arb(fl, 3, et, fl.arb(1), roots)
+    ...     far = coulomb_column_arb(fl, 3, et, fl.arb(50), roots)
+    ...     ok = [abs(near[3] - fl.arb(1).coulomb_f(3, et)) < 1e-20]
+    ...     ok.append(abs(far[4] - fl.arb(50).coulomb_f(4, et)) < 1e-20)
+    >>> ok
+    [True, True]
+    """
+
+    def turning(l: int) -> Any:  # the root of ρ² − 2ηρ − l(l + 1)
+        return eta + (eta * eta + l * (l + 1)).sqrt()
+
+    def root(l: int) -> Any:
+        return roots[l] if l < len(roots) else (l * l + eta * eta).sqrt()
+
+    if 1.2 * turning(lcut + 1) + 8 <= rho:  # oscillating for every l ≤ lcut + 1: upward
+        f = [fl.arb(0)] * (lcut + 2)
+        f[0] = _accurate(fl, "coulomb_f", rho, 0, eta)
+        f[1] = _accurate(fl, "coulomb_f", rho, 1, eta)
+        inv = 1 / rho
+        for ell in range(1, lcut + 1):
+            f[ell + 1] = (
+                (
+                    (2 * ell + 1) * (eta + ell * (ell + 1) * inv) * f[ell]
+                    - (ell + 1) * root(ell) * f[ell - 1]
+                )
+                / (ell * root(ell + 1))
+            ).mid()
+        return f
+    top = lcut + 1
+    while turning(top) < 1.2 * rho + 8:
+        top += 1
+    f = [fl.arb(0)] * (top + 1)
+    f[top] = _accurate(fl, "coulomb_f", rho, top, eta)
+    f[top - 1] = _accurate(fl, "coulomb_f", rho, top - 1, eta)
+    inv = 1 / rho
+    for ell in range(top - 1, 0, -1):
+        f[ell - 1] = (
+            (
+                (2 * ell + 1) * (eta + ell * (ell + 1) * inv) * f[ell]
+                - ell * root(ell + 1) * f[ell + 1]
+            )
+            / ((ell + 1) * root(ell))
+        ).mid()
+    return f[: lcut + 2]
 
 
 def _coulomb_down(
