@@ -1,0 +1,95 @@
+"""The sum-rule ratios by partial waves with the q-integral done by Mellin–Parseval, against
+the closed forms of r(κ) (an independent route: sympy-derived S_nl integrated exactly)."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+
+from sumrules.core.numeric import agreement_digits
+from sumrules.models import Hydrogenic
+from sumrules.models.hydrogenic import closed_form_ratios, ground
+from sumrules.models.hydrogenic.partial_wave_ratios import mellin_grid, partial_wave_ratios
+
+pytest.importorskip("flint")
+
+
+def test_ground_state_matches_the_closed_form_for_both_weights() -> None:
+    r = partial_wave_ratios(1, 0, 1, dps=15)
+    exact = ground.exact_sum_rule_ratio(1, dps=25)
+    assert agreement_digits(r.r_nmm, exact) >= 15
+    assert agreement_digits(r.r_ew, exact) >= 15
+
+
+@pytest.mark.parametrize(("n", "l", "t_over_i"), [(2, 0, "1.5"), (2, 1, "2"), (3, 2, "10")])
+def test_states_match_their_closed_forms(n: int, l: int, t_over_i: str) -> None:
+    t = Hydrogenic(n, l).energy_at(t_over_i, dps=25)
+    r = partial_wave_ratios(n, l, t, dps=15)
+    nmm, ew = closed_form_ratios.exact_sum_rule_ratios(n, l, t, dps=25)
+    assert agreement_digits(r.r_nmm, nmm) >= 15
+    assert agreement_digits(r.r_ew, ew) >= 15
+    # the two weights differ for l > 0 (r_nmm = r_ew is a 1s coincidence), and the route sees it
+    if l:
+        assert agreement_digits(r.r_nmm, r.r_ew) < 6
+
+
+def test_twenty_five_digits_at_dps_30_for_2p() -> None:
+    t = Hydrogenic(2, 1).energy_at("1.5", dps=40)
+    r = partial_wave_ratios(2, 1, t, dps=30)
+    nmm, ew = closed_form_ratios.exact_sum_rule_ratios(2, 1, t, dps=40)
+    assert agreement_digits(r.r_nmm, nmm) >= 25
+    assert agreement_digits(r.r_ew, ew) >= 25
+
+
+def test_a_charge_scales_out() -> None:
+    a = partial_wave_ratios(2, 1, "0.5", dps=12)
+    b = partial_wave_ratios(2, 1, "4.5", Z=3, dps=12)
+    assert agreement_digits(a.r_nmm, b.r_nmm) >= 12
+    assert agreement_digits(a.r_ew, b.r_ew) >= 12
+
+
+def test_the_continuum_is_orthogonal_to_the_bound_state_and_the_terms_converge() -> None:
+    r = partial_wave_ratios(2, 1, "0.3", dps=15)
+    assert abs(r.orthogonality) < mpmath.mpf(10) ** -15
+    assert r.truncation_error < mpmath.mpf(10) ** -16
+    assert r.terms_nmm[-1] < r.terms_nmm[-2] < r.terms_nmm[-3]
+    assert mpmath.fsum(r.terms_nmm) == pytest.approx(float(r.r_nmm), rel=1e-15)
+
+
+def test_a_repulsive_final_state_field_is_caught_twice() -> None:
+    """Negative control: with η of the wrong sign the continuum is no longer orthogonal to the
+    bound state, and the ratio leaves the closed form."""
+    wrong = partial_wave_ratios(2, 1, "0.3", dps=12, eta_sign=1)
+    nmm, _ = closed_form_ratios.exact_sum_rule_ratios(2, 1, "0.3", dps=20)
+    assert abs(wrong.orthogonality) > 1e-3
+    assert agreement_digits(wrong.r_nmm, nmm) < 2
+
+
+def test_the_grid_covers_its_own_bounds() -> None:
+    for n, l, k in ((1, 0, "1"), (4, 3, "0.01"), (4, 1, "2.5")):
+        g = mellin_grid(n, l, mpmath.mpf(k), 36)
+        assert g.nodes <= g.size
+        assert 2 * g.kmax < g.size  # every τ_k used lies below the DFT's Nyquist frequency
+        assert g.dtau * g.size * g.h == pytest.approx(2 * float(mpmath.pi))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "word"),
+    [
+        ({"n": 0, "l": 0, "T": 1}, "n"),
+        ({"n": 2, "l": 2, "T": 1}, "l"),
+        ({"n": 2, "l": -1, "T": 1}, "l"),
+        ({"n": 2, "l": 1, "T": "0.125"}, "T"),
+        ({"n": 2, "l": 1, "T": 1, "Z": 0}, "Z"),
+        ({"n": 2, "l": 1, "T": 1, "eta_sign": 0}, "eta_sign"),
+        ({"n": 2, "l": 1, "T": 1, "lmax": 1}, "lmax"),
+    ],
+)
+def test_bad_input_names_the_argument(kwargs: dict[str, object], word: str) -> None:
+    with pytest.raises(ValueError, match=word):
+        partial_wave_ratios(**kwargs, dps=10)  # type: ignore[arg-type]
+
+
+def test_too_few_partial_waves_is_an_error_not_a_number() -> None:
+    with pytest.raises(ValueError, match="lmax = 4 too small"):
+        partial_wave_ratios(2, 1, "0.5", dps=15, lmax=4)
