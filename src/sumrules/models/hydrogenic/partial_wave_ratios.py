@@ -52,8 +52,13 @@ import mpmath
 
 from sumrules.core.certified import require_flint, workprec
 from sumrules.core.numeric import precision, validate_dps, validate_int
-from sumrules.models.hydrogenic.partial_waves import angular_factor, coulomb_column_arb
-from sumrules.models.hydrogenic.states import check_charge, check_state, radial_polynomial
+from sumrules.models.hydrogenic.partial_waves import (
+    angular_factor,
+    continuum_wave_number,
+    coulomb_column_arb,
+    tail_estimate,
+)
+from sumrules.models.hydrogenic.states import check_state, radial_polynomial
 
 __all__ = ["MellinGrid", "PartialWaveRatios", "mellin_grid", "partial_wave_ratios"]
 
@@ -253,12 +258,8 @@ def partial_wave_ratios(
     require_flint()
     wp = dps + GUARD_DIGITS
     with precision(wp + 4):
-        z = check_charge(Z)
-        t = mpmath.mpmathify(T) / (z * z)
+        _, t, k = continuum_wave_number(n, T, Z)
         beta = mpmath.mpf(1) / n
-        if not t > beta * beta / 2:
-            raise ValueError(f"T must exceed the threshold Z**2/(2 n**2), got {T!r}")
-        k = mpmath.sqrt(2 * t - beta * beta)
         grid = mellin_grid(n, l, k, wp)
         lcut = min(lmax, _first_cut(k, beta, dps))
         tol = mpmath.mpf(10) ** (-dps - 2)
@@ -271,10 +272,7 @@ def partial_wave_ratios(
                 if lcut >= lmax:
                     raise ValueError(f"lmax = {lmax} too small for convergence at dps = {dps}")
                 lcut = min(lmax, lcut + lcut // 2 + 1)
-        tail = mpmath.mpf(0)
-        for ts in (t_nmm, t_ew):
-            rho = ts[-1] / ts[-2] if ts[-2] else mpmath.mpf(0)
-            tail = max(tail, ts[-1] * rho / (1 - rho) if rho < 1 else ts[-1])
+        tail = max(tail_estimate(t_nmm), tail_estimate(t_ew))
         r_nmm, r_ew = 2 * t * mpmath.fsum(t_nmm), mpmath.fsum(t_ew)
     with precision(dps):
         return PartialWaveRatios(

@@ -61,10 +61,12 @@ __all__ = [
     "PartialWaveDensity",
     "angular_factor",
     "angular_factor_by_m_sum",
+    "continuum_wave_number",
     "coulomb_column_arb",
     "dipole_density",
     "partial_wave_density",
     "radial_grid",
+    "tail_estimate",
 ]
 
 #: A(l, l′, L) -> value; replaceable for negative controls
@@ -325,6 +327,34 @@ def _first_cut(k: mpmath.mpf, q: mpmath.mpf, beta: mpmath.mpf, dps: int) -> int:
     return int((dps + 2) * mpmath.log(10) / (2 * rate)) + 4
 
 
+def continuum_wave_number(
+    n: int, T: object, Z: object
+) -> tuple[mpmath.mpf, mpmath.mpf, mpmath.mpf]:
+    """(Z, T/Z², k) at the current precision, k = √(2T/Z² − 1/n²) the final electron's wave
+    number at Z = 1; ValueError naming Z, or T at or below the threshold Z²/(2n²).
+
+    >>> continuum_wave_number(2, 1, 2)
+    (mpf('2.0'), mpf('0.25'), mpf('0.5'))
+    """
+    z = check_charge(Z)
+    t = mpmath.mpmathify(T) / (z * z)
+    beta = mpmath.mpf(1) / n
+    if not t > beta * beta / 2:
+        raise ValueError(f"T must exceed the threshold Z**2/(2 n**2), got {T!r}")
+    return z, t, mpmath.sqrt(2 * t - beta * beta)
+
+
+def tail_estimate(terms: list[mpmath.mpf]) -> mpmath.mpf:
+    """The neglected tail of a geometrically falling sum, S_last ρ/(1 − ρ) with
+    ρ = S_last/S_{last−1} (S_last itself when ρ ≥ 1).
+
+    >>> tail_estimate([mpmath.mpf(4), mpmath.mpf(2), mpmath.mpf(1)])
+    mpf('1.0')
+    """
+    rho = terms[-1] / terms[-2] if terms[-2] else mpmath.mpf(0)
+    return terms[-1] * rho / (1 - rho) if rho < 1 else terms[-1]
+
+
 def partial_wave_density(
     n: int,
     l: int,
@@ -346,14 +376,10 @@ def partial_wave_density(
     validate_dps(dps)
     validate_int(lmax, "lmax", 2)
     with precision(dps + 8):
-        z = check_charge(Z)
-        t, q_ = mpmath.mpmathify(T) / (z * z), mpmath.mpmathify(q) / z
-        beta = mpmath.mpf(1) / n
-        if not t > beta * beta / 2:
-            raise ValueError(f"T must exceed the threshold Z**2/(2 n**2), got {T!r}")
+        z, _, k = continuum_wave_number(n, T, Z)
+        q_, beta = mpmath.mpmathify(q) / z, mpmath.mpf(1) / n
         if not q_ > 0:
             raise ValueError(f"q must be positive for the partial-wave sum, got {q!r}")
-        k = mpmath.sqrt(2 * t - beta * beta)
         eta = eta_sign / k
         lcut = min(lmax, _first_cut(k, q_, beta, dps))
         tol = mpmath.mpf(10) ** (-dps - 2)
@@ -365,8 +391,7 @@ def partial_wave_density(
             if lcut >= lmax:
                 raise ValueError(f"lmax = {lmax} too small for convergence at dps = {dps}")
             lcut = min(lmax, lcut + lcut // 2 + 1)
-        rho = terms[-1] / terms[-2] if terms[-2] else mpmath.mpf(0)
-        tail = terms[-1] * rho / (1 - rho) if rho < 1 else terms[-1]
+        tail = tail_estimate(terms)
         value = total / (z * z)
     with precision(dps):
         return PartialWaveDensity(+value, tuple(+x / (z * z) for x in terms), +abs(tail) / (z * z))
@@ -386,12 +411,7 @@ def dipole_density(n: int, l: int, T: object, *, Z: object = 1, dps: int = 20) -
     n, l = check_state(n, l)
     validate_dps(dps)
     with precision(dps + 8):
-        z = check_charge(Z)
-        t = mpmath.mpmathify(T) / (z * z)
-        beta = mpmath.mpf(1) / n
-        if not t > beta * beta / 2:
-            raise ValueError(f"T must exceed the threshold Z**2/(2 n**2), got {T!r}")
-        k = mpmath.sqrt(2 * t - beta * beta)
+        z, _, k = continuum_wave_number(n, T, Z)
         rp = radial_polynomial(n, l)
         pts = radial_grid(n, k, mpmath.mpf(0), dps)
         norm = mpmath.sqrt(2 / (mpmath.pi * k))
