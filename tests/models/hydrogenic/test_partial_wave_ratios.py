@@ -9,7 +9,12 @@ import pytest
 from sumrules.core.numeric import agreement_digits
 from sumrules.models import Hydrogenic
 from sumrules.models.hydrogenic import closed_form_ratios, ground
-from sumrules.models.hydrogenic.partial_wave_ratios import mellin_grid, partial_wave_ratios
+from sumrules.models.hydrogenic import partial_wave_ratios as pwr
+from sumrules.models.hydrogenic.partial_wave_ratios import (
+    mellin_grid,
+    partial_wave_ratios,
+    tau_poles,
+)
 
 pytest.importorskip("flint")
 
@@ -39,6 +44,49 @@ def test_twenty_five_digits_at_dps_30_for_2p() -> None:
     nmm, ew = closed_form_ratios.exact_sum_rule_ratios(2, 1, t, dps=40)
     assert agreement_digits(r.r_nmm, nmm) >= 25
     assert agreement_digits(r.r_ew, ew) >= 25
+
+
+def test_the_pole_correction_restores_the_last_digits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Negative control: the τ grid relies on the corrected poles at τ = ±i; without the
+    correction the trapezoid sums keep their O(e^{−2π/Δτ}) error, about 10⁻²⁵ here."""
+    t = Hydrogenic(2, 1).energy_at("1.5", dps=40)
+    nmm, _ = closed_form_ratios.exact_sum_rule_ratios(2, 1, t, dps=40)
+    assert agreement_digits(partial_wave_ratios(2, 1, t, dps=30).r_nmm, nmm) >= 29
+    monkeypatch.setattr(pwr, "tau_poles", lambda weight, L: ())
+    assert agreement_digits(partial_wave_ratios(2, 1, t, dps=30).r_nmm, nmm) < 27
+
+
+def _weight(kind: str, L: int, tau: mpmath.mpc) -> mpmath.mpc:
+    """The τ-weight of the L term as the product of its four Gamma functions."""
+    a, b, pref = (L, L + 3, mpmath.pi / 16) if kind == "nmm" else (L + 1, L + 2, mpmath.pi / 4)
+    g = mpmath.gamma
+    return (
+        pref
+        * g((a + 1j * tau) / 2)
+        * g((a - 1j * tau) / 2)
+        / (g((b + 1j * tau) / 2) * g((b - 1j * tau) / 2))
+    )
+
+
+@pytest.mark.parametrize(("kind", "L"), [("nmm", 0), ("nmm", 1), ("nmm", 2), ("ew", 0), ("ew", 3)])
+def test_the_pole_coefficients_are_the_residues_by_a_contour_integral(kind: str, L: int) -> None:
+    """c = −2i Res at τ = ia, the residue by (1/2πi)∮ around the pole (a second route to the
+    closed form of :func:`tau_poles`), for every pole below 6."""
+    poles = tau_poles(kind, L, below=6)
+    assert [a for a, _ in poles] == [
+        a for a in range(1, 6) if a >= L + (kind == "ew") and (a - L - (kind == "ew")) % 2 == 0
+    ]
+    with mpmath.workdps(20):
+        for a, c in poles:
+
+            def around(phi: mpmath.mpf, a: int = a) -> mpmath.mpc:
+                z = 0.25 * mpmath.expj(phi)
+                return _weight(kind, L, 1j * a + z) * 1j * z
+
+            res = mpmath.quad(around, [0, mpmath.pi, 2 * mpmath.pi]) / (2j * mpmath.pi)
+            assert abs(-2j * res - c) < 1e-15 * abs(c)
+    with pytest.raises(ValueError, match="weight"):
+        tau_poles("dipole", 1)
 
 
 def test_a_charge_scales_out() -> None:

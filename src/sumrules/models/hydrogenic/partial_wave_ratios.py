@@ -24,14 +24,25 @@ the τ-integrals over the whole real line. Both Gamma ratios follow in L by Γ(z
 e^{−iτu_j}; at τ_k = kΔτ with Δτ = 2π/(Nh) that is a discrete Fourier transform of length N
 (python-flint's ``acb.dft``; the nmm and ew sequences travel as the real and imaginary parts of
 one). f_l′ is analytic in the sector |arg r| < θ₀ = atan(β/k), β = 1/n (F_l′ grows like
-e^{kr sin φ} there and R_nl decays like e^{−r cos φ/n}), so M_l′ decays like e^{−θ|τ|} for
-θ < θ₀; with θ = θ₀/2 and D = (working digits)·ln 10 the grid takes τ up to τ_max = D/(2θ),
-h from 2π/h = τ_max + D/θ (the aliases of the trapezoid rule in u stay below e^{−D}), and
-Δτ = 1.8π/D (the τ-integrands are analytic in |Im τ| < 1: the nearest poles of the Gamma
-functions are at τ = ±i). The grid in r runs from where f ~ r^{l+l′+2} falls below e^{−D} to
-the decay of e^{−r/n} r^{2n}. At τ = 0 the L = 0 term (only l′ = l) is a limit:
-|M_j(0, iτ)|² → 1/τ² while M_l(1 − iτ) → −iτ ∫ f ln r dr, because ∫ f_l dr = 0 (the continuum
-is orthogonal to the bound state); that orthogonality residual is returned as a check.
+e^{kr sin φ} there and R_nl decays like e^{−r cos φ/n}), so M_l′ decays like e^{−θ₀|τ|} times a
+power of τ. With θ = 0.7 θ₀ (``SECTOR_FRACTION``; the remaining 0.3 θ₀ absorbs that power) and
+D = (working digits)·ln 10 the grid takes τ up to τ_max = D/(2θ), h from 2π/h = τ_max + D/θ
+(the aliases of the trapezoid rule in u stay below e^{−D}). The grid in r runs from where
+f ~ r^{l+l′+2} falls below e^{−D} to the decay of e^{−r/n} r^{2n}.
+
+**The τ-integrals** are trapezoid sums on the DFT's grid, exact up to the poles of their
+integrands (Φ(τ) = weight × M(s − iτ) M(s + iτ), even in τ). For a strip |Im τ| < c free of
+other singularities, Poisson summation gives Δτ Σ_k Φ(kΔτ) − ∫ Φ dτ = Σ_poles 4πi Res(Φ, ia)
+q^a/(1 − q^a), q = e^{−2π/Δτ}, up to O(q^c). The Gamma ratios have poles at τ = ±ia,
+a = L + 2m (nmm) and L + 1 + 2m (ew); M_l′(1 ± iτ) and M_l′(±iτ) are regular for
+|Im τ| < l + l′ + 3 and l + l′ + 2. So the poles at a = 1 (nmm L = 1, ew L = 0) are corrected
+with their exact residues (:func:`tau_poles`, needing the real moments M_l′(−1 … 2)), and
+c = 2 (``POLE_STRIP``) sets Δτ = 3.6π/D: the first neglected term is e^{−4π/Δτ} = e^{−1.1 D}.
+Without the correction Δτ would have to be half as large (and N twice as long) for the same
+accuracy; the tests show the digits it restores. At τ = 0 the L = 0 term (only l′ = l) is a
+limit: |M_j(0, iτ)|² → 1/τ² while M_l(1 − iτ) → −iτ ∫ f ln r dr, because ∫ f_l dr = 0 (the
+continuum is orthogonal to the bound state); that orthogonality residual is returned as a
+check. (The ew pole at a = 1 has the residue M_l(1) M_l(−1) ∝ that residual: it vanishes.)
 
 Truncation in l′ (L is bounded by the triangle): the terms fall geometrically; l′ is raised
 until the last two are below 10^{−dps−2} of the sum, as in
@@ -56,14 +67,20 @@ from sumrules.models.hydrogenic.partial_waves import (
     angular_factor,
     continuum_wave_number,
     coulomb_column_arb,
+    coulomb_ladder,
     tail_estimate,
 )
 from sumrules.models.hydrogenic.states import check_state, radial_polynomial
 
-__all__ = ["MellinGrid", "PartialWaveRatios", "mellin_grid", "partial_wave_ratios"]
+__all__ = ["MellinGrid", "PartialWaveRatios", "mellin_grid", "partial_wave_ratios", "tau_poles"]
 
 #: extra decimal digits carried above the requested ``dps``
 GUARD_DIGITS = 6
+#: θ/θ₀, the fraction of the sector of analyticity the grid relies on: from the first value
+#: at threshold (k = 0) to the second at large k (module docstring)
+SECTOR_FRACTION = (mpmath.mpf("0.5"), mpmath.mpf("0.7"))
+#: the τ-integrands' poles τ = ±ia with a below this are corrected, not resolved by Δτ
+POLE_STRIP = 3
 
 
 @dataclass(frozen=True)
@@ -88,14 +105,15 @@ def mellin_grid(n: int, l: int, k: mpmath.mpf, wp: int) -> MellinGrid:
     """
     beta = mpmath.mpf(1) / n
     big_d = wp * mpmath.log(10)
-    theta = mpmath.atan(beta / k) / 2
+    low, high = SECTOR_FRACTION
+    theta = mpmath.atan(beta / k) * (low + (high - low) * k * k / (k * k + beta * beta))
     tau_max = big_d / (2 * theta)
     h = 2 * mpmath.pi / (tau_max + big_d / theta)
     r_top = big_d * n + 2 * n * n * mpmath.log(1 + big_d * n)  # e^{−r/n} r^{2n} below e^{−D}
     u_top = mpmath.log(r_top)
     u_low = -big_d / (l + 2) - 1  # f r^s ~ r^{l+l′+2+s}, s = 0 or 1: below e^{−D}
     nodes = int((u_top - u_low) / h) + 1
-    dtau = 1.8 * mpmath.pi / big_d
+    dtau = 2 * POLE_STRIP * mpmath.pi / (1.11 * big_d)  # e^{−2π c/Δτ} = e^{−1.11 D}
     size = _fast_length(max(nodes, int(2 * mpmath.pi / (h * dtau)) + 1))
     dtau = 2 * mpmath.pi / (size * h)
     kmax = int(tau_max / dtau) + 1
@@ -103,11 +121,16 @@ def mellin_grid(n: int, l: int, k: mpmath.mpf, wp: int) -> MellinGrid:
 
 
 def _fast_length(m: int) -> int:
-    """The least 2^a or 3·2^a ≥ m (lengths the DFT does fastest)."""
+    """The least 2^a, 3·2^a or 9·2^a ≥ m: the lengths python-flint's DFT does fastest (about
+    1.6 and 1.8 times 2^a's time per point for the other two; 5·2^a takes 2.2 times).
+
+    >>> [_fast_length(m) for m in (1000, 1024, 1100, 4405)]
+    [1024, 1024, 1152, 4608]
+    """
     p = 1
     while p < m:
         p *= 2
-    return min(p, 3 * p // 4) if 3 * p // 4 >= m else p
+    return min(c for c in (p, 3 * p // 4, 9 * p // 16) if c >= m)
 
 
 @dataclass(frozen=True)
@@ -127,11 +150,12 @@ class PartialWaveRatios:
 def _columns(
     fl: Any, n: int, l: int, k: mpmath.mpf, lcut: int, grid: MellinGrid, eta_sign: int
 ) -> tuple[list[list[Any]], list[Any]]:
-    """h f_l′(r_j) per l′ ≤ lcut at the grid's nodes (top down), and u_j."""
+    """h f_l′(r_j) r_j + i h f_l′(r_j) per l′ ≤ lcut at the grid's nodes (top down; the two
+    sequences of the DFT, acb midpoints), and u_j."""
     rp = radial_polynomial(n, l)
     ka = fl.arb(k)
     et = (eta_sign / ka).mid()  # exact: a ball radius here would cap arb's accuracy
-    roots = [(ell * ell + et * et).sqrt() for ell in range(lcut + 2)]
+    ladder = coulomb_ladder(fl, et, lcut)
     coeffs = [fl.arb(fl.fmpq(int(p.p), int(p.q))) for p in rp.coefficients]
     c0 = fl.arb(fl.fmpq(int(rp.c0_squared.p), int(rp.c0_squared.q))).sqrt()
     scale = fl.arb(grid.h) * (2 / (fl.arb.pi() * ka)).sqrt() * c0
@@ -140,43 +164,87 @@ def _columns(
     for j in range(grid.nodes):
         u = fl.arb(grid.u_top) - j * fl.arb(grid.h)
         r = u.exp()
-        f = coulomb_column_arb(fl, lcut, et, (ka * r).mid(), roots)
+        f = coulomb_column_arb(fl, lcut, (ka * r).mid(), ladder)
         poly = fl.arb(0)
         for p in reversed(coeffs):
             poly = poly * r + p
         weight = scale * r ** (l + 1) * (-r / n).exp() * poly
+        pair = fl.acb(weight * r, weight)
         for lp in range(lcut + 1):
-            cols[lp].append((weight * f[lp]).mid())
+            cols[lp].append((pair * f[lp]).mid())
         us.append(u)
     return cols, us
 
 
-def _spectra(fl: Any, cols: list[list[Any]], us: list[Any], grid: MellinGrid) -> tuple[Any, ...]:
-    """|M_l′(1 − iτ_k)|², |M_l′(−iτ_k)|² for k ≤ K (two arb_mat, l′ by column), ∫ f_l′ ln r dr
-    and ∫ f_l′ dr per l′."""
-    zero = fl.acb(0)
-    pad = [zero] * (grid.size - grid.nodes)
-    rs = [u.exp() for u in us]
-    nmm, ew, log_moment, integral = [], [], [], []
+def _spectra(fl: Any, cols: list[list[Any]], grid: MellinGrid) -> tuple[Any, ...]:
+    """4|M_l′(1 − iτ_k)|² and 4|M_l′(−iτ_k)|² for k ≤ K, per l′."""
+    pad = [fl.acb(0)] * (grid.size - grid.nodes)
+    nmm, ew = [], []
     for col in cols:
-        seq = [fl.acb(c * r, c) for c, r in zip(col, rs, strict=True)]
-        z = fl.acb.dft(seq[::-1] + pad)  # u increasing: the phase e^{−iτu₀} drops out of |·|²
-        m = grid.size
-        a_sq, b_sq = [], []
-        for kk in range(grid.kmax + 1):
-            zk, zc = z[kk], z[(m - kk) % m].conjugate()
-            a_sq.append(abs((zk + zc) / 2) ** 2)
-            b_sq.append(abs((zk - zc) / 2) ** 2)
+        z = fl.acb.dft(col[::-1] + pad)  # u increasing: the phase e^{−iτu₀} drops out of |·|²
+        zc = [x.conjugate() for x in z[: -grid.kmax - 1 : -1]]  # conj z_{−k}, k = 1 … K
+        zc.insert(0, z[0].conjugate())
+        two_a = [
+            x + y for x, y in zip(z[: grid.kmax + 1], zc, strict=True)
+        ]  # 2 × the DFT of the real part, k ≤ K
+        two_b = [
+            x - y for x, y in zip(z[: grid.kmax + 1], zc, strict=True)
+        ]  # 2i × the DFT of the imaginary part
+        a_sq = [(x * x.conjugate()).real for x in two_a]
+        b_sq = [(x * x.conjugate()).real for x in two_b]
         nmm.append(a_sq)
         ew.append(b_sq)
-        log_moment.append(sum((c * r * u for c, r, u in zip(col, rs, us, strict=True)), fl.arb(0)))
-        integral.append(sum((c * r for c, r in zip(col, rs, strict=True)), fl.arb(0)))
-    return nmm, ew, log_moment, integral
+    return nmm, ew
+
+
+def _moments(fl: Any, col: list[Any], rs: list[Any], us: list[Any]) -> dict[Any, Any]:
+    """M_l′(s) = ∫ f_l′ r^{s−1} dr for 1 − POLE_STRIP ≤ s ≤ POLE_STRIP (M_l′(1) = ∫ f_l′ dr) and,
+    under the key "log", ∫ f_l′ ln r dr, from one column of :func:`_columns`."""
+    cr = [c.real for c in col]
+    zero = fl.arb(0)
+    out: dict[Any, Any] = {"log": sum((a * u for a, u in zip(cr, us, strict=True)), zero)}
+    for s in range(1 - POLE_STRIP, POLE_STRIP + 1):
+        out[s] = sum((c * r ** (s - 1) for c, r in zip(cr, rs, strict=True)), zero)
+    return out
+
+
+def tau_poles(weight: str, L: int, below: int = POLE_STRIP) -> tuple[tuple[int, mpmath.mpf], ...]:
+    """The poles τ = ±ia (0 < a < ``below``) of the τ-integrand of the L term, ``weight``
+    "nmm" or "ew", as pairs (a, c): the trapezoid sum Δτ Σ_k over all k overshoots (1/2π) ∫ dτ
+    by −c M(s₁) M(s₂) q^a/(1 − q^a), q = e^{−2π/Δτ}, with (s₁, s₂) = (1 + a, 1 − a) for "nmm"
+    and (a, −a) for "ew". c = −2i Res: the residue of Γ((b + iτ)/2) at τ = i(b + 2m) is
+    (2/i)(−1)^m/m!, the other Gamma functions taken there.
+
+    >>> [(a, mpmath.nstr(c, 12)) for w, L in (("nmm", 0), ("nmm", 1), ("ew", 0))
+    ...  for a, c in tau_poles(w, L)]
+    [(2, '0.333333333333'), (1, '-0.666666666667'), (1, '-2.0')]
+    """
+    if weight not in ("nmm", "ew"):
+        raise ValueError(f"weight must be 'nmm' or 'ew', got {weight!r}")
+    validate_int(L, "L", 0)
+    shift, pref, den = (
+        (0, mpmath.pi / 4, mpmath.mpf(3) / 2)
+        if weight == "nmm"
+        else (1, mpmath.pi, mpmath.mpf(1) / 2)
+    )
+    out = []
+    for m in range(below):
+        a = L + shift + 2 * m
+        if a >= below:
+            break
+        if a == 0:  # nmm, L = 0: the double pole at τ = 0 is cancelled (module docstring)
+            continue
+        g = mpmath.gamma(L + shift + m) / (
+            mpmath.gamma(den - m) * mpmath.gamma(L + m + mpmath.mpf(3) / 2)
+        )
+        out.append((a, -pref * (-1) ** m / mpmath.factorial(m) * g))
+    return tuple(out)
 
 
 def _gamma_weights(fl: Any, lmax: int, grid: MellinGrid) -> tuple[list[list[Any]], ...]:
     """w_k |M_j(L, iτ_k)|² and w_k |M_j(L, 1 + iτ_k)|² for L ≤ lmax, k ≤ K (w = 1, 2, 2, …:
-    the τ-integral over the real line folded onto τ ≥ 0); the L = 0, τ = 0 entry is None."""
+    the τ-integral over the real line folded onto τ ≥ 0); the L = 0, τ = 0 entry is 0 (that
+    term is a limit, taken by the caller)."""
     pi = fl.arb.pi()
     g: list[list[Any]] = [[None] * (grid.kmax + 1) for _ in range(lmax + 1)]
     e: list[list[Any]] = [[None] * (grid.kmax + 1) for _ in range(lmax + 1)]
@@ -191,7 +259,7 @@ def _gamma_weights(fl: Any, lmax: int, grid: MellinGrid) -> tuple[list[list[Any]
             gv = None if kk == 0 and start == 0 else w * pi / 16 * ratio(start, start + 3, tau)
             ev = w * pi / 4 * ratio(start + 1, start + 2, tau)
             for L in range(start, lmax + 1, 2):
-                g[L][kk], e[L][kk] = gv, ev
+                g[L][kk], e[L][kk] = fl.arb(0) if gv is None else gv, ev
                 if gv is None:  # τ = 0, L = 0 → the next even L from the Gamma functions
                     gv = pi / 16 * ratio(L + 2, L + 5, tau)
                 else:
@@ -200,14 +268,47 @@ def _gamma_weights(fl: Any, lmax: int, grid: MellinGrid) -> tuple[list[list[Any]
     return g, e
 
 
+#: partial waves l′ per block of :func:`_band_sums` (a larger block multiplies more unused pairs)
+BAND_BLOCK = 16
+
+
+def _band_sums(fl: Any, weights: list[list[Any]], spectra: list[list[Any]], l: int) -> Any:
+    """Σ_k weights[L][k] spectra[l′][k] for every |l′ − L| ≤ l, as {(L, l′): arb}: arb_mat
+    products over blocks of :data:`BAND_BLOCK` l′ (C loops instead of Python sums)."""
+    out = {}
+    for start in range(0, len(spectra), BAND_BLOCK):
+        lps = range(start, min(start + BAND_BLOCK, len(spectra)))
+        ls = range(max(0, start - l), lps[-1] + l + 1)
+        prod = (
+            fl.arb_mat([weights[L] for L in ls])
+            * fl.arb_mat([spectra[lp] for lp in lps]).transpose()
+        )
+        for i, L in enumerate(ls):
+            for j, lp in enumerate(lps):
+                if abs(L - lp) <= l:
+                    out[(L, lp)] = prod[i, j]
+    return out
+
+
 def _terms(
     fl: Any, n: int, l: int, k: mpmath.mpf, lcut: int, grid: MellinGrid, eta_sign: int
 ) -> tuple[list[mpmath.mpf], list[mpmath.mpf], mpmath.mpf]:
-    """Σ_L A (1/2π) ∫ … dτ per l′ ≤ lcut for both weights (r_nmm's without the factor 2T)."""
+    """Σ_L A (1/2π) ∫ … dτ per l′ ≤ lcut for both weights (r_nmm's without the factor 2T): the
+    trapezoid sums on the DFT's τ grid plus their pole corrections (:func:`tau_poles`)."""
     cols, us = _columns(fl, n, l, k, lcut, grid, eta_sign)
-    nmm, ew, log_moment, integral = _spectra(fl, cols, us, grid)
+    rs = [u.exp() for u in us]
+    nmm, ew = _spectra(fl, cols, grid)
+    moments: dict[int, dict[Any, Any]] = {}  # only where a limit or a pole needs them
+
+    def moment(lp: int, s: Any) -> Any:
+        if lp not in moments:
+            moments[lp] = _moments(fl, cols[lp], rs, us)
+        return moments[lp][s]
+
     g, e = _gamma_weights(fl, lcut + l, grid)
-    norm = fl.arb(grid.dtau) / (2 * fl.arb.pi())
+    sums_nmm, sums_ew = _band_sums(fl, g, nmm, l), _band_sums(fl, e, ew, l)
+    norm = fl.arb(grid.dtau) / (8 * fl.arb.pi())  # Δτ/2π and the 4 of the spectra
+    q = (-2 * fl.arb.pi() / fl.arb(grid.dtau)).exp()
     t_nmm, t_ew = [], []
     for lp in range(lcut + 1):
         s_nmm = s_ew = fl.arb(0)
@@ -216,14 +317,19 @@ def _terms(
             if not a:
                 continue
             amp = fl.arb(fl.fmpq(int(a.p), int(a.q)))
-            x = log_moment[lp] ** 2 if L == 0 else g[L][0] * nmm[lp][0]
-            x += sum((gv * v for gv, v in zip(g[L][1:], nmm[lp][1:], strict=True)), fl.arb(0))
-            y = sum((ev * v for ev, v in zip(e[L], ew[lp], strict=True)), fl.arb(0))
+            x, y = sums_nmm[(L, lp)], sums_ew[(L, lp)]
+            if L == 0:  # the limit τ → 0 of the k = 0 term (module docstring)
+                x += 4 * moment(lp, "log") ** 2
+            x, y = norm * x, norm * y
+            for b, c in tau_poles("nmm", L):
+                x += fl.arb(c) * moment(lp, 1 + b) * moment(lp, 1 - b) * q**b / (1 - q**b)
+            for b, c in tau_poles("ew", L):
+                y += fl.arb(c) * moment(lp, b) * moment(lp, -b) * q**b / (1 - q**b)
             s_nmm += amp * x
             s_ew += amp * y
-        t_nmm.append(mpmath.mpf((norm * s_nmm).mid()))
-        t_ew.append(mpmath.mpf((norm * s_ew).mid()))
-    return t_nmm, t_ew, mpmath.mpf(integral[l].mid())
+        t_nmm.append(mpmath.mpf(s_nmm.mid()))
+        t_ew.append(mpmath.mpf(s_ew.mid()))
+    return t_nmm, t_ew, mpmath.mpf(moment(l, 1).mid())
 
 
 def _first_cut(k: mpmath.mpf, beta: mpmath.mpf, dps: int) -> int:
@@ -241,7 +347,7 @@ def partial_wave_ratios(
     *,
     Z: object = 1,
     dps: int = 30,
-    lmax: int = 400,
+    lmax: int = 1000,
     eta_sign: int = -1,
 ) -> PartialWaveRatios:
     """(r_nmm, r_ew) of the (n, l) subshell at energy transfer T by partial waves, the q-integral

@@ -58,11 +58,13 @@ from sumrules.models.hydrogenic.states import (
 
 __all__ = [
     "AngularFactor",
+    "CoulombLadder",
     "PartialWaveDensity",
     "angular_factor",
     "angular_factor_by_m_sum",
     "continuum_wave_number",
     "coulomb_column_arb",
+    "coulomb_ladder",
     "dipole_density",
     "partial_wave_density",
     "radial_grid",
@@ -184,14 +186,14 @@ def _radial_table_arb(
         ka, qa, et = fl.arb(k), fl.arb(q), fl.arb(eta)
         half = fl.arb(1) / 2
         lmax = lcut + rp.l
-        roots = [(ell * ell + et * et).sqrt() for ell in range(lcut + 2)]
+        ladder = coulomb_ladder(fl, et, lcut)
         coeffs = [fl.arb(fl.fmpq(int(p.p), int(p.q))) for p in rp.coefficients]
         c0 = fl.arb(fl.fmpq(int(rp.c0_squared.p), int(rp.c0_squared.q))).sqrt()
         totals = {key: fl.arb(0) for key in pairs}
         for r_, w_ in nodes:
             r, w = fl.arb(r_), fl.arb(w_)
             rho, x = (ka * r).mid(), (qa * r).mid()
-            f = coulomb_column_arb(fl, lcut, et, rho, roots)
+            f = coulomb_column_arb(fl, lcut, rho, ladder)
             c = (fl.arb.pi() / (2 * x)).sqrt()
             j = [fl.arb(0)] * (lmax + 2)
             j[lmax + 1] = c * _accurate(fl, "bessel_j", x, fl.arb(lmax + 1) + half)
@@ -209,12 +211,70 @@ def _radial_table_arb(
         return {key: mpmath.mpf((norm * v).mid()) for key, v in totals.items()}
 
 
-def coulomb_column_arb(fl: Any, lcut: int, eta: Any, rho: Any, roots: list[Any]) -> list[Any]:
-    """F_l(η, ρ) for l ≤ lcut + 1 as arb midpoints (``fl`` the flint module, ``eta``, ``rho``
-    arb, ``roots[l]`` = √(l² + η²) for l ≤ lcut + 1 at least).
+@dataclass(frozen=True)
+class CoulombLadder:
+    """The three-term recurrence of F_l(η, ρ) for one η, its coefficients per l in both
+    directions (arb, exact η): from (2l + 1)(η + l(l + 1)/ρ) F_l = (l + 1)√(l² + η²) F_{l−1}
+    + l √((l + 1)² + η²) F_{l+1},
+
+        F_{l−1} = (down_a[l] + down_b[l]/ρ) F_l − down_c[l] F_{l+1},
+        F_{l+1} = (up_a[l] + up_b[l]/ρ) F_l − up_c[l] F_{l−1},
+
+    for 1 ≤ l < len(down_a) (index 0 unused), and the turning points ρ_l = η + √(η² + l(l + 1))."""
+
+    eta: Any
+    down_a: tuple[Any, ...]
+    down_b: tuple[Any, ...]
+    down_c: tuple[Any, ...]
+    up_a: tuple[Any, ...]
+    up_b: tuple[Any, ...]
+    up_c: tuple[Any, ...]
+    turning: tuple[Any, ...]
+
+
+def coulomb_ladder(fl: Any, eta: Any, lcut: int) -> CoulombLadder:
+    """The :class:`CoulombLadder` that :func:`coulomb_column_arb` needs for every ρ at this
+    ``lcut``: l up to the first whose turning point lies beyond 1.2 (1.2 ρ_{lcut+1} + 8) + 8.
+
+    >>> from sumrules.core.certified import workprec
+    >>> with workprec(60) as fl:
+    ...     lad = coulomb_ladder(fl, fl.arb(-2), 3)
+    ...     rho = fl.arb(3)
+    ...     f = [rho.coulomb_f(l, lad.eta) for l in range(3)]
+    ...     up = (lad.up_a[1] + lad.up_b[1] / rho) * f[1] - lad.up_c[1] * f[0]
+    >>> abs(up - f[2]) < 1e-15
+    True
+    """
+
+    def turning(l: int) -> Any:  # the root of ρ² − 2ηρ − l(l + 1)
+        return eta + (eta * eta + l * (l + 1)).sqrt()
+
+    reach = 1.2 * (1.2 * turning(lcut + 1) + 8) + 8
+    top = lcut + 2
+    while turning(top) < reach:
+        top += 1
+    roots = [(ell * ell + eta * eta).sqrt() for ell in range(top + 2)]
+    zero = fl.arb(0)
+    da, db, dc, ua, ub, uc = ([zero] for _ in range(6))
+    for ell in range(1, top + 1):
+        down = (ell + 1) * roots[ell]
+        up = ell * roots[ell + 1]
+        da.append((2 * ell + 1) * eta / down)
+        db.append(fl.arb((2 * ell + 1) * ell * (ell + 1)) / down)
+        dc.append(ell * roots[ell + 1] / down)
+        ua.append((2 * ell + 1) * eta / up)
+        ub.append(fl.arb((2 * ell + 1) * ell * (ell + 1)) / up)
+        uc.append((ell + 1) * roots[ell] / up)
+    turns = tuple(turning(ell) for ell in range(top + 1))
+    return CoulombLadder(eta, *map(tuple, (da, db, dc, ua, ub, uc)), turns)
+
+
+def coulomb_column_arb(fl: Any, lcut: int, rho: Any, ladder: CoulombLadder) -> list[Any]:
+    """F_l(η, ρ) for l ≤ lcut + 1 as arb midpoints (``fl`` the flint module, ``rho`` arb, η
+    and the recurrence from ``ladder``, built by :func:`coulomb_ladder` for this ``lcut``).
 
     Two values of arb's Coulomb function, each to the working precision (:func:`_accurate`),
-    then a three-term recurrence on midpoints in its stable direction. arb loses most of its
+    then the three-term recurrence on midpoints in its stable direction. arb loses most of its
     bits near the turning point ρ_l = η + √(η² + l(l + 1)) and at large l cannot resolve it at
     all, so the two values are taken away from
     it: downward from the top l_top ≥ lcut + 1 whose turning point lies beyond 1.2 ρ + 8 (F
@@ -224,50 +284,34 @@ def coulomb_column_arb(fl: Any, lcut: int, eta: Any, rho: Any, roots: list[Any])
     >>> from sumrules.core.certified import workprec
     >>> with workprec(80) as fl:
     ...     et = fl.arb(-2)
-    ...     roots = [(l * l + et * et).sqrt() for l in range(5)]
-    ...     near = coulomb_column_arb(fl, 3, et, fl.arb(1), roots)
-    ...     far = coulomb_column_arb(fl, 3, et, fl.arb(50), roots)
+    ...     lad = coulomb_ladder(fl, et, 3)
+    ...     near = coulomb_column_arb(fl, 3, fl.arb(1), lad)
+    ...     far = coulomb_column_arb(fl, 3, fl.arb(50), lad)
     ...     ok = [abs(near[3] - fl.arb(1).coulomb_f(3, et)) < 1e-20]
     ...     ok.append(abs(far[4] - fl.arb(50).coulomb_f(4, et)) < 1e-20)
     >>> ok
     [True, True]
     """
-
-    def turning(l: int) -> Any:  # the root of ρ² − 2ηρ − l(l + 1)
-        return eta + (eta * eta + l * (l + 1)).sqrt()
-
-    def root(l: int) -> Any:
-        return roots[l] if l < len(roots) else (l * l + eta * eta).sqrt()
-
-    if 1.2 * turning(lcut + 1) + 8 <= rho:  # oscillating for every l ≤ lcut + 1: upward
+    eta, turning, inv = ladder.eta, ladder.turning, 1 / rho
+    if 1.2 * turning[lcut + 1] + 8 <= rho:  # oscillating for every l ≤ lcut + 1: upward
         f = [fl.arb(0)] * (lcut + 2)
         f[0] = _accurate(fl, "coulomb_f", rho, 0, eta)
         f[1] = _accurate(fl, "coulomb_f", rho, 1, eta)
-        inv = 1 / rho
+        a, b, c = ladder.up_a, ladder.up_b, ladder.up_c
         for ell in range(1, lcut + 1):
-            f[ell + 1] = (
-                (
-                    (2 * ell + 1) * (eta + ell * (ell + 1) * inv) * f[ell]
-                    - (ell + 1) * root(ell) * f[ell - 1]
-                )
-                / (ell * root(ell + 1))
-            ).mid()
+            f[ell + 1] = ((a[ell] + b[ell] * inv) * f[ell] - c[ell] * f[ell - 1]).mid()
         return f
     top = lcut + 1
-    while turning(top) < 1.2 * rho + 8:
+    while turning[top] < 1.2 * rho + 8:
         top += 1
+        if top >= len(turning):
+            raise ValueError(f"rho = {rho} beyond the ladder built for lcut = {lcut}")
     f = [fl.arb(0)] * (top + 1)
     f[top] = _accurate(fl, "coulomb_f", rho, top, eta)
     f[top - 1] = _accurate(fl, "coulomb_f", rho, top - 1, eta)
-    inv = 1 / rho
+    a, b, c = ladder.down_a, ladder.down_b, ladder.down_c
     for ell in range(top - 1, 0, -1):
-        f[ell - 1] = (
-            (
-                (2 * ell + 1) * (eta + ell * (ell + 1) * inv) * f[ell]
-                - ell * root(ell + 1) * f[ell + 1]
-            )
-            / ((ell + 1) * root(ell))
-        ).mid()
+        f[ell - 1] = ((a[ell] + b[ell] * inv) * f[ell] - c[ell] * f[ell + 1]).mid()
     return f[: lcut + 2]
 
 
