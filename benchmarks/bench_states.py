@@ -80,8 +80,12 @@ def bench_coulomb_wave(n: int = 4, l: int = 1, t_over_i: str = "2", dps: int = 3
     return _seconds(lambda: atom.coulomb_wave_ratios(t, dps=dps))[0]
 
 
-#: (l, T/I) of the n = 4 ratios timed by partial waves (T/I = 100 takes minutes: not timed)
-PARTIAL_WAVE_CASES = ((0, "2"), (1, "1.001"), (1, "1.5"), (1, "2"), (1, "10"), (2, "2"), (3, "2"))
+#: the T/I of the issue's table, at which the n = 4 states are timed
+TABLE_T_OVER_I = ("1.001", "1.5", "2", "10", "100")
+
+#: (l, T/I) of the n = 4 ratios timed by partial waves: every state at every T/I of the table
+#: (T/I = 100 takes 20-30 s each, so ``--partial-waves`` runs about two minutes)
+PARTIAL_WAVE_CASES = tuple((l, x) for l in range(4) for x in TABLE_T_OVER_I)
 
 
 def bench_partial_wave_ratio(n: int, l: int, t_over_i: str, dps: int = 30) -> tuple[float, float]:
@@ -92,10 +96,6 @@ def bench_partial_wave_ratio(n: int, l: int, t_over_i: str, dps: int = 30) -> tu
     exact = atom.sum_rule_ratios(t, dps=dps + 10)
     digits = min(agreement_digits(r.r_nmm, exact[0]), agreement_digits(r.r_ew, exact[1]))
     return seconds, digits
-
-
-#: the T/I of the issue's table, at which the n = 4 states are timed
-TABLE_T_OVER_I = ("1.001", "1.5", "2", "10", "100")
 
 
 def bench_states(

@@ -12,7 +12,9 @@ from sumrules.models.hydrogenic import closed_form_ratios, ground
 from sumrules.models.hydrogenic import partial_wave_ratios as pwr
 from sumrules.models.hydrogenic.partial_wave_ratios import (
     mellin_grid,
+    partial_wave_groups,
     partial_wave_ratios,
+    tau_grid,
     tau_poles,
 )
 
@@ -113,12 +115,28 @@ def test_a_repulsive_final_state_field_is_caught_twice() -> None:
     assert agreement_digits(wrong.r_nmm, nmm) < 2
 
 
-def test_the_grid_covers_its_own_bounds() -> None:
+def test_the_grids_cover_their_own_bounds() -> None:
     for n, l, k in ((1, 0, "1"), (4, 3, "0.01"), (4, 1, "2.5")):
         g = mellin_grid(n, l, mpmath.mpf(k), 36)
-        assert g.nodes <= g.size
-        assert 2 * g.kmax < g.size  # every τ_k used lies below the DFT's Nyquist frequency
-        assert g.dtau * g.size * g.h == pytest.approx(2 * float(mpmath.pi))
+        assert 2 * mpmath.pi / g.h > 2 * g.tau_max  # every τ used lies below the u grid's Nyquist
+        groups = partial_wave_groups(l, 60)
+        assert [lo for lo, _, _ in groups[1:]] == [hi + 1 for _, hi, _ in groups[:-1]]
+        assert groups[0][0] == 0 and groups[-1][1] == 60
+        for lo, hi, strip in groups:
+            assert strip >= 3 and (lo == 0 or lo - l >= strip)  # no uncorrected pole inside
+            tg = tau_grid(g, lo, hi, strip, g.nodes // (lo + 1))
+            assert tg.span <= tg.size and 2 * tg.kmax < tg.size
+            assert tg.dtau * tg.size * g.h == pytest.approx(2 * float(mpmath.pi))
+            assert tg.kmax * tg.dtau >= g.tau_max
+
+
+def test_the_ratios_report_the_grids_they_used() -> None:
+    r = partial_wave_ratios(2, 1, "0.5", dps=15)
+    assert [(t.lo, t.hi) for t in r.tau_grids] == [
+        (lo, hi) for lo, hi, _ in partial_wave_groups(1, len(r.terms_nmm) - 1)
+    ]
+    spans = [t.span for t in r.tau_grids]
+    assert spans[0] <= r.grid.nodes and spans == sorted(spans, reverse=True)
 
 
 @pytest.mark.parametrize(

@@ -25,24 +25,37 @@ e^{−iτu_j}; at τ_k = kΔτ with Δτ = 2π/(Nh) that is a discrete Fourier t
 (python-flint's ``acb.dft``; the nmm and ew sequences travel as the real and imaginary parts of
 one). f_l′ is analytic in the sector |arg r| < θ₀ = atan(β/k), β = 1/n (F_l′ grows like
 e^{kr sin φ} there and R_nl decays like e^{−r cos φ/n}), so M_l′ decays like e^{−θ₀|τ|} times a
-power of τ. With θ = 0.7 θ₀ (``SECTOR_FRACTION``; the remaining 0.3 θ₀ absorbs that power) and
-D = (working digits)·ln 10 the grid takes τ up to τ_max = D/(2θ), h from 2π/h = τ_max + D/θ
-(the aliases of the trapezoid rule in u stay below e^{−D}). The grid in r runs from where
-f ~ r^{l+l′+2} falls below e^{−D} to the decay of e^{−r/n} r^{2n}.
+power of τ. The grid relies on θ = f θ₀ only, f = 0.5 + 0.2 k²/(k² + β²) (``SECTOR_FRACTION``):
+the rest of the sector absorbs that power and, near threshold, the Coulomb wave's own growth
+along a ray, e^{2√(2r) sin(φ/2)} while k²r ≪ 1 (with f = 0.7 at threshold, 4s lost six digits
+at T/I = 1.001). With D = (working digits)·ln 10 the grid takes τ up to τ_max = D/(2θ), and h
+from 2π/h = τ_max + D/θ (the aliases of the trapezoid rule in u stay below e^{−D}). The grid in
+r runs from where f ~ r^{l+l′+2} falls below e^{−D} to the decay of e^{−r/n} r^{2n}.
 
-**The τ-integrals** are trapezoid sums on the DFT's grid, exact up to the poles of their
-integrands (Φ(τ) = weight × M(s − iτ) M(s + iτ), even in τ). For a strip |Im τ| < c free of
-other singularities, Poisson summation gives Δτ Σ_k Φ(kΔτ) − ∫ Φ dτ = Σ_poles 4πi Res(Φ, ia)
-q^a/(1 − q^a), q = e^{−2π/Δτ}, up to O(q^c). The Gamma ratios have poles at τ = ±ia,
-a = L + 2m (nmm) and L + 1 + 2m (ew); M_l′(1 ± iτ) and M_l′(±iτ) are regular for
-|Im τ| < l + l′ + 3 and l + l′ + 2. So the poles at a = 1 (nmm L = 1, ew L = 0) are corrected
-with their exact residues (:func:`tau_poles`, needing the real moments M_l′(−1 … 2)), and
-c = 2 (``POLE_STRIP``) sets Δτ = 3.6π/D: the first neglected term is e^{−4π/Δτ} = e^{−1.1 D}.
-Without the correction Δτ would have to be half as large (and N twice as long) for the same
-accuracy; the tests show the digits it restores. At τ = 0 the L = 0 term (only l′ = l) is a
-limit: |M_j(0, iτ)|² → 1/τ² while M_l(1 − iτ) → −iτ ∫ f ln r dr, because ∫ f_l dr = 0 (the
-continuum is orthogonal to the bound state); that orthogonality residual is returned as a
-check. (The ew pole at a = 1 has the residue M_l(1) M_l(−1) ∝ that residual: it vanishes.)
+**The τ-integrals** are trapezoid sums on the DFT's grid, exact up to the singularities of
+their integrands (Φ(τ) = weight × M(s − iτ) M(s + iτ), even in τ). For a strip |Im τ| < c
+free of other singularities, Poisson summation gives
+Δτ Σ_k Φ(kΔτ) − ∫ Φ dτ = Σ_poles 4πi Res(Φ, ia) q^a/(1 − q^a), q = e^{−2π/Δτ}, up to O(q^c).
+The Gamma ratios have poles at τ = ±ia, a = L + 2m (nmm) and L + 1 + 2m (ew); M_l′(1 ± iτ) and
+M_l′(±iτ) are regular for |Im τ| < l + l′ + 3 and l + l′ + 2 (f ~ r^{l+l′+2} at r → 0; for
+l = l′ = 0 the ew pole of M_0(iτ) at τ = 2i meets a zero of the weight, 1/Γ((2 + iτ)/2)). So
+the poles at a = 1 and 2 (nmm L = 0, 1, 2; ew L = 0, 1) are corrected with their exact
+residues (:func:`tau_poles`, which need the real moments M_l′(−2 … 3)), and the first
+uncorrected singularity lies at c = 3 (``POLE_STRIP``): Δτ = 2πc/(1.11 D) leaves
+e^{−2πc/Δτ} = e^{−1.11 D}. Without the corrections Δτ would have to be three times smaller
+(N three times longer) for the same accuracy; a test shows the digits they restore.
+
+**Groups of partial waves.** The poles of a term (l′, L) lie at |Im τ| ≥ L ≥ |l′ − l|, so the
+high partial waves allow a coarser τ grid: l′ is split into groups (:func:`partial_wave_groups`)
+in which c doubles with l′ − l, each with its own DFT (:func:`tau_grid`). Their columns also
+vanish at small r (f ~ r^{l+l′+2}): each DFT spans only the nodes above the rounding floor of
+the largest column. So only the first group needs a DFT as long as the u grid; the Coulomb
+recurrence (nodes × l′, both growing like k) then dominates the cost at large T.
+
+At τ = 0 the L = 0 term (only l′ = l) is a limit: |M_j(0, iτ)|² → 1/τ² while
+M_l(1 − iτ) → −iτ ∫ f ln r dr, because ∫ f_l dr = 0 (the continuum is orthogonal to the bound
+state); that orthogonality residual is returned as a check. (The ew pole at a = 1 has the
+residue M_l(1) M_l(−1) ∝ that residual: it vanishes.)
 
 Truncation in l′ (L is bounded by the triangle): the terms fall geometrically; l′ is raised
 until the last two are below 10^{−dps−2} of the sum, as in
@@ -72,7 +85,16 @@ from sumrules.models.hydrogenic.partial_waves import (
 )
 from sumrules.models.hydrogenic.states import check_state, radial_polynomial
 
-__all__ = ["MellinGrid", "PartialWaveRatios", "mellin_grid", "partial_wave_ratios", "tau_poles"]
+__all__ = [
+    "MellinGrid",
+    "PartialWaveRatios",
+    "TauGrid",
+    "mellin_grid",
+    "partial_wave_groups",
+    "partial_wave_ratios",
+    "tau_grid",
+    "tau_poles",
+]
 
 #: extra decimal digits carried above the requested ``dps``
 GUARD_DIGITS = 6
@@ -85,23 +107,37 @@ POLE_STRIP = 3
 
 @dataclass(frozen=True)
 class MellinGrid:
-    """The u = ln r grid (step h, ``nodes`` points down from u_top) and its DFT: length N,
-    Δτ = 2π/(Nh), τ_k for k ≤ K (τ_K ≥ τ_max)."""
+    """The u = ln r grid: step h, ``nodes`` points down from u_top; τ runs up to tau_max; D =
+    big_d is the exponent of the tolerance e^{−D} the grid was made for."""
 
     h: mpmath.mpf
     u_top: mpmath.mpf
     nodes: int
+    tau_max: mpmath.mpf
+    big_d: mpmath.mpf
+
+
+@dataclass(frozen=True)
+class TauGrid:
+    """One DFT, for the partial waves lo ≤ l′ ≤ hi, whose τ-integrands are regular for
+    |Im τ| < strip once the poles below :data:`POLE_STRIP` are corrected: the ``span`` nodes
+    that matter, length N = ``size``, Δτ = 2π/(Nh), τ_k for k ≤ kmax (τ_kmax ≥ τ_max)."""
+
+    lo: int
+    hi: int
+    strip: int
+    span: int
     size: int
     dtau: mpmath.mpf
     kmax: int
 
 
 def mellin_grid(n: int, l: int, k: mpmath.mpf, wp: int) -> MellinGrid:
-    """The grid for state (n, l) at wave number k and ``wp`` working digits (module docstring).
+    """The u grid for state (n, l) at wave number k and ``wp`` digits (module docstring).
 
     >>> g = mellin_grid(2, 1, mpmath.mpf("0.5"), 20)
-    >>> g.size >= g.nodes and g.kmax < g.size // 2
-    True
+    >>> g.nodes, 2 * mpmath.pi / g.h > 2 * g.tau_max
+    (495, True)
     """
     beta = mpmath.mpf(1) / n
     big_d = wp * mpmath.log(10)
@@ -113,11 +149,40 @@ def mellin_grid(n: int, l: int, k: mpmath.mpf, wp: int) -> MellinGrid:
     u_top = mpmath.log(r_top)
     u_low = -big_d / (l + 2) - 1  # f r^s ~ r^{l+l′+2+s}, s = 0 or 1: below e^{−D}
     nodes = int((u_top - u_low) / h) + 1
-    dtau = 2 * POLE_STRIP * mpmath.pi / (1.11 * big_d)  # e^{−2π c/Δτ} = e^{−1.11 D}
-    size = _fast_length(max(nodes, int(2 * mpmath.pi / (h * dtau)) + 1))
-    dtau = 2 * mpmath.pi / (size * h)
-    kmax = int(tau_max / dtau) + 1
-    return MellinGrid(h, u_top, nodes, size, dtau, kmax)
+    return MellinGrid(h, u_top, nodes, tau_max, big_d)
+
+
+def tau_grid(grid: MellinGrid, lo: int, hi: int, strip: int, span: int) -> TauGrid:
+    """The DFT for l′ in [lo, hi] over ``span`` nodes: Δτ at most 2π·strip/(1.11 D), so that the
+    first uncorrected singularity costs e^{−2π·strip/Δτ} ≤ e^{−1.11 D}, and N ≥ span.
+
+    >>> g = mellin_grid(2, 1, mpmath.mpf("0.5"), 20)
+    >>> t = tau_grid(g, 0, 6, 3, g.nodes)
+    >>> t.size >= t.span and 2 * t.kmax < t.size
+    True
+    """
+    dtau = 2 * strip * mpmath.pi / (mpmath.mpf("1.11") * grid.big_d)
+    size = _fast_length(max(span, int(2 * mpmath.pi / (grid.h * dtau)) + 1))
+    dtau = 2 * mpmath.pi / (size * grid.h)
+    return TauGrid(lo, hi, strip, span, size, dtau, int(grid.tau_max / dtau) + 1)
+
+
+def partial_wave_groups(l: int, lcut: int) -> list[tuple[int, int, int]]:
+    """(lo, hi, strip) covering 0 ≤ l′ ≤ lcut: the Gamma poles of a term (l′, L) lie at
+    |Im τ| ≥ L ≥ |l′ − l| and the moments' singularities at l + l′ + 2 or beyond, so beyond
+    the first group (strip = :data:`POLE_STRIP`, poles below it corrected) the strip doubles
+    with l′ − l: group j ≥ 1 holds l + c 2^j ≤ l′ < l + c 2^{j+1}, c = POLE_STRIP.
+
+    >>> partial_wave_groups(1, 40)
+    [(0, 6, 3), (7, 12, 6), (13, 24, 12), (25, 40, 24)]
+    """
+    c = POLE_STRIP
+    out, lo, strip = [], 0, c
+    while lo <= lcut:
+        hi = min(lcut, l + 2 * strip - 1)
+        out.append((lo, hi, strip))
+        lo, strip = hi + 1, 2 * strip
+    return out
 
 
 def _fast_length(m: int) -> int:
@@ -136,7 +201,7 @@ def _fast_length(m: int) -> int:
 @dataclass(frozen=True)
 class PartialWaveRatios:
     """(r_nmm, r_ew) with the partial sums per l′, the truncation estimate, the orthogonality
-    residual ∫ f_l dr (should vanish) and the grid."""
+    residual ∫ f_l dr (should vanish), the u grid and the τ grid of each group of l′."""
 
     r_nmm: mpmath.mpf
     r_ew: mpmath.mpf
@@ -145,6 +210,7 @@ class PartialWaveRatios:
     truncation_error: mpmath.mpf
     orthogonality: mpmath.mpf
     grid: MellinGrid
+    tau_grids: tuple[TauGrid, ...]
 
 
 def _columns(
@@ -176,24 +242,30 @@ def _columns(
     return cols, us
 
 
-def _spectra(fl: Any, cols: list[list[Any]], grid: MellinGrid) -> tuple[Any, ...]:
-    """4|M_l′(1 − iτ_k)|² and 4|M_l′(−iτ_k)|² for k ≤ K, per l′."""
-    pad = [fl.acb(0)] * (grid.size - grid.nodes)
+def _support(col: list[Any], floor: Any) -> int:
+    """The number of leading entries (from the top node down) of ``col`` beyond which every
+    entry lies below ``floor``. f_l′ ~ r^{l+l′+2} makes the small-r nodes of the high partial
+    waves negligible; inside the turning point F_l′ falls with l′, so the lowest l′ of a group
+    has the longest support."""
+    j = len(col)
+    while j > 1 and abs(col[j - 1].imag) < floor and abs(col[j - 1].real) < floor:
+        j -= 1
+    return j
+
+
+def _spectra(fl: Any, cols: list[list[Any]], tg: TauGrid) -> tuple[Any, ...]:
+    """4|M_l′(1 − iτ_k)|² and 4|M_l′(−iτ_k)|² for k ≤ K, per column, on the τ grid ``tg``."""
     nmm, ew = [], []
     for col in cols:
-        z = fl.acb.dft(col[::-1] + pad)  # u increasing: the phase e^{−iτu₀} drops out of |·|²
-        zc = [x.conjugate() for x in z[: -grid.kmax - 1 : -1]]  # conj z_{−k}, k = 1 … K
+        seq = col[: tg.span][::-1]  # u increasing: the phase e^{−iτu₀} drops out of |·|²
+        z = fl.acb.dft(seq + [fl.acb(0)] * (tg.size - tg.span))
+        zc = [x.conjugate() for x in z[: -tg.kmax - 1 : -1]]  # conj z_{−k}, k = 1 … K
         zc.insert(0, z[0].conjugate())
-        two_a = [
-            x + y for x, y in zip(z[: grid.kmax + 1], zc, strict=True)
-        ]  # 2 × the DFT of the real part, k ≤ K
-        two_b = [
-            x - y for x, y in zip(z[: grid.kmax + 1], zc, strict=True)
-        ]  # 2i × the DFT of the imaginary part
-        a_sq = [(x * x.conjugate()).real for x in two_a]
-        b_sq = [(x * x.conjugate()).real for x in two_b]
-        nmm.append(a_sq)
-        ew.append(b_sq)
+        head = z[: tg.kmax + 1]
+        two_a = [x + y for x, y in zip(head, zc, strict=True)]  # 2 × DFT of the real part
+        two_b = [x - y for x, y in zip(head, zc, strict=True)]  # 2i × DFT of the imaginary part
+        nmm.append([(x * x.conjugate()).real for x in two_a])
+        ew.append([(x * x.conjugate()).real for x in two_b])
     return nmm, ew
 
 
@@ -241,25 +313,26 @@ def tau_poles(weight: str, L: int, below: int = POLE_STRIP) -> tuple[tuple[int, 
     return tuple(out)
 
 
-def _gamma_weights(fl: Any, lmax: int, grid: MellinGrid) -> tuple[list[list[Any]], ...]:
-    """w_k |M_j(L, iτ_k)|² and w_k |M_j(L, 1 + iτ_k)|² for L ≤ lmax, k ≤ K (w = 1, 2, 2, …:
-    the τ-integral over the real line folded onto τ ≥ 0); the L = 0, τ = 0 entry is 0 (that
-    term is a limit, taken by the caller)."""
+def _gamma_weights(fl: Any, lmin: int, lmax: int, tg: TauGrid) -> tuple[list[list[Any]], ...]:
+    """w_k |M_j(L, iτ_k)|² and w_k |M_j(L, 1 + iτ_k)|² for lmin ≤ L ≤ lmax (row L − lmin),
+    k ≤ K (w = 1, 2, 2, …: the τ-integral over the real line folded onto τ ≥ 0); the L = 0,
+    τ = 0 entry is 0 (that term is a limit, taken by the caller)."""
     pi = fl.arb.pi()
-    g: list[list[Any]] = [[None] * (grid.kmax + 1) for _ in range(lmax + 1)]
-    e: list[list[Any]] = [[None] * (grid.kmax + 1) for _ in range(lmax + 1)]
+    rows = lmax - lmin + 1
+    g: list[list[Any]] = [[None] * (tg.kmax + 1) for _ in range(rows)]
+    e: list[list[Any]] = [[None] * (tg.kmax + 1) for _ in range(rows)]
 
     def ratio(a: int, b: int, tau: Any) -> Any:  # |Γ((a + iτ)/2) / Γ((b + iτ)/2)|²
         return (2 * ((fl.acb(a, tau) / 2).lgamma() - (fl.acb(b, tau) / 2).lgamma()).real).exp()
 
-    for kk in range(grid.kmax + 1):
-        tau = fl.arb(grid.dtau) * kk
+    for kk in range(tg.kmax + 1):
+        tau = fl.arb(tg.dtau) * kk
         t2, w = tau * tau, 1 if kk == 0 else 2
-        for start in (0, 1):
+        for start in range(lmin, min(lmin + 1, lmax) + 1):
             gv = None if kk == 0 and start == 0 else w * pi / 16 * ratio(start, start + 3, tau)
             ev = w * pi / 4 * ratio(start + 1, start + 2, tau)
             for L in range(start, lmax + 1, 2):
-                g[L][kk], e[L][kk] = fl.arb(0) if gv is None else gv, ev
+                g[L - lmin][kk], e[L - lmin][kk] = fl.arb(0) if gv is None else gv, ev
                 if gv is None:  # τ = 0, L = 0 → the next even L from the Gamma functions
                     gv = pi / 16 * ratio(L + 2, L + 5, tau)
                 else:
@@ -272,17 +345,17 @@ def _gamma_weights(fl: Any, lmax: int, grid: MellinGrid) -> tuple[list[list[Any]
 BAND_BLOCK = 16
 
 
-def _band_sums(fl: Any, weights: list[list[Any]], spectra: list[list[Any]], l: int) -> Any:
-    """Σ_k weights[L][k] spectra[l′][k] for every |l′ − L| ≤ l, as {(L, l′): arb}: arb_mat
-    products over blocks of :data:`BAND_BLOCK` l′ (C loops instead of Python sums)."""
+def _band_sums(
+    fl: Any, weights: list[list[Any]], lmin: int, spectra: list[list[Any]], lo: int, l: int
+) -> dict[tuple[int, int], Any]:
+    """Σ_k weights[L − lmin][k] spectra[l′ − lo][k] for every |l′ − L| ≤ l, as {(L, l′): arb}:
+    arb_mat products over blocks of :data:`BAND_BLOCK` l′ (C loops instead of Python sums)."""
     out = {}
-    for start in range(0, len(spectra), BAND_BLOCK):
-        lps = range(start, min(start + BAND_BLOCK, len(spectra)))
-        ls = range(max(0, start - l), lps[-1] + l + 1)
-        prod = (
-            fl.arb_mat([weights[L] for L in ls])
-            * fl.arb_mat([spectra[lp] for lp in lps]).transpose()
-        )
+    for start in range(lo, lo + len(spectra), BAND_BLOCK):
+        lps = range(start, min(start + BAND_BLOCK, lo + len(spectra)))
+        ls = range(max(lmin, start - l), min(lmin + len(weights), lps[-1] + l + 1))
+        rows = fl.arb_mat([weights[L - lmin] for L in ls])
+        prod = rows * fl.arb_mat([spectra[lp - lo] for lp in lps]).transpose()
         for i, L in enumerate(ls):
             for j, lp in enumerate(lps):
                 if abs(L - lp) <= l:
@@ -292,12 +365,12 @@ def _band_sums(fl: Any, weights: list[list[Any]], spectra: list[list[Any]], l: i
 
 def _terms(
     fl: Any, n: int, l: int, k: mpmath.mpf, lcut: int, grid: MellinGrid, eta_sign: int
-) -> tuple[list[mpmath.mpf], list[mpmath.mpf], mpmath.mpf]:
+) -> tuple[list[mpmath.mpf], list[mpmath.mpf], mpmath.mpf, list[TauGrid]]:
     """Σ_L A (1/2π) ∫ … dτ per l′ ≤ lcut for both weights (r_nmm's without the factor 2T): the
-    trapezoid sums on the DFT's τ grid plus their pole corrections (:func:`tau_poles`)."""
+    trapezoid sums on each group's τ grid plus their pole corrections (:func:`tau_poles`); the
+    orthogonality residual and the τ grids."""
     cols, us = _columns(fl, n, l, k, lcut, grid, eta_sign)
     rs = [u.exp() for u in us]
-    nmm, ew = _spectra(fl, cols, grid)
     moments: dict[int, dict[Any, Any]] = {}  # only where a limit or a pole needs them
 
     def moment(lp: int, s: Any) -> Any:
@@ -305,31 +378,38 @@ def _terms(
             moments[lp] = _moments(fl, cols[lp], rs, us)
         return moments[lp][s]
 
-    g, e = _gamma_weights(fl, lcut + l, grid)
-    sums_nmm, sums_ew = _band_sums(fl, g, nmm, l), _band_sums(fl, e, ew, l)
-    norm = fl.arb(grid.dtau) / (8 * fl.arb.pi())  # Δτ/2π and the 4 of the spectra
-    q = (-2 * fl.arb.pi() / fl.arb(grid.dtau)).exp()
-    t_nmm, t_ew = [], []
-    for lp in range(lcut + 1):
-        s_nmm = s_ew = fl.arb(0)
-        for L in range(abs(lp - l), lp + l + 1, 2):
-            a = angular_factor(l, lp, L)
-            if not a:
-                continue
-            amp = fl.arb(fl.fmpq(int(a.p), int(a.q)))
-            x, y = sums_nmm[(L, lp)], sums_ew[(L, lp)]
-            if L == 0:  # the limit τ → 0 of the k = 0 term (module docstring)
-                x += 4 * moment(lp, "log") ** 2
-            x, y = norm * x, norm * y
-            for b, c in tau_poles("nmm", L):
-                x += fl.arb(c) * moment(lp, 1 + b) * moment(lp, 1 - b) * q**b / (1 - q**b)
-            for b, c in tau_poles("ew", L):
-                y += fl.arb(c) * moment(lp, b) * moment(lp, -b) * q**b / (1 - q**b)
-            s_nmm += amp * x
-            s_ew += amp * y
-        t_nmm.append(mpmath.mpf(s_nmm.mid()))
-        t_ew.append(mpmath.mpf(s_ew.mid()))
-    return t_nmm, t_ew, mpmath.mpf(moment(l, 1).mid())
+    # below this an entry is rounding noise of the largest column's sums
+    floor = max(abs(c.real) + abs(c.imag) for c in cols[l]) * fl.arb(2) ** -fl.ctx.prec
+    t_nmm, t_ew, grids = [], [], []
+    for lo, hi, strip in partial_wave_groups(l, lcut):
+        tg = tau_grid(grid, lo, hi, strip, _support(cols[lo], floor))
+        grids.append(tg)
+        nmm, ew = _spectra(fl, cols[lo : hi + 1], tg)
+        lmin, lmax = max(0, lo - l), hi + l
+        g, e = _gamma_weights(fl, lmin, lmax, tg)
+        sums_nmm, sums_ew = _band_sums(fl, g, lmin, nmm, lo, l), _band_sums(fl, e, lmin, ew, lo, l)
+        norm = fl.arb(tg.dtau) / (8 * fl.arb.pi())  # Δτ/2π and the 4 of the spectra
+        q = (-2 * fl.arb.pi() / fl.arb(tg.dtau)).exp()
+        for lp in range(lo, hi + 1):
+            s_nmm = s_ew = fl.arb(0)
+            for L in range(abs(lp - l), lp + l + 1, 2):
+                a = angular_factor(l, lp, L)
+                if not a:
+                    continue
+                amp = fl.arb(fl.fmpq(int(a.p), int(a.q)))
+                x, y = sums_nmm[(L, lp)], sums_ew[(L, lp)]
+                if L == 0:  # the limit τ → 0 of the k = 0 term (module docstring)
+                    x += 4 * moment(lp, "log") ** 2
+                x, y = norm * x, norm * y
+                for b, c in tau_poles("nmm", L):
+                    x += fl.arb(c) * moment(lp, 1 + b) * moment(lp, 1 - b) * q**b / (1 - q**b)
+                for b, c in tau_poles("ew", L):
+                    y += fl.arb(c) * moment(lp, b) * moment(lp, -b) * q**b / (1 - q**b)
+                s_nmm += amp * x
+                s_ew += amp * y
+            t_nmm.append(mpmath.mpf(s_nmm.mid()))
+            t_ew.append(mpmath.mpf(s_ew.mid()))
+    return t_nmm, t_ew, mpmath.mpf(moment(l, 1).mid()), grids
 
 
 def _first_cut(k: mpmath.mpf, beta: mpmath.mpf, dps: int) -> int:
@@ -371,7 +451,7 @@ def partial_wave_ratios(
         tol = mpmath.mpf(10) ** (-dps - 2)
         with workprec(int(wp * 3.33) + 24) as fl:
             while True:
-                t_nmm, t_ew, ortho = _terms(fl, n, l, k, lcut, grid, eta_sign)
+                t_nmm, t_ew, ortho, tau_grids = _terms(fl, n, l, k, lcut, grid, eta_sign)
                 total = mpmath.fsum(t_nmm) + mpmath.fsum(t_ew)
                 if max(t_nmm[-1], t_nmm[-2], t_ew[-1], t_ew[-2]) <= tol * total:
                     break
@@ -389,4 +469,5 @@ def partial_wave_ratios(
             +abs(tail) * max(1, 2 * t),
             +ortho,
             grid,
+            tuple(tau_grids),
         )

@@ -266,7 +266,9 @@ def coulomb_ladder(fl: Any, eta: Any, lcut: int) -> CoulombLadder:
         ub.append(fl.arb((2 * ell + 1) * ell * (ell + 1)) / up)
         uc.append((ell + 1) * roots[ell] / up)
     turns = tuple(turning(ell) for ell in range(top + 1))
-    return CoulombLadder(eta, *map(tuple, (da, db, dc, ua, ub, uc)), turns)
+    return CoulombLadder(
+        eta, tuple(da), tuple(db), tuple(dc), tuple(ua), tuple(ub), tuple(uc), turns
+    )
 
 
 def coulomb_column_arb(fl: Any, lcut: int, rho: Any, ladder: CoulombLadder) -> list[Any]:
