@@ -81,6 +81,7 @@ from sumrules.models.hydrogenic.partial_waves import (
     continuum_wave_number,
     coulomb_column_arb,
     coulomb_ladder,
+    decay_rate,
     tail_estimate,
 )
 from sumrules.models.hydrogenic.states import check_state, radial_polynomial
@@ -413,10 +414,9 @@ def _terms(
 
 
 def _first_cut(k: mpmath.mpf, beta: mpmath.mpf, dps: int) -> int:
-    """l′ cut from the slowest fall of the terms, ρ^{2l′} at the Bethe ridge q² = k² + β²
-    (ρ = w − √(w² − 1), w = √(k² + β²)/k), with a third more for their growing prefactor."""
-    w = mpmath.sqrt(k * k + beta * beta) / k
-    rate = -mpmath.log(w - mpmath.sqrt(w * w - 1))
+    """l′ cut from the slowest fall of the terms, on the Bethe ridge q² = k² + β²
+    (:func:`~.partial_waves.decay_rate`), with a third more for their growing prefactor."""
+    rate = decay_rate(k, mpmath.sqrt(k * k + beta * beta), beta)
     return int(4 * (dps + 2) * mpmath.log(10) / (6 * rate)) + 8
 
 

@@ -65,6 +65,7 @@ __all__ = [
     "continuum_wave_number",
     "coulomb_column_arb",
     "coulomb_ladder",
+    "decay_rate",
     "dipole_density",
     "partial_wave_density",
     "radial_grid",
@@ -366,11 +367,22 @@ def _terms(
     return terms
 
 
-def _first_cut(k: mpmath.mpf, q: mpmath.mpf, beta: mpmath.mpf, dps: int) -> int:
-    """A first l′ cut: terms fall like ρ^{2l′}, ρ = w − √(w² − 1), w = (k² + q² + β²)/(2kq)."""
+def decay_rate(k: mpmath.mpf, q: mpmath.mpf, beta: mpmath.mpf) -> mpmath.mpf:
+    """−ln ρ: the partial-wave terms at (k, q) fall like ρ^{2l′}, ρ = w − √(w² − 1),
+    w = (k² + q² + β²)/(2kq) (β = Z/n, the bound state's decay constant); slowest on the Bethe
+    ridge q² = k² + β².
+
+    >>> k, b = mpmath.mpf(1), mpmath.mpf("0.5")
+    >>> decay_rate(k, mpmath.sqrt(k * k + b * b), b) < decay_rate(k, mpmath.mpf(2), b)
+    True
+    """
     w = (k * k + q * q + beta * beta) / (2 * k * q)
-    rate = -mpmath.log(w - mpmath.sqrt(w * w - 1))
-    return int((dps + 2) * mpmath.log(10) / (2 * rate)) + 4
+    return -mpmath.log(w - mpmath.sqrt(w * w - 1))
+
+
+def _first_cut(k: mpmath.mpf, q: mpmath.mpf, beta: mpmath.mpf, dps: int) -> int:
+    """A first l′ cut from :func:`decay_rate`."""
+    return int((dps + 2) * mpmath.log(10) / (2 * decay_rate(k, q, beta))) + 4
 
 
 def continuum_wave_number(
