@@ -125,9 +125,11 @@ def test_the_grids_cover_their_own_bounds() -> None:
         for lo, hi, strip in groups:
             assert strip >= 3 and (lo == 0 or lo - l >= strip)  # no uncorrected pole inside
             tg = tau_grid(g, lo, hi, strip, g.nodes // (lo + 1))
-            assert tg.span <= tg.size and 2 * tg.kmax < tg.size
-            assert tg.dtau * tg.size * g.h == pytest.approx(2 * float(mpmath.pi))
+            assert tg.span <= tg.size and 2 * tg.kmax * tg.stride < tg.size
+            assert tg.dtau * tg.size * g.h == pytest.approx(2 * float(mpmath.pi) * tg.stride)
             assert tg.kmax * tg.dtau >= g.tau_max
+            # the first uncorrected singularity at |Im τ| = strip costs at most e^{−1.11 D}
+            assert 2 * mpmath.pi * strip / tg.dtau >= mpmath.mpf("1.11") * g.big_d * (1 - 1e-12)
 
 
 def test_the_ratios_report_the_grids_they_used() -> None:

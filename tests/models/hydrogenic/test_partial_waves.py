@@ -31,6 +31,17 @@ def test_angular_factor_from_the_m_sum_and_closure(l: int) -> None:
             assert sp.simplify(cross) == 0
 
 
+def test_angular_factor_closed_form_holds_at_high_partial_waves() -> None:
+    """The integer closed form against sympy's general 3j symbol where the ratio route needs
+    it (l′ up to ~500), and closure Σ_l′ A = 2L + 1 there; a wrong parity rule is caught."""
+    for l, lp, L in ((3, 197, 196), (3, 197, 198), (2, 301, 299), (1, 120, 121), (3, 60, 57)):
+        expected = (2 * lp + 1) * (2 * L + 1) * wigner_3j(lp, L, l, 0, 0, 0) ** 2
+        assert partial_waves.angular_factor(l, lp, L) == expected
+    for l in range(4):
+        assert sum(partial_waves.angular_factor(l, lp, 250) for lp in range(247, 254)) == 501
+    assert partial_waves.angular_factor(1, 120, 120) == 0  # l + l′ + L odd
+
+
 def test_reduces_to_the_1s_sum() -> None:
     assert all(partial_waves.angular_factor(0, lp, lp) == 2 * lp + 1 for lp in range(10))
     assert all(partial_waves.angular_factor(0, lp, lp + 2) == 0 for lp in range(10))

@@ -122,13 +122,15 @@ class MellinGrid:
 class TauGrid:
     """One DFT, for the partial waves lo ≤ l′ ≤ hi, whose τ-integrands are regular for
     |Im τ| < strip once the poles below :data:`POLE_STRIP` are corrected: the ``span`` nodes
-    that matter, length N = ``size``, Δτ = 2π/(Nh), τ_k for k ≤ kmax (τ_kmax ≥ τ_max)."""
+    that matter, length N = ``size``, and the τ grid used, every ``stride``-th frequency of the
+    DFT: Δτ = stride·2π/(Nh), τ_k = kΔτ for k ≤ kmax (τ_kmax ≥ τ_max)."""
 
     lo: int
     hi: int
     strip: int
     span: int
     size: int
+    stride: int
     dtau: mpmath.mpf
     kmax: int
 
@@ -155,17 +157,22 @@ def mellin_grid(n: int, l: int, k: mpmath.mpf, wp: int) -> MellinGrid:
 
 def tau_grid(grid: MellinGrid, lo: int, hi: int, strip: int, span: int) -> TauGrid:
     """The DFT for l′ in [lo, hi] over ``span`` nodes: Δτ at most 2π·strip/(1.11 D), so that the
-    first uncorrected singularity costs e^{−2π·strip/Δτ} ≤ e^{−1.11 D}, and N ≥ span.
+    first uncorrected singularity costs e^{−2π·strip/Δτ} ≤ e^{−1.11 D}, and N ≥ span. Where
+    the span, not Δτ, sets N (the high partial waves), only every stride-th frequency is used.
 
     >>> g = mellin_grid(2, 1, mpmath.mpf("0.5"), 20)
     >>> t = tau_grid(g, 0, 6, 3, g.nodes)
-    >>> t.size >= t.span and 2 * t.kmax < t.size
+    >>> t.size >= t.span and 2 * t.kmax * t.stride < t.size
     True
     """
-    dtau = 2 * strip * mpmath.pi / (mpmath.mpf("1.11") * grid.big_d)
-    size = _fast_length(max(span, int(2 * mpmath.pi / (grid.h * dtau)) + 1))
-    dtau = 2 * mpmath.pi / (size * grid.h)
-    return TauGrid(lo, hi, strip, span, size, dtau, int(grid.tau_max / dtau) + 1)
+    allowed = 2 * strip * mpmath.pi / (mpmath.mpf("1.11") * grid.big_d)
+    size = _fast_length(max(span, int(2 * mpmath.pi / (grid.h * allowed)) + 1))
+    resolution = 2 * mpmath.pi / (size * grid.h)
+    stride = max(1, int(allowed / resolution))
+    while stride > 1 and 2 * (int(grid.tau_max / (stride * resolution)) + 1) * stride >= size:
+        stride -= 1  # every τ_k used stays below the DFT's Nyquist frequency
+    dtau = stride * resolution
+    return TauGrid(lo, hi, strip, span, size, stride, dtau, int(grid.tau_max / dtau) + 1)
 
 
 def partial_wave_groups(l: int, lcut: int) -> list[tuple[int, int, int]]:
@@ -218,7 +225,9 @@ def _columns(
     fl: Any, n: int, l: int, k: mpmath.mpf, lcut: int, grid: MellinGrid, eta_sign: int
 ) -> tuple[list[list[Any]], list[Any]]:
     """h f_l′(r_j) r_j + i h f_l′(r_j) per l′ ≤ lcut at the grid's nodes (top down; the two
-    sequences of the DFT, acb midpoints), and u_j."""
+    sequences of the DFT, acb midpoints), and u_j. At each node only the l′ up to where F_l′
+    falls below a floor 2^{−prec−20} of the columns' scale are computed (:func:`_column_at`);
+    the rest are exact zeros."""
     rp = radial_polynomial(n, l)
     ka = fl.arb(k)
     et = (eta_sign / ka).mid()  # exact: a ball radius here would cap arb's accuracy
@@ -226,21 +235,49 @@ def _columns(
     coeffs = [fl.arb(fl.fmpq(int(p.p), int(p.q))) for p in rp.coefficients]
     c0 = fl.arb(fl.fmpq(int(rp.c0_squared.p), int(rp.c0_squared.q))).sqrt()
     scale = fl.arb(grid.h) * (2 / (fl.arb.pi() * ka)).sqrt() * c0
-    cols: list[list[Any]] = [[] for _ in range(lcut + 1)]
-    us = []
-    for j in range(grid.nodes):
-        u = fl.arb(grid.u_top) - j * fl.arb(grid.h)
+    us = [fl.arb(grid.u_top) - j * fl.arb(grid.h) for j in range(grid.nodes)]
+    weights = []
+    for u in us:
         r = u.exp()
-        f = coulomb_column_arb(fl, lcut, (ka * r).mid(), ladder)
         poly = fl.arb(0)
         for p in reversed(coeffs):
             poly = poly * r + p
-        weight = scale * r ** (l + 1) * (-r / n).exp() * poly
-        pair = fl.acb(weight * r, weight)
-        for lp in range(lcut + 1):
-            cols[lp].append((pair * f[lp]).mid())
-        us.append(u)
+        weights.append((r, scale * r ** (l + 1) * (-r / n).exp() * poly))
+    floor = max(abs(w) * max(r, 1) for r, w in weights) * fl.arb(2) ** (-fl.ctx.prec - 20)
+    zero = fl.acb(0)
+    cols: list[list[Any]] = [[zero] * grid.nodes for _ in range(lcut + 1)]
+    need = lcut
+    for j, (r, w) in enumerate(weights):
+        f, need = _column_at(fl, lcut, need, (ka * r).mid(), ladder, floor / (abs(w) * max(r, 1)))
+        pair = fl.acb(w * r, w)
+        for lp in range(need + 1):
+            cols[lp][j] = (pair * f[lp]).mid()
     return cols, us
+
+
+def _column_at(
+    fl: Any, lcut: int, guess: int, rho: Any, ladder: Any, small: Any
+) -> tuple[list[Any], int]:
+    """F_l′(η, ρ) for l′ ≤ top and the least top ≤ lcut with F beyond it negligible: F_{top+1}
+    below ``small``, and ρ inside the turning point of l = top + 1, where F falls with l
+    (checked: |F_{top+1}| < |F_top|). Computed up to ``guess`` first, raised by a quarter
+    until the test holds there; then top is lowered while it still holds."""
+
+    def negligible_beyond(t: int) -> bool:
+        tail = abs(f[t + 1])
+        return bool(rho < ladder.turning[t + 1] and tail < abs(f[t]) and tail < small)
+
+    top = min(guess, lcut)
+    while True:
+        f = coulomb_column_arb(fl, top, rho, ladder)
+        if top >= lcut or negligible_beyond(top):
+            break
+        top = min(lcut, top + max(4, top // 4))
+    if top >= lcut and not negligible_beyond(lcut):
+        return f, lcut
+    while top > 1 and negligible_beyond(top - 1):
+        top -= 1
+    return f, top
 
 
 def _support(col: list[Any], floor: Any) -> int:
@@ -260,9 +297,9 @@ def _spectra(fl: Any, cols: list[list[Any]], tg: TauGrid) -> tuple[Any, ...]:
     for col in cols:
         seq = col[: tg.span][::-1]  # u increasing: the phase e^{−iτu₀} drops out of |·|²
         z = fl.acb.dft(seq + [fl.acb(0)] * (tg.size - tg.span))
-        zc = [x.conjugate() for x in z[: -tg.kmax - 1 : -1]]  # conj z_{−k}, k = 1 … K
-        zc.insert(0, z[0].conjugate())
-        head = z[: tg.kmax + 1]
+        m, step = tg.size, tg.stride
+        head = [z[kk * step] for kk in range(tg.kmax + 1)]
+        zc = [z[(m - kk * step) % m].conjugate() for kk in range(tg.kmax + 1)]  # conj z_{−k}
         two_a = [x + y for x, y in zip(head, zc, strict=True)]  # 2 × DFT of the real part
         two_b = [x - y for x, y in zip(head, zc, strict=True)]  # 2i × DFT of the imaginary part
         nmm.append([(x * x.conjugate()).real for x in two_a])
@@ -317,29 +354,51 @@ def tau_poles(weight: str, L: int, below: int = POLE_STRIP) -> tuple[tuple[int, 
 def _gamma_weights(fl: Any, lmin: int, lmax: int, tg: TauGrid) -> tuple[list[list[Any]], ...]:
     """w_k |M_j(L, iτ_k)|² and w_k |M_j(L, 1 + iτ_k)|² for lmin ≤ L ≤ lmax (row L − lmin),
     k ≤ K (w = 1, 2, 2, …: the τ-integral over the real line folded onto τ ≥ 0); the L = 0,
-    τ = 0 entry is 0 (that term is a limit, taken by the caller)."""
+    τ = 0 entry is 0 (that term is a limit, taken by the caller). Built up in L from L = 0
+    and 1 (:func:`_gamma_starts`) by Γ(z + 1) = z Γ(z)."""
     pi = fl.arb.pi()
     rows = lmax - lmin + 1
     g: list[list[Any]] = [[None] * (tg.kmax + 1) for _ in range(rows)]
     e: list[list[Any]] = [[None] * (tg.kmax + 1) for _ in range(rows)]
-
-    def ratio(a: int, b: int, tau: Any) -> Any:  # |Γ((a + iτ)/2) / Γ((b + iτ)/2)|²
-        return (2 * ((fl.acb(a, tau) / 2).lgamma() - (fl.acb(b, tau) / 2).lgamma()).real).exp()
-
     for kk in range(tg.kmax + 1):
         tau = fl.arb(tg.dtau) * kk
         t2, w = tau * tau, 1 if kk == 0 else 2
-        for start in range(lmin, min(lmin + 1, lmax) + 1):
-            gv = None if kk == 0 and start == 0 else w * pi / 16 * ratio(start, start + 3, tau)
-            ev = w * pi / 4 * ratio(start + 1, start + 2, tau)
+        starts = _gamma_starts(fl, tau)
+        for start in (0, 1):
+            gv, ev = starts[start], starts[2 + start]
+            gv = None if gv is None else w * pi / 16 * gv
+            ev = w * pi / 4 * ev
             for L in range(start, lmax + 1, 2):
-                g[L - lmin][kk], e[L - lmin][kk] = fl.arb(0) if gv is None else gv, ev
-                if gv is None:  # τ = 0, L = 0 → the next even L from the Gamma functions
-                    gv = pi / 16 * ratio(L + 2, L + 5, tau)
-                else:
-                    gv = gv * (L * L + t2) / ((L + 3) ** 2 + t2)
+                if lmin <= L:
+                    g[L - lmin][kk], e[L - lmin][kk] = fl.arb(0) if gv is None else gv, ev
+                # τ = 0, L = 0: L = 2 from (π/16)|Γ(1)/Γ(5/2)|² = 1/9
+                gv = fl.arb(1) / 9 if gv is None else gv * (L * L + t2) / ((L + 3) ** 2 + t2)
                 ev = ev * ((L + 1) ** 2 + t2) / ((L + 2) ** 2 + t2)
     return g, e
+
+
+def _gamma_starts(fl: Any, tau: Any) -> tuple[Any, ...]:
+    """|Γ((L + iτ)/2)/Γ((L + 3 + iτ)/2)|² for L = 0, 1 and |Γ((L + 1 + iτ)/2)/Γ((L + 2 + iτ)/2)|²
+    for L = 0, 1, in closed form from |Γ(iy)|² = π/(y sinh πy), |Γ(½ + iy)|² = π/cosh πy
+    and Γ(z + 1) = z Γ(z), y = τ/2; at τ = 0 their limits (the first is None: a pole).
+
+    >>> from sumrules.core.certified import workprec
+    >>> with workprec(80) as fl:
+    ...     tau = fl.arb(3) / 7
+    ...     lg = lambda a, b: (2 * ((fl.acb(a, tau) / 2).lgamma()
+    ...                             - (fl.acb(b, tau) / 2).lgamma()).real).exp()
+    ...     ok = [abs(x / lg(a, b) - 1) < 1e-20 for x, (a, b) in
+    ...           zip(_gamma_starts(fl, tau), ((0, 3), (1, 4), (1, 2), (2, 3)))]
+    >>> ok
+    [True, True, True, True]
+    """
+    pi = fl.arb.pi()
+    if tau == 0:
+        return None, pi, pi, 4 / pi
+    y = tau / 2
+    th = (pi * y).tanh()
+    quarter = fl.arb(1) / 4 + y * y
+    return 1 / (y * quarter * th), th / (y * (1 + y * y)), th / y, y / (quarter * th)
 
 
 #: partial waves l′ per block of :func:`_band_sums` (a larger block multiplies more unused pairs)

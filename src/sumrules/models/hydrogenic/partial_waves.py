@@ -38,6 +38,7 @@ True
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -67,6 +68,7 @@ __all__ = [
     "coulomb_ladder",
     "decay_rate",
     "dipole_density",
+    "miller_start",
     "partial_wave_density",
     "radial_grid",
     "tail_estimate",
@@ -78,12 +80,24 @@ AngularFactor = Callable[[int, int, int], sp.Expr]
 
 @functools.cache
 def angular_factor(l: int, lp: int, L: int) -> sp.Expr:
-    """A(l, l′, L) = (2l′+1)(2L+1) (l′ L l; 0 0 0)², exact.
+    """A(l, l′, L) = (2l′+1)(2L+1) (l′ L l; 0 0 0)², exact, from the closed form of the 3j
+    symbol with zero projections: for a + b + c = 2g even and a triangle,
+    (a b c; 0 0 0)² = (2g−2a)!(2g−2b)!(2g−2c)!/(2g+1)! · [g!/((g−a)!(g−b)!(g−c)!)]², else 0
+    (integers only: sympy's general wigner_3j takes milliseconds at l′ ~ 500; it stays the
+    route of :func:`angular_factor_by_m_sum`, and the tests compare the two).
 
     >>> angular_factor(0, 3, 3), angular_factor(1, 0, 1), angular_factor(1, 2, 1)
     (7, 1, 2)
+    >>> angular_factor(2, 3, 4) == 7 * 9 * wigner_3j(3, 4, 2, 0, 0, 0) ** 2
+    True
     """
-    return (2 * lp + 1) * (2 * L + 1) * wigner_3j(lp, L, l, 0, 0, 0) ** 2
+    total = l + lp + L
+    if total % 2 or max(l, lp, L) > total - max(l, lp, L):  # parity, triangle
+        return sp.Integer(0)
+    g, fact = total // 2, math.factorial
+    num = fact(2 * g - 2 * l) * fact(2 * g - 2 * lp) * fact(2 * g - 2 * L) * fact(g) ** 2
+    den = fact(2 * g + 1) * (fact(g - l) * fact(g - lp) * fact(g - L)) ** 2
+    return sp.Rational((2 * lp + 1) * (2 * L + 1) * num, den)
 
 
 @functools.cache
@@ -221,7 +235,9 @@ class CoulombLadder:
         F_{l−1} = (down_a[l] + down_b[l]/ρ) F_l − down_c[l] F_{l+1},
         F_{l+1} = (up_a[l] + up_b[l]/ρ) F_l − up_c[l] F_{l−1},
 
-    for 1 ≤ l < len(down_a) (index 0 unused), and the turning points ρ_l = η + √(η² + l(l + 1))."""
+    for 1 ≤ l < len(down_a) (index 0 unused), the turning points ρ_l = η + √(η² + l(l + 1)),
+    and the upward coefficients as floats (``up_float[l]`` = (up_a, up_b, up_c)) for a cheap
+    estimate of where a downward recurrence may start (:func:`miller_start`)."""
 
     eta: Any
     down_a: tuple[Any, ...]
@@ -231,6 +247,7 @@ class CoulombLadder:
     up_b: tuple[Any, ...]
     up_c: tuple[Any, ...]
     turning: tuple[Any, ...]
+    up_float: tuple[tuple[float, float, float], ...]
 
 
 def coulomb_ladder(fl: Any, eta: Any, lcut: int) -> CoulombLadder:
@@ -267,22 +284,49 @@ def coulomb_ladder(fl: Any, eta: Any, lcut: int) -> CoulombLadder:
         ub.append(fl.arb((2 * ell + 1) * ell * (ell + 1)) / up)
         uc.append((ell + 1) * roots[ell] / up)
     turns = tuple(turning(ell) for ell in range(top + 1))
+    floats = tuple((float(a), float(b), float(c)) for a, b, c in zip(ua, ub, uc, strict=True))
     return CoulombLadder(
-        eta, tuple(da), tuple(db), tuple(dc), tuple(ua), tuple(ub), tuple(uc), turns
+        eta, tuple(da), tuple(db), tuple(dc), tuple(ua), tuple(ub), tuple(uc), turns, floats
     )
+
+
+def miller_start(ladder: CoulombLadder, top: int, rho: float, digits: float) -> int | None:
+    """The l from which the downward recurrence, started at F_{l+1} = 0, F_l = 1 and scaled by
+    an exact F_0 or F_1 (Miller's algorithm), gives F_l′ for l′ ≤ ``top`` to about ``digits`` digits:
+    the first l where the upward recurrence started at p_top = 0, p_{top+1} = 1 exceeds
+    10^digits (its error is about 1/p_l², Gautschi); None beyond the ladder.
+
+    >>> from sumrules.core.certified import workprec
+    >>> with workprec(60) as fl:
+    ...     lad = coulomb_ladder(fl, fl.arb(-1), 10)
+    >>> start = miller_start(lad, 5, 2.0, 20)
+    >>> 5 < start < 40
+    True
+    """
+    p_prev, p, ell, bound = 0.0, 1.0, top + 1, 10.0**digits
+    while abs(p) < bound:
+        if ell >= len(ladder.up_float):
+            return None
+        a, b, c = ladder.up_float[ell]
+        p_prev, p = p, (a + b / rho) * p - c * p_prev
+        ell += 1
+    return ell if ell < len(ladder.up_float) else None
 
 
 def coulomb_column_arb(fl: Any, lcut: int, rho: Any, ladder: CoulombLadder) -> list[Any]:
     """F_l(η, ρ) for l ≤ lcut + 1 as arb midpoints (``fl`` the flint module, ``rho`` arb, η
     and the recurrence from ``ladder``, built by :func:`coulomb_ladder` for this ``lcut``).
 
-    Two values of arb's Coulomb function, each to the working precision (:func:`_accurate`),
-    then the three-term recurrence on midpoints in its stable direction. arb loses most of its
-    bits near the turning point ρ_l = η + √(η² + l(l + 1)) and at large l cannot resolve it at
-    all, so the two values are taken away from
-    it: downward from the top l_top ≥ lcut + 1 whose turning point lies beyond 1.2 ρ + 8 (F
-    falls with l there, the recurrence is stable downward) or, when even ρ_{lcut+1} lies below
-    (ρ − 8)/1.2 (oscillating for every l ≤ lcut + 1), upward from F_0 and F_1.
+    The three-term recurrence on midpoints in its stable direction, anchored by arb's Coulomb
+    function at l = 0 and 1 (each to the working precision, :func:`_accurate`). When even
+    ρ_{lcut+1} lies below (ρ − 8)/1.2 (oscillating for every l ≤ lcut + 1, ρ_l = η +
+    √(η² + l(l + 1)) the turning point): upward from F_0 and F_1. Otherwise downward by
+    Miller's algorithm, from (0, 1) at the l of :func:`miller_start`, scaled to the exact F_0
+    (or F_1, where F_0 is below a quarter of it: near a zero of F_0) (F falls with l beyond
+    the turning point, where the recurrence is stable downward). arb is slow and loses most of its bits near the turning point at large
+    l and ρ, which Miller's start avoids; if that start lies beyond the ladder, the downward
+    recurrence starts instead from two arb values at the first l ≥ lcut + 1 whose turning
+    point lies beyond 1.2 ρ + 8.
 
     >>> from sumrules.core.certified import workprec
     >>> with workprec(80) as fl:
@@ -304,6 +348,16 @@ def coulomb_column_arb(fl: Any, lcut: int, rho: Any, ladder: CoulombLadder) -> l
         for ell in range(1, lcut + 1):
             f[ell + 1] = ((a[ell] + b[ell] * inv) * f[ell] - c[ell] * f[ell - 1]).mid()
         return f
+    a, b, c = ladder.down_a, ladder.down_b, ladder.down_c
+    start = miller_start(ladder, lcut + 1, float(rho), fl.ctx.prec * 0.30103 + 8)
+    if start is not None:  # Miller: downward from (0, 1), scaled by an exact F_0 or F_1
+        y = [fl.arb(0)] * (start + 2)
+        y[start] = fl.arb(1)
+        for ell in range(start, 0, -1):
+            y[ell - 1] = ((a[ell] + b[ell] * inv) * y[ell] - c[ell] * y[ell + 1]).mid()
+        anchor = 0 if abs(y[0]) >= abs(y[1]) / 4 else 1  # away from a zero of F
+        scale = _accurate(fl, "coulomb_f", rho, anchor, eta) / y[anchor]
+        return [(scale * v).mid() for v in y[: lcut + 2]]
     top = lcut + 1
     while turning[top] < 1.2 * rho + 8:
         top += 1
@@ -312,7 +366,6 @@ def coulomb_column_arb(fl: Any, lcut: int, rho: Any, ladder: CoulombLadder) -> l
     f = [fl.arb(0)] * (top + 1)
     f[top] = _accurate(fl, "coulomb_f", rho, top, eta)
     f[top - 1] = _accurate(fl, "coulomb_f", rho, top - 1, eta)
-    a, b, c = ladder.down_a, ladder.down_b, ladder.down_c
     for ell in range(top - 1, 0, -1):
         f[ell - 1] = ((a[ell] + b[ell] * inv) * f[ell] - c[ell] * f[ell + 1]).mid()
     return f[: lcut + 2]
